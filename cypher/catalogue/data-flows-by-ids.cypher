@@ -1,0 +1,10 @@
+// Data flows by id, with every endpoint and GDPR role, for lineage answers.
+UNWIND $ids AS id
+MATCH (f:DataFlow {id: id})-[:FROM]->(src), (f)-[:TO]->(dst:System), (f)-[:ABOUT]->(pop:Population),
+      (f)-[:CONTROLLER]->(ctrl:Organization), (f)-[:PROCESSOR]->(proc:Organization)
+OPTIONAL MATCH (f)-[:VIA]->(via:Organization)
+OPTIONAL MATCH (f)-[:SUB_PROCESSOR]->(sub:Organization)
+OPTIONAL MATCH (f)-[:CARRIES]->(cat:DataCategory)
+WITH f, src, dst, pop, ctrl, proc, via, sub, collect(cat.id) AS categoryIds
+RETURN f {.id, .validFrom, .validTo, .retentionMonths, .note, .sourceUrl, .confidence, fromId: src.id, toId: dst.id, populationId: pop.id, controllerId: ctrl.id, processorId: proc.id,
+          viaId: via.id, subProcessorId: sub.id, categoryIds: categoryIds} AS flow

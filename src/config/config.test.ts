@@ -1,0 +1,33 @@
+import { loadConfig } from './config';
+
+/** Configuration is validated once, and a bad value is named with the value itself. */
+test('defaults', () => {
+  const c = loadConfig({});
+  expect(c).toMatchObject({ port: 4000, host: '127.0.0.1', production: false, seedOnStart: true });
+  expect(c.neo4j.uri).toBeUndefined();
+  expect(c.neo4j.embedded).toMatchObject({ boltPort: 7687, heap: '1g', pageCache: '512m' });
+  expect(c.neo4j.embedded.dataDir).toMatch(/data\/neo4j$/);
+});
+
+test.each([
+  ['PORT', 'eighty', /PORT="eighty".*whole number/],
+  ['PORT', '70000', /PORT="70000"/],
+  ['NEO4J_URI', 'http://localhost:7474', /NEO4J_URI="http:\/\/localhost:7474".*bolt/],
+  ['NEO4J_HEAP', 'lots', /NEO4J_HEAP="lots".*512m/],
+  ['SEED_ON_START', 'maybe', /SEED_ON_START="maybe".*true or false/],
+  ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
+  ['NEO4J_QUERY_TIMEOUT_MS', '5', /NEO4J_QUERY_TIMEOUT_MS="5"/],
+])('%s=%s is refused with CONFIG_INVALID naming it', (name, value, message) => {
+  expect(() => loadConfig({ [name]: value })).toThrow(message);
+  try {
+    loadConfig({ [name]: value });
+  } catch (e) {
+    expect((e as { code: string }).code).toBe('CONFIG_INVALID');
+  }
+});
+
+test('NEO4J_URI accepts routing and secure schemes, for clusters and Aura', () => {
+  for (const uri of ['bolt://db:7687', 'neo4j://cluster:7687', 'neo4j+s://abc.databases.neo4j.io', 'bolt+ssc://x']) {
+    expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
+  }
+});

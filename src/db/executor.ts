@@ -1,0 +1,173 @@
+import neo4j, { Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import type { Logger } from 'pino';
+import { AppError, isAppError } from '../errors/app-error';
+import { NamedQuery } from './cypher-files';
+import { fromNeo4j, toNeo4jParams } from './values';
+
+/** Counts the Cypher round trips one GraphQL operation makes; one instance per request. */
+export interface RoundTripCounter {
+  roundTrips: number;
+  /** Names of the statements run, in order: what a failing round-trip test prints. */
+  queries: string[];
+}
+
+/** Creates a zeroed {@link RoundTripCounter}. */
+export function newRoundTripCounter(): RoundTripCounter {
+  return { roundTrips: 0, queries: [] };
+}
+
+/** One statement of a multi-statement write transaction. */
+export interface Step {
+  query: NamedQuery;
+  params: Record<string, unknown>;
+}
+
+/** How to reach the database. */
+export interface ExecutorOptions {
+  uri: string;
+  /** Omit for a server with authentication disabled (the embedded one). */
+  auth?: { user: string; password: string };
+  database?: string;
+  /** Per-transaction timeout, enforced by the server. */
+  queryTimeoutMs: number;
+  logger: Logger;
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/**
+ * Maps a driver error to an AppError: an unreachable or overloaded database is
+ * SERVICE_UNAVAILABLE with a plain message; anything else is INTERNAL and its details stay in the
+ * server log, because driver messages can echo query text and parameter values.
+ */
+export function mapDriverError(e: unknown, queryName: string, logger: Logger): AppError {
+  if (isAppError(e)) return e;
+  const code = e instanceof Neo4jError ? e.code : (e as { code?: string })?.code ?? '';
+  const message = e instanceof Error ? e.message : String(e);
+  if (UNAVAILABLE_CODES.has(code) || /acquisition timed out|ECONNREFUSED|Pool is closed/i.test(message)) {
+    logger.warn({ query: queryName, code }, 'neo4j unavailable');
+    return new AppError('SERVICE_UNAVAILABLE', 'The graph database is unreachable right now; try again shortly.');
+  }
+  if (/TransactionTimedOut|Terminated/.test(code)) {
+    logger.warn({ query: queryName, code }, 'neo4j query timed out');
+    return new AppError('SERVICE_UNAVAILABLE', 'The query took too long and was stopped; try a narrower request.');
+  }
+  logger.error({ query: queryName, code, err: message }, 'neo4j query failed');
+  return new AppError('INTERNAL', 'An internal error occurred.');
+}
+
+/**
+ * The only module that touches the Neo4j driver. It owns sessions and transactions, routes reads
+ * and writes (`executeRead`/`executeWrite`, so a cluster sends them to the right members and the
+ * driver retries transient failures), maps errors to stable codes and counts round trips.
+ */
+export class Executor {
+  private constructor(
+    private readonly driver: Driver,
+    private readonly opts: ExecutorOptions,
+  ) {}
+
+  /** Creates the driver. Does not wait for the server: use {@link Executor.waitUntilReachable}. */
+  static create(opts: ExecutorOptions): Executor {
+    const auth = opts.auth ? neo4j.auth.basic(opts.auth.user, opts.auth.password) : neo4j.auth.basic('neo4j', '');
+    const driver = neo4j.driver(opts.uri, auth, {
+      // Fail fast when the database is gone so a request answers SERVICE_UNAVAILABLE in seconds
+      // instead of hanging; the pool reconnects on its own once the server is back.
+      connectionTimeout: 3_000,
+      connectionAcquisitionTimeout: 5_000,
+      maxTransactionRetryTime: 4_000,
+      maxConnectionPoolSize: 50,
+      logging: { level: 'error', logger: (_level, message) => opts.logger.debug({ driver: message }) },
+    });
+    return new Executor(driver, opts);
+  }
+
+  /** Polls until the server answers or `timeoutMs` passes; throws SERVICE_UNAVAILABLE then. */
+  async waitUntilReachable(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await this.driver.verifyConnectivity({ database: this.opts.database });
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) {
+          throw new AppError('SERVICE_UNAVAILABLE', `Neo4j at ${this.opts.uri} did not answer within ${timeoutMs / 1000} s.`);
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  /** True when the server answers a trivial query now; never throws. */
+  async isReachable(): Promise<boolean> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.opts.database });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Runs a read statement and returns its records as plain objects. */
+  read<T = Record<string, unknown>>(query: NamedQuery, params: Record<string, unknown> = {}, counter?: RoundTripCounter): Promise<T[]> {
+    return this.transaction('READ', async (tx) => this.run<T>(tx, query, params, counter), query.name);
+  }
+
+  /** Runs one write statement in its own transaction and returns its records. */
+  write<T = Record<string, unknown>>(query: NamedQuery, params: Record<string, unknown> = {}, counter?: RoundTripCounter): Promise<T[]> {
+    return this.transaction('WRITE', async (tx) => this.run<T>(tx, query, params, counter), query.name);
+  }
+
+  /** Runs several write statements in one transaction: all of them land, or none does. */
+  async writeAll(steps: Step[], counter?: RoundTripCounter): Promise<void> {
+    await this.transaction(
+      'WRITE',
+      async (tx) => {
+        for (const step of steps) await this.run(tx, step.query, step.params, counter);
+      },
+      steps.map((s) => s.query.name).join('+'),
+    );
+  }
+
+  /** Asks the planner for a plan without running the statement (used by the EXPLAIN test). */
+  async explain(query: NamedQuery): Promise<void> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run(`EXPLAIN ${query.text}`);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Closes the driver and its pool. */
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>, name: string): Promise<T> {
+    const session = this.driver.session({
+      database: this.opts.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { timeout: this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: name } };
+    try {
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (e) {
+      throw mapDriverError(e, name, this.opts.logger);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private async run<T>(tx: ManagedTransaction, query: NamedQuery, params: Record<string, unknown>, counter?: RoundTripCounter): Promise<T[]> {
+    // Counted before the call: a failed round trip still cost one.
+    if (counter) {
+      counter.roundTrips += 1;
+      counter.queries.push(query.name);
+    }
+    const started = performance.now();
+    const result = await tx.run(query.text, toNeo4jParams(params) as Record<string, unknown>);
+    this.opts.logger.debug({ query: query.name, ms: Math.round(performance.now() - started), rows: result.records.length }, 'cypher');
+    return result.records.map((r) => fromNeo4j(r.toObject()) as T);
+  }
+}

@@ -1,0 +1,126 @@
+import { registerEnumType } from 'type-graphql';
+import { SEED_ENUMS } from '../../seed/seed-format';
+
+/** Builds a `{ VALUE: 'VALUE' }` object that type-graphql can register as a GraphQL enum. */
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+}
+
+/** The role an organisation plays in the tiers-payant chain. */
+export const OrganizationRole = enumOf(SEED_ENUMS.role);
+export type OrganizationRole = keyof typeof OrganizationRole;
+registerEnumType(OrganizationRole, {
+  name: 'OrganizationRole',
+  description: 'Role an organisation plays: an organisation may hold several (Malakoff Humanis is a parent group and an insurer).',
+  valuesConfig: {
+    OPERATOR: { description: 'Third-party-payment (tiers payant) operator, processor of insurers’ data (Viamedis, Almerys).' },
+    PARENT_GROUP: { description: 'Group or shareholder owning other organisations (Malakoff Humanis, VYV, Be-Ys).' },
+    INSURER: { description: 'Complementary health insurer, data controller of its members’ data (mutuelle, insurance company, provident institution).' },
+    CARE_NETWORK: { description: 'Care network (réseau de soins) partnering with operators (Itelis, Santéclair, Kalixia, Carte Blanche Partenaires).' },
+    AUTHORITY: { description: 'Public authority (CNIL, ANSSI).' },
+    BROKER: { description: 'Insurance broker (Roederer).' },
+  },
+});
+
+/** Legal or sector type of an organisation. */
+export const OrganizationKind = enumOf(SEED_ENUMS.orgKind);
+export type OrganizationKind = keyof typeof OrganizationKind;
+registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'Legal or sector type of an organisation; UNKNOWN where the record is silent.' });
+
+/** Kind of partnership between two organisations. */
+export const PartnershipKind = enumOf(SEED_ENUMS.partnershipKind);
+export type PartnershipKind = keyof typeof PartnershipKind;
+registerEnumType(PartnershipKind, {
+  name: 'PartnershipKind',
+  description: 'TIERS_PAYANT: an insurer uses an operator. NETWORK_OPERATOR: a care network works with an operator. CARE_NETWORK: an insurer uses a care network.',
+});
+
+/** Kind of information system. */
+export const SystemKind = enumOf(SEED_ENUMS.systemKind);
+export type SystemKind = keyof typeof SystemKind;
+registerEnumType(SystemKind, { name: 'SystemKind', description: 'Kind of information system.' });
+
+/** Way into a system. */
+export const AccessChannelKind = enumOf(SEED_ENUMS.channelKind);
+export type AccessChannelKind = keyof typeof AccessChannelKind;
+registerEnumType(AccessChannelKind, { name: 'AccessChannelKind', description: 'Way into a system, such as a health professional’s login.' });
+
+/** Whose data: insured people or health professionals. */
+export const PopulationKind = enumOf(SEED_ENUMS.populationKind);
+export type PopulationKind = keyof typeof PopulationKind;
+registerEnumType(PopulationKind, { name: 'PopulationKind', description: 'Kind of data subjects: INSURED people or health PROFESSIONALs.' });
+
+/** How a reported size or figure is qualified in its source. */
+export const SizeQualifier = enumOf(SEED_ENUMS.sizeQualifier);
+export type SizeQualifier = keyof typeof SizeQualifier;
+registerEnumType(SizeQualifier, { name: 'SizeQualifier', description: 'How the source qualifies a number: EXACT, ABOUT, MORE_THAN ("plus de"), FEWER_THAN.' });
+
+/** Kind of dated event in a breach's timeline. */
+export const BreachEventKind = enumOf(SEED_ENUMS.eventKind);
+export type BreachEventKind = keyof typeof BreachEventKind;
+registerEnumType(BreachEventKind, { name: 'BreachEventKind', description: 'Kind of dated event in a breach timeline.' });
+
+/** Whether a breach exposed a category. */
+export const ExposureStatus = enumOf(SEED_ENUMS.exposureStatus);
+export type ExposureStatus = keyof typeof ExposureStatus;
+registerEnumType(ExposureStatus, {
+  name: 'ExposureStatus',
+  description: 'EXPOSED: reported taken. CLAIMED: a single unconfirmed claim. NOT_EXPOSED: stated not exposed by an authoritative source.',
+});
+
+/** What a reported figure counts. */
+export const FigureMetric = enumOf(SEED_ENUMS.metric);
+export type FigureMetric = keyof typeof FigureMetric;
+registerEnumType(FigureMetric, { name: 'FigureMetric', description: 'What a reported figure counts.' });
+
+/** Confidence in a fact of the public record. */
+export const Confidence = enumOf(SEED_ENUMS.confidence);
+export type Confidence = keyof typeof Confidence;
+registerEnumType(Confidence, {
+  name: 'Confidence',
+  description: 'H: official text or several independent sources. M: one good source. L: one secondary source, a claim or an inference.',
+});
+
+/** GDPR role of an organisation on a data flow. */
+export const GdprRole = enumOf(['CONTROLLER', 'PROCESSOR', 'SUB_PROCESSOR'] as const);
+export type GdprRole = keyof typeof GdprRole;
+registerEnumType(GdprRole, { name: 'GdprRole', description: 'GDPR role on a data flow: CONTROLLER (Art. 4(7)), PROCESSOR (Art. 28), SUB_PROCESSOR (Art. 28(4)).' });
+
+/** Why a flow counts on the reference date. */
+export const PathBasis = enumOf(['ACTIVE', 'RETAINED'] as const);
+export type PathBasis = keyof typeof PathBasis;
+registerEnumType(PathBasis, {
+  name: 'PathBasis',
+  description: 'ACTIVE: the flow was running on the reference date. RETAINED: it had ended, but the receiver still held the data (retention unknown or not yet run out).',
+});
+
+/** Where the reference date of an impact answer comes from. */
+export const ReferenceDateBasis = enumOf(['AS_OF_ARGUMENT', 'INTRUSION', 'DETECTION', 'DISCLOSURE', 'UNKNOWN'] as const);
+export type ReferenceDateBasis = keyof typeof ReferenceDateBasis;
+registerEnumType(ReferenceDateBasis, {
+  name: 'ReferenceDateBasis',
+  description: 'Source of the reference date: the asOf argument, else the first intrusion or data-collection date, else detection, else first disclosure; UNKNOWN when the breach has no dated event.',
+});
+
+/** Kind of hop in an impact path. */
+export const HopKind = enumOf(['BREACH', 'SYSTEM', 'OPERATOR', 'PARTNER', 'CONTROLLER', 'POPULATION'] as const);
+export type HopKind = keyof typeof HopKind;
+registerEnumType(HopKind, {
+  name: 'HopKind',
+  description: 'Position in a path breach → system → operator → partner (care network) → controller (the insurer) → population.',
+});
+
+/** Kind of node in a lineage answer. */
+export const LineageNodeKind = enumOf(['ORGANIZATION', 'SYSTEM'] as const);
+export type LineageNodeKind = keyof typeof LineageNodeKind;
+registerEnumType(LineageNodeKind, { name: 'LineageNodeKind', description: 'A lineage node is an organisation or a system.' });
+
+/** Direction of a lineage walk. */
+export const LineageDirection = enumOf(['UPSTREAM', 'DOWNSTREAM'] as const);
+export type LineageDirection = keyof typeof LineageDirection;
+registerEnumType(LineageDirection, { name: 'LineageDirection', description: 'UPSTREAM: where the data reaching the node comes from. DOWNSTREAM: where data from the node goes.' });
+
+/** Kind of partner in an impact breakdown. */
+export const PartnerRole = enumOf(['OPERATOR', 'CARE_NETWORK'] as const);
+export type PartnerRole = keyof typeof PartnerRole;
+registerEnumType(PartnerRole, { name: 'PartnerRole', description: 'Role of a partner the data went through: the OPERATOR whose system was hit, or a CARE_NETWORK.' });

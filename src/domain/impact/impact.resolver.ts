@@ -1,0 +1,358 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { AppError, badInput } from '../../errors/app-error';
+import type { RequestContext } from '../../graphql/context';
+import { requireBreach } from '../breach/breach.resolver';
+import type { BreachRow, ReportedFigureRow } from '../breach/breach.rows';
+import { Breach, ReportedFigure } from '../breach/breach.type';
+import { requireCategory, requirePopulation, requireSystem } from '../catalogue/catalogue.resolver';
+import type { DataCategoryRow, DataFlowRow, PopulationRow, SystemRow } from '../catalogue/catalogue.rows';
+import { DataCategory, DataFlow, Population, System } from '../catalogue/catalogue.type';
+import { checkDate, LocalDate } from '../common/date';
+import { ReferenceDateBasis } from '../common/enums';
+import { requireOrganization } from '../organization/organization.resolver';
+import type { OrganizationRow } from '../organization/organization.rows';
+import { Organization } from '../organization/organization.type';
+import { AffectedInsurersArgs, BreachImpactArgs, ImpactOfBreachArgs, ImpactPathsArgs } from './impact.args';
+import { impactKey } from './impact.repository';
+import type { ContractAggregatesRow, CountRow, ImpactPathRow, ImpactPathsRow } from './impact.rows';
+import { AffectedInsurer, BreachImpact, CategoryImpact, ImpactPath, ImpactTotals, InsurerImpact, PartnerImpact, PathHop } from './impact.type';
+
+/** What a BreachImpact resolves from: the request, not yet the answer (fields load lazily). */
+export interface ImpactRoot {
+  breachId: string;
+  asOf: string | null;
+}
+
+/** A path with the breach it belongs to (for its first hop). */
+export type PathRoot = ImpactPathRow & { breachId: string; networkId?: string | null };
+
+interface InsurerImpactRoot {
+  insurerId: string;
+  people: number;
+  contracts: number;
+  bases: Array<'ACTIVE' | 'RETAINED'>;
+  paths: PathRoot[];
+}
+interface PartnerImpactRoot {
+  partnerId: string;
+  role: 'OPERATOR' | 'CARE_NETWORK';
+  people: number;
+  contracts: number;
+  insurers: number;
+}
+interface CategoryImpactRoot {
+  categoryId: string;
+  subjects: string[];
+  people: number;
+  contracts: number;
+  populations: number;
+}
+interface AffectedInsurerRoot {
+  insurerId: string;
+  breachIds: string[];
+  paths: PathRoot[];
+  affectedByAll: boolean;
+}
+
+const MAX_BREACHES = 20;
+
+/** Loads the population-level answer of an impact request; the breach must exist. */
+export async function loadPaths(ctx: RequestContext, root: ImpactRoot): Promise<ImpactPathsRow> {
+  const row = await ctx.loaders.impactPaths.load(impactKey(root));
+  if (!row) {
+    await requireBreach(ctx, root.breachId); // throws NOT_FOUND for an unknown breach
+    throw new AppError('INTERNAL', 'An internal error occurred.');
+  }
+  return row;
+}
+
+async function loadAggregates(ctx: RequestContext, root: ImpactRoot): Promise<ContractAggregatesRow> {
+  return (
+    (await ctx.loaders.contractAggregates.load(impactKey(root))) ?? {
+      key: impactKey(root),
+      people: 0,
+      contracts: 0,
+      byInsurer: [],
+      byOperator: [],
+      byNetwork: [],
+      byCategory: [],
+    }
+  );
+}
+
+function withBreach(row: ImpactPathsRow): PathRoot[] {
+  return row.paths.map((p) => ({ ...p, breachId: row.breachId }));
+}
+
+const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
+const countOf = (rows: CountRow[], id: string) => rows.find((r) => r.id === id);
+
+/** `breachImpact`, `affectedInsurers` and `Breach.impact`. */
+@Resolver(() => BreachImpact)
+export class BreachImpactResolver {
+  @Query(() => BreachImpact, { description: 'Who is affected by a breach and through which partner: totals (people counted once), by insurer, by operator or care network, by data category, and the paths. NOT_FOUND for an unknown breach.' })
+  async breachImpact(@Args(() => BreachImpactArgs) { breachId, asOf }: BreachImpactArgs, @Ctx() ctx: RequestContext): Promise<ImpactRoot> {
+    const root = { breachId, asOf: checkDate('asOf', asOf) };
+    await loadPaths(ctx, root);
+    return root;
+  }
+
+  @Query(() => [AffectedInsurer], { description: 'Insurers reached by any of the given breaches, with the breaches and paths reaching each — e.g. which insurers were hit through Viamedis, through Almerys, or both.' })
+  async affectedInsurers(@Args(() => AffectedInsurersArgs) { breachIds, asOf }: AffectedInsurersArgs, @Ctx() ctx: RequestContext): Promise<AffectedInsurerRoot[]> {
+    if (breachIds.length === 0 || breachIds.length > MAX_BREACHES) throw badInput('breachIds', breachIds.length, `give 1 to ${MAX_BREACHES} breach ids`);
+    const date = checkDate('asOf', asOf);
+    const ids = uniq(breachIds);
+    const answers = await Promise.all(ids.map((breachId) => loadPaths(ctx, { breachId, asOf: date })));
+    const byInsurer = new Map<string, PathRoot[]>();
+    for (const answer of answers) {
+      for (const p of withBreach(answer)) {
+        if (p.populationKind !== 'INSURED') continue;
+        byInsurer.set(p.controllerId, [...(byInsurer.get(p.controllerId) ?? []), p]);
+      }
+    }
+    return [...byInsurer.entries()]
+      .map(([insurerId, paths]) => {
+        const reached = uniq(paths.map((p) => p.breachId));
+        return { insurerId, paths, breachIds: ids.filter((id) => reached.includes(id)), affectedByAll: reached.length === ids.length };
+      })
+      .sort((a, b) => b.breachIds.length - a.breachIds.length || a.insurerId.localeCompare(b.insurerId));
+  }
+
+  @FieldResolver(() => Breach, { description: 'The breach.' })
+  breach(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<BreachRow> {
+    return requireBreach(ctx, root.breachId);
+  }
+
+  @FieldResolver(() => LocalDate, { nullable: true, description: 'The date the answer is computed for; null when the breach has no dated event and no asOf was given (then nothing is counted).' })
+  async referenceDate(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await loadPaths(ctx, root)).referenceDate;
+  }
+
+  @FieldResolver(() => ReferenceDateBasis, { description: 'Where the reference date comes from.' })
+  async referenceDateBasis(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await loadPaths(ctx, root)).referenceDateBasis;
+  }
+
+  @FieldResolver(() => ImpactTotals, { description: 'Totals.' })
+  async totals(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<ImpactTotals> {
+    const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
+    const populations = await Promise.all(uniq(paths.paths.map((p) => p.populationId)).map((id) => requirePopulation(ctx, id)));
+    // Map projections omit absent properties, so an unknown size arrives as undefined, not null.
+    const sized = populations.filter((p) => p.size !== null && p.size !== undefined);
+    return {
+      people: agg.people,
+      contracts: agg.contracts,
+      insurers: uniq(paths.paths.filter((p) => p.populationKind === 'INSURED').map((p) => p.controllerId)).length,
+      populations: populations.length,
+      populationsOfUnknownSize: populations.length - sized.length,
+      reportedPopulationSizeSum: sized.length === 0 ? null : sized.reduce((s, p) => s + (p.size ?? 0), 0),
+    };
+  }
+
+  @FieldResolver(() => [InsurerImpact], { description: 'Per insurer (data controller of insured people), most people first; insurers with no contract in the graph show 0 people.' })
+  async byInsurer(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<InsurerImpactRoot[]> {
+    const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
+    const insured = withBreach(paths).filter((p) => p.populationKind === 'INSURED');
+    return uniq(insured.map((p) => p.controllerId))
+      .map((insurerId) => {
+        const mine = insured.filter((p) => p.controllerId === insurerId);
+        const c = countOf(agg.byInsurer, insurerId);
+        return { insurerId, people: c?.people ?? 0, contracts: c?.contracts ?? 0, bases: uniq(mine.map((p) => p.basis)).sort(), paths: mine };
+      })
+      .sort((a, b) => b.people - a.people || a.insurerId.localeCompare(b.insurerId));
+  }
+
+  @FieldResolver(() => [PartnerImpact], { description: 'Per partner the data went through: the operator(s) whose system was hit, then care networks.' })
+  async byPartner(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<PartnerImpactRoot[]> {
+    const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
+    const insurersVia = (pred: (p: ImpactPathRow) => boolean) =>
+      uniq(paths.paths.filter((p) => p.populationKind === 'INSURED' && pred(p)).map((p) => p.controllerId)).length;
+    const operators = uniq(paths.paths.map((p) => p.operatorId)).map((id) => ({
+      partnerId: id,
+      role: 'OPERATOR' as const,
+      people: countOf(agg.byOperator, id)?.people ?? 0,
+      contracts: countOf(agg.byOperator, id)?.contracts ?? 0,
+      insurers: insurersVia((p) => p.operatorId === id),
+    }));
+    const networkIds = uniq([...paths.paths.flatMap((p) => (p.viaId ? [p.viaId] : [])), ...agg.byNetwork.map((n) => n.id)]);
+    const networks = networkIds.map((id) => ({
+      partnerId: id,
+      role: 'CARE_NETWORK' as const,
+      people: countOf(agg.byNetwork, id)?.people ?? 0,
+      contracts: countOf(agg.byNetwork, id)?.contracts ?? 0,
+      insurers: Math.max(insurersVia((p) => p.viaId === id), countOf(agg.byNetwork, id)?.insurers ?? 0),
+    }));
+    return [...operators, ...networks.sort((a, b) => b.people - a.people || a.partnerId.localeCompare(b.partnerId))];
+  }
+
+  @FieldResolver(() => [CategoryImpact], { description: 'Per exposed data category, most people first.' })
+  async byCategory(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<CategoryImpactRoot[]> {
+    const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
+    const ids = uniq(paths.paths.flatMap((p) => p.exposedCategoryIds));
+    return ids
+      .map((categoryId) => {
+        const carrying = paths.paths.filter((p) => p.exposedCategoryIds.includes(categoryId));
+        const c = countOf(agg.byCategory, categoryId);
+        return {
+          categoryId,
+          subjects: uniq(carrying.map((p) => p.populationKind)).sort(),
+          people: c?.people ?? 0,
+          contracts: c?.contracts ?? 0,
+          populations: uniq(carrying.map((p) => p.populationId)).length,
+        };
+      })
+      .sort((a, b) => b.people - a.people || b.populations - a.populations || a.categoryId.localeCompare(b.categoryId));
+  }
+
+  @FieldResolver(() => [ImpactPath], { description: 'Every path from the breach to a population, each hop with its GDPR role; filter by population kind or controller.' })
+  async paths(@Root() root: ImpactRoot, @Args(() => ImpactPathsArgs) args: ImpactPathsArgs, @Ctx() ctx: RequestContext): Promise<PathRoot[]> {
+    const paths = withBreach(await loadPaths(ctx, root));
+    return paths.filter((p) => (!args.populationKind || p.populationKind === args.populationKind) && (!args.controllerId || p.controllerId === args.controllerId));
+  }
+
+  @FieldResolver(() => [ReportedFigure], { description: 'Figures reported about the breach, to set beside the graph’s own counts.' })
+  reportedFigures(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<ReportedFigureRow[]> {
+    return ctx.loaders.reportedFigures.load(root.breachId);
+  }
+}
+
+/** `Breach.impact`: the same answer reached from the catalogue. */
+@Resolver(() => Breach)
+export class BreachImpactFieldResolver {
+  @FieldResolver(() => BreachImpact, { description: 'Who is affected by this breach and through which partner (as `breachImpact`).' })
+  impact(@Root() b: BreachRow, @Args(() => ImpactOfBreachArgs) { asOf }: ImpactOfBreachArgs): ImpactRoot {
+    return { breachId: b.id, asOf: checkDate('asOf', asOf) };
+  }
+}
+
+/** Relation fields of an impact path. */
+@Resolver(() => ImpactPath)
+export class ImpactPathResolver {
+  @FieldResolver(() => [PathHop], { description: 'The hops, breach first, population last.' })
+  hops(@Root() p: PathRoot): PathHop[] {
+    const roleOf = (orgId: string): PathHop['gdprRole'] =>
+      orgId === p.controllerId ? 'CONTROLLER' : orgId === p.subProcessorId ? 'SUB_PROCESSOR' : orgId === p.processorId ? 'PROCESSOR' : null;
+    const partner = p.viaId ?? p.networkId ?? null;
+    return [
+      { kind: 'BREACH', id: p.breachId, gdprRole: null },
+      { kind: 'SYSTEM', id: p.systemId, gdprRole: null },
+      { kind: 'OPERATOR', id: p.operatorId, gdprRole: roleOf(p.operatorId) },
+      ...(partner ? [{ kind: 'PARTNER' as const, id: partner, gdprRole: roleOf(partner) ?? ('PROCESSOR' as const) }] : []),
+      // When the operator controls the data itself (its own professionals' accounts), the
+      // operator hop already says CONTROLLER: a second hop naming it again would read as a partner.
+      ...(p.controllerId === p.operatorId ? [] : [{ kind: 'CONTROLLER' as const, id: p.controllerId, gdprRole: 'CONTROLLER' as const }]),
+      { kind: 'POPULATION', id: p.populationId, gdprRole: null },
+    ];
+  }
+
+  @FieldResolver(() => System, { description: 'The compromised system holding the data.' })
+  system(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<SystemRow> {
+    return requireSystem(ctx, p.systemId);
+  }
+
+  @FieldResolver(() => Organization, { description: 'The operator running that system.' })
+  operator(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+    return requireOrganization(ctx, p.operatorId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The care network or other partner the data went through, if any.' })
+  async partner(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow | null> {
+    const id = p.viaId ?? p.networkId ?? null;
+    return id === null ? null : requireOrganization(ctx, id);
+  }
+
+  @FieldResolver(() => Organization, { description: 'The GDPR controller of the data (the insurer, for insured people).' })
+  controller(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+    return requireOrganization(ctx, p.controllerId);
+  }
+
+  @FieldResolver(() => Population, { description: 'Whose data.' })
+  population(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<PopulationRow> {
+    return requirePopulation(ctx, p.populationId);
+  }
+
+  @FieldResolver(() => DataFlow, { description: 'The data flow behind the path (lineage edge).' })
+  async flow(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<DataFlowRow> {
+    const row = await ctx.loaders.dataFlow.load(p.flowId);
+    if (!row) throw new AppError('NOT_FOUND', `No data flow with id "${p.flowId}".`);
+    return row;
+  }
+
+  @FieldResolver(() => [DataCategory], { description: 'Categories the breach exposed for these data subjects among those the flow carries.' })
+  exposedCategories(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<DataCategoryRow[]> {
+    return Promise.all(p.exposedCategoryIds.map((id) => requireCategory(ctx, id)));
+  }
+}
+
+/** Relation fields of a hop. */
+@Resolver(() => PathHop)
+export class PathHopResolver {
+  @FieldResolver(() => String, { description: 'Name of the breach, system, organisation or population.' })
+  async name(@Root() hop: PathHop, @Ctx() ctx: RequestContext): Promise<string> {
+    if (hop.kind === 'BREACH') return (await requireBreach(ctx, hop.id)).name;
+    if (hop.kind === 'SYSTEM') return (await requireSystem(ctx, hop.id)).name;
+    if (hop.kind === 'POPULATION') return (await requirePopulation(ctx, hop.id)).name;
+    return (await requireOrganization(ctx, hop.id)).name;
+  }
+}
+
+/** Relation fields of an insurer's share. */
+@Resolver(() => InsurerImpact)
+export class InsurerImpactResolver {
+  @FieldResolver(() => Organization, { description: 'The insurer.' })
+  insurer(@Root() r: InsurerImpactRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+    return requireOrganization(ctx, r.insurerId);
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Operators through which it is reached.' })
+  operators(@Root() r: InsurerImpactRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow[]> {
+    return Promise.all(uniq(r.paths.map((p) => p.operatorId)).map((id) => requireOrganization(ctx, id)));
+  }
+
+  @FieldResolver(() => [ImpactPath], { description: 'Its paths.' })
+  paths(@Root() r: InsurerImpactRoot): PathRoot[] {
+    return r.paths;
+  }
+}
+
+/** Relation fields of a partner's share. */
+@Resolver(() => PartnerImpact)
+export class PartnerImpactResolver {
+  @FieldResolver(() => Organization, { description: 'The partner.' })
+  partner(@Root() r: PartnerImpactRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+    return requireOrganization(ctx, r.partnerId);
+  }
+}
+
+/** Relation fields of a category's share. */
+@Resolver(() => CategoryImpact)
+export class CategoryImpactResolver {
+  @FieldResolver(() => DataCategory, { description: 'The data category.' })
+  category(@Root() r: CategoryImpactRoot, @Ctx() ctx: RequestContext): Promise<DataCategoryRow> {
+    return requireCategory(ctx, r.categoryId);
+  }
+}
+
+/** Relation fields of an affected insurer. */
+@Resolver(() => AffectedInsurer)
+export class AffectedInsurerResolver {
+  @FieldResolver(() => Organization, { description: 'The insurer.' })
+  insurer(@Root() r: AffectedInsurerRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+    return requireOrganization(ctx, r.insurerId);
+  }
+
+  @FieldResolver(() => [Breach], { description: 'The breaches (of those asked about) that reach it.' })
+  breaches(@Root() r: AffectedInsurerRoot, @Ctx() ctx: RequestContext): Promise<BreachRow[]> {
+    return Promise.all(r.breachIds.map((id) => requireBreach(ctx, id)));
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Operators through which it is reached.' })
+  operators(@Root() r: AffectedInsurerRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow[]> {
+    return Promise.all(uniq(r.paths.map((p) => p.operatorId)).map((id) => requireOrganization(ctx, id)));
+  }
+
+  @FieldResolver(() => [ImpactPath], { description: 'Every path reaching it, with basis ACTIVE or RETAINED (why La Mutuelle Générale appears under both operators).' })
+  paths(@Root() r: AffectedInsurerRoot): PathRoot[] {
+    return r.paths;
+  }
+}

@@ -1,0 +1,49 @@
+import type { ProvenanceRow } from '../common/provenance';
+
+/** One qualifying path of a breach to a population (see cypher/impact/impact-paths.cypher). */
+export interface ImpactPathRow extends ProvenanceRow {
+  flowId: string;
+  systemId: string;
+  operatorId: string;
+  populationId: string;
+  populationKind: string;
+  controllerId: string;
+  processorId: string;
+  subProcessorId: string | null;
+  viaId: string | null;
+  basis: 'ACTIVE' | 'RETAINED';
+  retentionMonths: number | null;
+  flowValidFrom: string | null;
+  flowValidTo: string | null;
+  note: string | null;
+  exposedCategoryIds: string[];
+}
+
+/** The population-level answer for one breach on one reference date. */
+export interface ImpactPathsRow {
+  breachId: string;
+  asOf: string | null;
+  referenceDate: string | null;
+  referenceDateBasis: string;
+  paths: ImpactPathRow[];
+}
+
+/** A contract/people count for one group (an insurer, a partner, a category). */
+export interface CountRow {
+  id: string;
+  people: number;
+  contracts: number;
+  insurers?: number;
+  role?: 'OPERATOR' | 'CARE_NETWORK';
+}
+
+/** Contract-level totals of one impact request. */
+export interface ContractAggregatesRow {
+  key: string;
+  people: number;
+  contracts: number;
+  byInsurer: CountRow[];
+  byOperator: CountRow[];
+  byNetwork: CountRow[];
+  byCategory: CountRow[];
+}

@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import {
+  BreachResolver,
+  CompromisedSystemResolver,
+  ExposureResolver,
+  ReportedFigureResolver,
+} from '../domain/breach/breach.resolver';
+import {
+  AccessChannelResolver,
+  DataCategoryResolver,
+  DataFlowResolver,
+  PopulationResolver,
+  SystemResolver,
+} from '../domain/catalogue/catalogue.resolver';
+import { AffectedContractResolver, AffectedContractsResolver, ContractResolver } from '../domain/contract/contract.resolver';
+import {
+  AffectedInsurerResolver,
+  BreachImpactFieldResolver,
+  BreachImpactResolver,
+  CategoryImpactResolver,
+  ImpactPathResolver,
+  InsurerImpactResolver,
+  PartnerImpactResolver,
+  PathHopResolver,
+} from '../domain/impact/impact.resolver';
+import { LineageResolver } from '../domain/lineage/lineage.resolver';
+import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from '../domain/organization/organization.resolver';
+
+/** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
+export const RESOLVERS = [
+  BreachResolver,
+  ExposureResolver,
+  CompromisedSystemResolver,
+  ReportedFigureResolver,
+  BreachImpactResolver,
+  BreachImpactFieldResolver,
+  ImpactPathResolver,
+  PathHopResolver,
+  InsurerImpactResolver,
+  PartnerImpactResolver,
+  CategoryImpactResolver,
+  AffectedInsurerResolver,
+  AffectedContractsResolver,
+  AffectedContractResolver,
+  ContractResolver,
+  LineageResolver,
+  OrganizationResolver,
+  OwnershipResolver,
+  PartnershipResolver,
+  DataCategoryResolver,
+  SystemResolver,
+  AccessChannelResolver,
+  PopulationResolver,
+  DataFlowResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Builds the executable schema once per process (type-graphql metadata is global anyway). */
+export function createSchema(): Promise<GraphQLSchema> {
+  // Arguments are checked by hand where they are used, with messages naming the bad value;
+  // class-validator would add a second, less precise, error format.
+  built ??= buildSchema({ resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]], validate: false }).then((schema) => {
+    // type-graphql gives no way to describe the root type; Sandbox shows this on its first page.
+    schema.getQueryType()!.description =
+      'breach-impact: who is affected by which breach, through which partner. Start with `breaches`, then `breachImpact`, `affectedInsurers`, `affectedContracts` and `lineage`.';
+    return schema;
+  });
+  return built;
+}

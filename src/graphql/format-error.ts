@@ -1,0 +1,30 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from 'pino';
+import { isAppError } from '../errors/app-error';
+
+/**
+ * Apollo codes for requests graphql-js refused before any resolver ran. Their messages come from
+ * graphql-js and describe only the operation, so they are safe to return, under BAD_USER_INPUT.
+ */
+const REQUEST_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+
+/**
+ * Builds Apollo's `formatError`: our own errors pass with their code; request errors become
+ * BAD_USER_INPUT; anything else is masked as INTERNAL (no stack, no Cypher, no driver message)
+ * and logged in full on the server.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isAppError(original)) {
+      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return { message: 'An internal error occurred.', path: formatted.path, extensions: { code: 'INTERNAL' } };
+  };
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { loadConfig } from './config/config';
+import { openDatabase, prepareDatabase } from './db/database';
+import { isAppError } from './errors/app-error';
+import { startApp } from './server/app';
+import { createLogger } from './server/logger';
+
+/**
+ * `npm start`: reads the configuration, starts (or connects to) Neo4j, applies constraints and
+ * indexes, seeds an empty database, and serves the API until SIGINT/SIGTERM.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const db = await openDatabase(config, logger);
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await app?.close().catch((err) => logger.warn({ err }, 'closing the HTTP server failed'));
+    logger.info('HTTP server closed');
+    await db.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await prepareDatabase(db.executor, logger, config.seedOnStart);
+    app = await startApp(config, db.executor, logger);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  logger.info({ url: `${app.url}/graphql`, health: `${app.url}/health`, neo4j: db.embedded ? `embedded ${db.embedded.uri}` : config.neo4j.uri }, 'breach-impact ready');
+  console.log(`breach-impact ready: ${app.url}/graphql (Apollo Sandbox in a browser), health at ${app.url}/health`);
+}
+
+main().catch((e: unknown) => {
+  // Start-up failures are for a person at a terminal: one clear line, with its code.
+  if (isAppError(e)) console.error(`breach-impact could not start [${e.code}]: ${e.message}`);
+  else console.error('breach-impact could not start [INTERNAL]:', e);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { startEmbeddedNeo4j } from '../src/db/embedded';
+import { Executor } from '../src/db/executor';
+import { applySchema } from '../src/db/schema';
+import { loadSeeds } from '../src/seed/load-seeds';
+
+/**
+ * Starts the embedded Neo4j on a free port with a throwaway store, applies the schema and loads
+ * the seeds, then hands the address to the test workers through the environment.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-test-'));
+  const started = Date.now();
+  const neo4j = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: '768m', pageCache: '256m', txTimeout: '60s' });
+  const logger = pino({ level: 'warn' });
+  const executor = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 60_000, logger });
+  await executor.waitUntilReachable();
+  await applySchema(executor);
+  await loadSeeds(executor);
+  await executor.close();
+  process.env.BI_TEST_NEO4J_URI = neo4j.uri;
+  (globalThis as Record<string, unknown>).__BI_NEO4J__ = { neo4j, dataDir };
+  console.log(`\n[test] embedded Neo4j ${neo4j.uri} ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import type { ApolloServer } from '@apollo/server';
+import pino from 'pino';
+import { Executor } from '../src/db/executor';
+import type { RequestContext } from '../src/graphql/context';
+import { createRequestContext } from '../src/graphql/context';
+import { createApollo } from '../src/server/app';
+
+/** The quiet logger tests use. */
+export const testLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+/** An executor on the test database started by global-setup. */
+export function testExecutor(): Executor {
+  const uri = process.env.BI_TEST_NEO4J_URI;
+  if (!uri) throw new Error('BI_TEST_NEO4J_URI unset: run the tests through jest (global-setup starts Neo4j).');
+  return Executor.create({ uri, queryTimeoutMs: 60_000, logger: testLogger });
+}
+
+/** What one operation returned, with the Cypher round trips it cost. */
+export interface Run<T> {
+  data: T;
+  errors: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown }> | undefined;
+  roundTrips: number;
+  queries: string[];
+}
+
+/** An Apollo Server over the test database, and a helper running one operation on it. */
+export interface Api {
+  executor: Executor;
+  apollo: ApolloServer<RequestContext>;
+  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Run<T>>;
+  close(): Promise<void>;
+}
+
+/** Starts an Apollo Server (no HTTP) over the test database, in development mode. */
+export async function startApi(): Promise<Api> {
+  const executor = testExecutor();
+  const apollo = await createApollo({ production: false }, testLogger);
+  return {
+    executor,
+    apollo,
+    async run<T>(query: string, variables?: Record<string, unknown>): Promise<Run<T>> {
+      const contextValue = createRequestContext(executor, testLogger);
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      const result = response.body.singleResult;
+      return {
+        data: result.data as T,
+        errors: result.errors as Run<T>['errors'],
+        roundTrips: contextValue.roundTrips.roundTrips,
+        queries: contextValue.roundTrips.queries,
+      };
+    },
+    async close() {
+      await apollo.stop();
+      await executor.close();
+    },
+  };
+}

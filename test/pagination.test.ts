@@ -1,0 +1,79 @@
+import { affected } from './brute-force';
+import { Api, startApi } from './harness';
+
+/** affectedContracts pages by cursor: every affected contract once, in order, nothing else. */
+let api: Api;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+
+const PAGE = `query($insurer: ID!, $breach: ID!, $after: String) {
+  affectedContracts(insurerId: $insurer, breachId: $breach, first: 7, after: $after) {
+    totalCount referenceDate pageInfo { hasNextPage endCursor }
+    edges { cursor node { contract { id synthetic endDate } beneficiaryCount exposedCategories { id }
+      paths { basis operator { id } controller { id } hops { kind id gdprRole } } } } } }`;
+
+async function all(insurer: string, breach: string) {
+  const ids: string[] = [];
+  let after: string | null = null;
+  let total = -1;
+  let pages = 0;
+  for (;;) {
+    const { data, errors }: any = await api.run(PAGE, { insurer, breach, after });
+    expect(errors).toBeUndefined();
+    const page = data.affectedContracts;
+    total = page.totalCount;
+    pages += 1;
+    for (const e of page.edges) {
+      ids.push(e.node.contract.id);
+      expect(e.node.contract.synthetic).toBe(true);
+      expect(e.node.paths.length).toBeGreaterThan(0);
+      for (const p of e.node.paths) expect(p.controller.id).toBe(insurer);
+      expect(e.node.exposedCategories.map((c: any) => c.id)).toContain('cat-nir');
+    }
+    if (!page.pageInfo.hasNextPage) break;
+    expect(page.pageInfo.endCursor).toBe(page.edges.at(-1).cursor);
+    after = page.pageInfo.endCursor;
+  }
+  return { ids, total, pages };
+}
+
+test.each([
+  ['org-alan', 'breach-almerys-2024'],
+  ['org-la-mutuelle-generale', 'breach-viamedis-2024'],
+  ['org-la-mutuelle-generale', 'breach-almerys-2024'],
+  ['org-aesio', 'breach-viamedis-2024'],
+])('%s through %s: every affected contract once, in id order, matching the recount', async (insurer, breach) => {
+  const { ids, total, pages } = await all(insurer, breach);
+  const expected = [...(affected(breach).byInsurer.get(insurer) ?? [])].sort();
+  expect(ids).toEqual(expected);
+  expect(total).toBe(expected.length);
+  expect(pages).toBe(Math.max(1, Math.ceil(expected.length / 7)));
+});
+
+test('an insurer the breach does not reach gets an empty page', async () => {
+  const { data } = await api.run(PAGE, { insurer: 'org-alan', breach: 'breach-viamedis-2024', after: null });
+  expect(data.affectedContracts).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+});
+
+test('Alan’s former clients stay exposed: contracts ended before the breach are listed', async () => {
+  const { ids } = await all('org-alan', 'breach-almerys-2024');
+  const { data } = await api.run(`{ affectedContracts(insurerId: "org-alan", breachId: "breach-almerys-2024", first: 100) {
+    edges { node { contract { endDate } paths { basis } } } } }`);
+  const ended = data.affectedContracts.edges.filter((e: any) => e.node.contract.endDate !== null && e.node.contract.endDate < '2024-02-02');
+  expect(ids.length).toBeGreaterThan(0);
+  expect(ended.length).toBeGreaterThan(0);
+});
+
+test('La Mutuelle Générale contracts reached through Viamedis are data left behind (RETAINED), with the operator as processor', async () => {
+  const { data } = await api.run(PAGE, { insurer: 'org-la-mutuelle-generale', breach: 'breach-viamedis-2024', after: null });
+  for (const e of data.affectedContracts.edges) {
+    const p = e.node.paths[0];
+    expect(p.basis).toBe('RETAINED');
+    expect(p.hops.find((h: any) => h.kind === 'OPERATOR')).toEqual({ kind: 'OPERATOR', id: 'org-viamedis', gdprRole: 'PROCESSOR' });
+    expect(p.hops.find((h: any) => h.kind === 'CONTROLLER')).toEqual({ kind: 'CONTROLLER', id: 'org-la-mutuelle-generale', gdprRole: 'CONTROLLER' });
+  }
+});

@@ -1,0 +1,71 @@
+import { Api, startApi } from './harness';
+
+/**
+ * Nested fields resolve through per-request DataLoaders: the Cypher round trips of an operation
+ * depend on its shape, not on the length of its lists.
+ */
+let api: Api;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+
+const ORGS = `query($role: OrganizationRole) { organizations(role: $role) {
+  id name owners { owner { name owners { owner { name } } } } subsidiaries { owned { name } }
+  partnerships { partner { name systems { name accessChannels { name } } } organization { name } }
+  systems { name operator { name } } populations { name owner { name } } } }`;
+
+test('regression: organisations with all their relations cost the same round trips for 1 role or all 28 organisations', async () => {
+  const few = await api.run(ORGS, { role: 'AUTHORITY' });
+  const all = await api.run(ORGS, {});
+  expect(few.errors).toBeUndefined();
+  expect(all.errors).toBeUndefined();
+  expect(all.data.organizations.length).toBeGreaterThan(5 * few.data.organizations.length);
+  expect(all.roundTrips).toBeLessThanOrEqual(few.roundTrips + 1);
+  // One statement per level of nesting, never one per organisation.
+  expect(all.roundTrips).toBeLessThanOrEqual(12);
+});
+
+const BREACHES = `{ breaches { id victim { name owners { owner { name } } }
+  intrusion { date event { sourceUrl } } detection { date } disclosure { date } timeline { kind date }
+  compromisedSystems { system { name operator { name } accessChannels { name } } accessChannel { name } }
+  exposures { category { name parent { name } children { name } } status }
+  reportedFigures { value reportedBy { name } }
+  impact { totals { people contracts } byInsurer { insurer { name } operators { name } paths { hops { name } } }
+           byPartner { partner { name } } byCategory { category { name } }
+           paths { system { name } operator { name } partner { name } controller { name } population { name owner { name } }
+                   flow { id from { name } to { name } categories { name } controller { name } processor { name } }
+                   exposedCategories { name } hops { kind name gdprRole } } } } }`;
+
+test('regression: the whole catalogue with impact paths costs a bounded number of round trips, whatever the number of breaches and paths', async () => {
+  const all = await api.run(BREACHES);
+  expect(all.errors).toBeUndefined();
+  const paths = all.data.breaches.reduce((s: number, b: any) => s + b.impact.paths.length, 0);
+  expect(paths).toBeGreaterThan(20);
+  // Two breaches, 20+ paths, hundreds of nested objects: still a handful of statements.
+  expect(all.roundTrips).toBeLessThanOrEqual(25);
+  const single = await api.run(BREACHES.replace('{ breaches {', '{ breaches: breach(id: "breach-almerys-2024") {'));
+  expect(single.errors).toBeUndefined();
+  expect(all.roundTrips).toBeLessThanOrEqual(single.roundTrips + 1);
+});
+
+test('regression: a page of 100 affected contracts costs the same round trips as a page of 2', async () => {
+  const q = `query($first: Int!) { affectedContracts(insurerId: "org-alan", breachId: "breach-almerys-2024", first: $first) {
+    totalCount edges { node { contract { number insurer { name } operator { name } network { name } }
+      breach { name } exposedCategories { name } paths { hops { name gdprRole } controller { name } } } } } }`;
+  const small = await api.run(q, { first: 2 });
+  const large = await api.run(q, { first: 100 });
+  expect(small.errors).toBeUndefined();
+  expect(large.data.affectedContracts.edges.length).toBeGreaterThan(10 * small.data.affectedContracts.edges.length);
+  expect(large.roundTrips).toBe(small.roundTrips);
+});
+
+test('prints the round trips of the documented operations (for the README)', async () => {
+  const all = await api.run(BREACHES);
+  const orgs = await api.run(ORGS, {});
+  // Not an assertion on speed: the counts are quoted in README and must stay bounded.
+  console.log(`round trips: catalogue+impact ${all.roundTrips} (${all.queries.join(', ')}); organisations ${orgs.roundTrips}`);
+  expect(all.roundTrips).toBeGreaterThan(0);
+});

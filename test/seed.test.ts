@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cypher } from '../src/db/cypher-files';
+import { Executor } from '../src/db/executor';
+import { loadSeeds, SEED_FILES } from '../src/seed/load-seeds';
+import { testExecutor } from './harness';
+
+/** Seeds load idempotently, and a bad seed file loads nothing. */
+let executor: Executor;
+beforeAll(() => {
+  executor = testExecutor();
+});
+afterAll(async () => {
+  await executor.close();
+});
+
+async function fingerprint(datasets: string[]) {
+  const nodes = await executor.read<Record<string, unknown>>(cypher('admin/node-fingerprints'), { datasets });
+  const rels = await executor.read<Record<string, unknown>>(cypher('admin/relationship-fingerprints'), { datasets });
+  const sortKeys = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort().map(([k, x]) => [k, sortKeys(x)])) : v;
+  // Relationships of the same type between the same nodes come back in any order: sort them.
+  const relKeys = rels.map((r) => JSON.stringify(sortKeys(r))).sort();
+  return { nodes: nodes.map((n) => JSON.stringify(sortKeys(n))), rels: relKeys };
+}
+
+test('loading the seeds twice gives the same graph', async () => {
+  const datasets = ['case-2024', 'synthetic-portfolio'];
+  const before = await fingerprint(datasets);
+  expect(before.nodes.length).toBeGreaterThan(300);
+  expect(before.rels.length).toBeGreaterThan(500);
+  await loadSeeds(executor);
+  const after = await fingerprint(datasets);
+  expect(after).toEqual(before);
+});
+
+function tempSeed(content: object): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seed-')), 'bad.json');
+  fs.writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+
+test('a seed file with a dangling reference is refused with SEED_INVALID naming file, record and field; nothing is written', async () => {
+  const file = tempSeed({
+    dataset: 'test-bad-reference',
+    organizations: [{ id: 'org-test-only', name: 'Test', roles: ['INSURER'], kind: 'MUTUELLE', description: null, source: null, confidence: null }],
+    populations: [{ id: 'pop-test-only', name: 'P', kind: 'INSURED', owner: 'org-does-not-exist', size: null, sizeQualifier: null, note: null, source: null, confidence: null }],
+  });
+  await expect(loadSeeds(executor, [file])).rejects.toMatchObject({
+    code: 'SEED_INVALID',
+    message: expect.stringMatching(/populations\[0\] \(pop-test-only\): field "owner" = "org-does-not-exist"/),
+  });
+  expect((await fingerprint(['test-bad-reference'])).nodes).toEqual([]);
+});
+
+test('a seed file that is not JSON is SEED_INVALID naming the file', async () => {
+  const file = tempSeed({});
+  fs.writeFileSync(file, '{ "dataset": ');
+  await expect(loadSeeds(executor, [file])).rejects.toMatchObject({ code: 'SEED_INVALID', message: expect.stringContaining(file) });
+});
+
+test('a load that fails inside the database leaves nothing half-written', async () => {
+  // The first organisation is fine; the second passes the format check (free-text fields are
+  // not type-checked) but Neo4j refuses a map as a property value, after the first was written.
+  const file = tempSeed({
+    dataset: 'test-half-written',
+    organizations: [
+      { id: 'org-test-half-1', name: 'Half 1', roles: ['INSURER'], kind: 'MUTUELLE', description: null, source: null, confidence: null },
+      { id: 'org-test-half-2', name: 'Half 2', roles: ['INSURER'], kind: 'MUTUELLE', description: { not: 'a string' }, source: null, confidence: null },
+    ],
+  });
+  await expect(loadSeeds(executor, [...SEED_FILES, file])).rejects.toMatchObject({ code: 'INTERNAL' });
+  expect((await fingerprint(['test-half-written'])).nodes).toEqual([]);
+});
