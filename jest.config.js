@@ -14,5 +14,10 @@ module.exports = {
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   maxWorkers: 2,
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
+    // jose ships ES modules only; jest's module system needs them compiled to CommonJS.
+    '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, diagnostics: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
 };

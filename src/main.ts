@@ -1,9 +1,12 @@
 import 'reflect-metadata';
+import { createTokenVerifier } from './auth/verify-token';
 import { loadConfig } from './config/config';
-import { openDatabase, prepareDatabase } from './db/database';
+import { resolveSecrets } from './config/secrets';
+import { openDatabase } from './db/database';
+import { prepareDatabase } from './seed/prepare-database';
 import { isAppError } from './errors/app-error';
 import { startApp } from './server/app';
-import { createLogger } from './server/logger';
+import { createLogger } from './config/logger';
 
 /**
  * `npm start`: reads the configuration, starts (or connects to) Neo4j, applies constraints and
@@ -12,6 +15,8 @@ import { createLogger } from './server/logger';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
+  const secrets = resolveSecrets(config);
+  if (secrets.generatedFile) logger.warn({ file: secrets.generatedFile }, 'development secrets (token key, pseudonym key) kept in this file; set AUTH_JWT_SECRET and PSEUDONYM_KEY in production');
   const db = await openDatabase(config, logger);
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let stopping = false;
@@ -28,8 +33,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
-    await prepareDatabase(db.executor, logger, config.seedOnStart);
-    app = await startApp(config, db.executor, logger);
+    await prepareDatabase(db.executor, logger, config.seedOnStart, secrets.pseudonymKey);
+    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey }, createTokenVerifier(config, secrets));
   } catch (e) {
     await db.close();
     throw e;

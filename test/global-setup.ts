@@ -7,6 +7,7 @@ import { startEmbeddedNeo4j } from '../src/db/embedded';
 import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
 import { loadSeeds } from '../src/seed/load-seeds';
+import { TEST_PSEUDONYM_KEY } from './harness';
 
 /**
  * Starts the embedded Neo4j on a free port with a throwaway store, applies the schema and loads
@@ -20,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
   const executor = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 60_000, logger });
   await executor.waitUntilReachable();
   await applySchema(executor);
-  await loadSeeds(executor);
+  await loadSeeds(executor, TEST_PSEUDONYM_KEY);
   await executor.close();
   process.env.BI_TEST_NEO4J_URI = neo4j.uri;
   (globalThis as Record<string, unknown>).__BI_NEO4J__ = { neo4j, dataDir };

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import type { ApolloServer } from '@apollo/server';
 import pino from 'pino';
+import type { Principal, Role } from '../src/auth/principal';
 import { Executor } from '../src/db/executor';
-import type { RequestContext } from '../src/graphql/context';
+import type { RequestContext, Services } from '../src/graphql/context';
 import { createRequestContext } from '../src/graphql/context';
 import { createApollo } from '../src/server/app';
 
@@ -14,6 +15,25 @@ export function testExecutor(): Executor {
   const uri = process.env.BI_TEST_NEO4J_URI;
   if (!uri) throw new Error('BI_TEST_NEO4J_URI unset: run the tests through jest (global-setup starts Neo4j).');
   return Executor.create({ uri, queryTimeoutMs: 60_000, logger: testLogger });
+}
+
+/** The pseudonym key the test run uses (global-setup seeds with it). */
+export const TEST_PSEUDONYM_KEY = Buffer.from('test-pseudonym-key-0123456789abcdef-not-for-production');
+
+/** The HS256 secret test tokens are signed with. */
+export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef-not-for-production';
+
+/** Auth settings of the test run: local HS256 tokens, default issuer and audience. */
+export const testAuthConfig = { auth: { jwtSecret: TEST_JWT_SECRET, jwksUrl: undefined, algorithms: ['HS256'], issuer: 'breach-impact-local', audience: 'breach-impact' } };
+
+/** A principal with a role (and, for an insurer, its organisation). */
+export function as(role: Role, orgId: string | null = null): Principal {
+  return { kind: 'user', subject: `test-${role.toLowerCase()}${orgId ? `-${orgId}` : ''}`, role, orgId };
+}
+
+/** Services over the test database. */
+export function testServices(executor: Executor): Services {
+  return { executor, logger: testLogger, pseudonymKey: TEST_PSEUDONYM_KEY };
 }
 
 /** What one operation returned, with the Cypher round trips it cost. */
@@ -28,7 +48,8 @@ export interface Run<T> {
 export interface Api {
   executor: Executor;
   apollo: ApolloServer<RequestContext>;
-  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Run<T>>;
+  /** Runs one operation as `principal` (default: an ANALYST, who sees every aggregate). */
+  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, principal?: Principal): Promise<Run<T>>;
   close(): Promise<void>;
 }
 
@@ -39,8 +60,8 @@ export async function startApi(): Promise<Api> {
   return {
     executor,
     apollo,
-    async run<T>(query: string, variables?: Record<string, unknown>): Promise<Run<T>> {
-      const contextValue = createRequestContext(executor, testLogger);
+    async run<T>(query: string, variables?: Record<string, unknown>, principal: Principal = as('ANALYST')): Promise<Run<T>> {
+      const contextValue = createRequestContext(testServices(executor), principal);
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       const result = response.body.singleResult;

@@ -1,6 +1,7 @@
 import { loadConfig } from '../src/config/config';
 import { App, startApp } from '../src/server/app';
-import { testExecutor, testLogger } from './harness';
+import { createTokenVerifier } from '../src/auth/verify-token';
+import { TEST_JWT_SECRET, testAuthConfig, testExecutor, testServices } from './harness';
 import type { Executor } from '../src/db/executor';
 
 /** The HTTP surface: /graphql, /health, body limits and request errors with stable codes. */
@@ -8,7 +9,7 @@ let app: App;
 let executor: Executor;
 beforeAll(async () => {
   executor = testExecutor();
-  app = await startApp({ ...loadConfig({}), port: 0, maxBodyBytes: 10_000 }, executor, testLogger);
+  app = await startApp({ ...loadConfig({}), port: 0, maxBodyBytes: 10_000 }, testServices(executor), createTokenVerifier(testAuthConfig, { jwtSecret: new TextEncoder().encode(TEST_JWT_SECRET) }));
 });
 afterAll(async () => {
   await app.close();

@@ -1,5 +1,5 @@
 import { affected } from './brute-force';
-import { Api, startApi } from './harness';
+import { Api, as, startApi } from './harness';
 
 /** affectedContracts pages by cursor: every affected contract once, in order, nothing else. */
 let api: Api;
@@ -22,7 +22,7 @@ async function all(insurer: string, breach: string) {
   let total = -1;
   let pages = 0;
   for (;;) {
-    const { data, errors }: any = await api.run(PAGE, { insurer, breach, after });
+    const { data, errors }: any = await api.run(PAGE, { insurer, breach, after }, as('INSURER', insurer));
     expect(errors).toBeUndefined();
     const page = data.affectedContracts;
     total = page.totalCount;
@@ -55,21 +55,21 @@ test.each([
 });
 
 test('an insurer the breach does not reach gets an empty page', async () => {
-  const { data } = await api.run(PAGE, { insurer: 'org-alan', breach: 'breach-viamedis-2024', after: null });
+  const { data } = await api.run(PAGE, { insurer: 'org-alan', breach: 'breach-viamedis-2024', after: null }, as('INSURER', 'org-alan'));
   expect(data.affectedContracts).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
 });
 
 test('Alan’s former clients stay exposed: contracts ended before the breach are listed', async () => {
   const { ids } = await all('org-alan', 'breach-almerys-2024');
   const { data } = await api.run(`{ affectedContracts(insurerId: "org-alan", breachId: "breach-almerys-2024", first: 100) {
-    edges { node { contract { endDate } paths { basis } } } } }`);
+    edges { node { contract { endDate } paths { basis } } } } }`, {}, as('INSURER', 'org-alan'));
   const ended = data.affectedContracts.edges.filter((e: any) => e.node.contract.endDate !== null && e.node.contract.endDate < '2024-02-02');
   expect(ids.length).toBeGreaterThan(0);
   expect(ended.length).toBeGreaterThan(0);
 });
 
 test('La Mutuelle Générale contracts reached through Viamedis are data left behind (RETAINED), with the operator as processor', async () => {
-  const { data } = await api.run(PAGE, { insurer: 'org-la-mutuelle-generale', breach: 'breach-viamedis-2024', after: null });
+  const { data } = await api.run(PAGE, { insurer: 'org-la-mutuelle-generale', breach: 'breach-viamedis-2024', after: null }, as('INSURER', 'org-la-mutuelle-generale'));
   for (const e of data.affectedContracts.edges) {
     const p = e.node.paths[0];
     expect(p.basis).toBe('RETAINED');

@@ -1,4 +1,4 @@
-import { Api, startApi } from './harness';
+import { Api, as, startApi } from './harness';
 
 /**
  * Nested fields resolve through per-request DataLoaders: the Cypher round trips of an operation
@@ -55,8 +55,8 @@ test('regression: a page of 100 affected contracts costs the same round trips as
   const q = `query($first: Int!) { affectedContracts(insurerId: "org-alan", breachId: "breach-almerys-2024", first: $first) {
     totalCount edges { node { contract { number insurer { name } operator { name } network { name } }
       breach { name } exposedCategories { name } paths { hops { name gdprRole } controller { name } } } } } }`;
-  const small = await api.run(q, { first: 2 });
-  const large = await api.run(q, { first: 100 });
+  const small = await api.run(q, { first: 2 }, as('INSURER', 'org-alan'));
+  const large = await api.run(q, { first: 100 }, as('INSURER', 'org-alan'));
   expect(small.errors).toBeUndefined();
   expect(large.data.affectedContracts.edges.length).toBeGreaterThan(10 * small.data.affectedContracts.edges.length);
   expect(large.roundTrips).toBe(small.roundTrips);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { cypher } from '../src/db/cypher-files';
 import { Executor } from '../src/db/executor';
 import { loadSeeds, SEED_FILES } from '../src/seed/load-seeds';
-import { testExecutor } from './harness';
+import { TEST_PSEUDONYM_KEY, testExecutor } from './harness';
 
 /** Seeds load idempotently, and a bad seed file loads nothing. */
 let executor: Executor;
@@ -30,7 +30,7 @@ test('loading the seeds twice gives the same graph', async () => {
   const before = await fingerprint(datasets);
   expect(before.nodes.length).toBeGreaterThan(300);
   expect(before.rels.length).toBeGreaterThan(500);
-  await loadSeeds(executor);
+  await loadSeeds(executor, TEST_PSEUDONYM_KEY);
   const after = await fingerprint(datasets);
   expect(after).toEqual(before);
 });
@@ -47,7 +47,7 @@ test('a seed file with a dangling reference is refused with SEED_INVALID naming 
     organizations: [{ id: 'org-test-only', name: 'Test', roles: ['INSURER'], kind: 'MUTUELLE', description: null, source: null, confidence: null }],
     populations: [{ id: 'pop-test-only', name: 'P', kind: 'INSURED', owner: 'org-does-not-exist', size: null, sizeQualifier: null, note: null, source: null, confidence: null }],
   });
-  await expect(loadSeeds(executor, [file])).rejects.toMatchObject({
+  await expect(loadSeeds(executor, TEST_PSEUDONYM_KEY, [file])).rejects.toMatchObject({
     code: 'SEED_INVALID',
     message: expect.stringMatching(/populations\[0\] \(pop-test-only\): field "owner" = "org-does-not-exist"/),
   });
@@ -57,7 +57,7 @@ test('a seed file with a dangling reference is refused with SEED_INVALID naming 
 test('a seed file that is not JSON is SEED_INVALID naming the file', async () => {
   const file = tempSeed({});
   fs.writeFileSync(file, '{ "dataset": ');
-  await expect(loadSeeds(executor, [file])).rejects.toMatchObject({ code: 'SEED_INVALID', message: expect.stringContaining(file) });
+  await expect(loadSeeds(executor, TEST_PSEUDONYM_KEY, [file])).rejects.toMatchObject({ code: 'SEED_INVALID', message: expect.stringContaining(file) });
 });
 
 test('a load that fails inside the database leaves nothing half-written', async () => {
@@ -70,6 +70,6 @@ test('a load that fails inside the database leaves nothing half-written', async 
       { id: 'org-test-half-2', name: 'Half 2', roles: ['INSURER'], kind: 'MUTUELLE', description: { not: 'a string' }, source: null, confidence: null },
     ],
   });
-  await expect(loadSeeds(executor, [...SEED_FILES, file])).rejects.toMatchObject({ code: 'INTERNAL' });
+  await expect(loadSeeds(executor, TEST_PSEUDONYM_KEY, [...SEED_FILES, file])).rejects.toMatchObject({ code: 'INTERNAL' });
   expect((await fingerprint(['test-half-written'])).nodes).toEqual([]);
 });

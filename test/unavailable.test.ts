@@ -8,7 +8,8 @@ import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
 import { loadSeeds } from '../src/seed/load-seeds';
 import { App, startApp } from '../src/server/app';
-import { testLogger } from './harness';
+import { createTokenVerifier } from '../src/auth/verify-token';
+import { TEST_JWT_SECRET, TEST_PSEUDONYM_KEY, testAuthConfig, testLogger, testServices } from './harness';
 
 /**
  * Neo4j going away while the API runs: operations fail with SERVICE_UNAVAILABLE and a plain
@@ -43,8 +44,8 @@ beforeAll(async () => {
   executor = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 10_000, logger: testLogger });
   await executor.waitUntilReachable();
   await applySchema(executor);
-  await loadSeeds(executor);
-  app = await startApp(config, executor, testLogger);
+  await loadSeeds(executor, TEST_PSEUDONYM_KEY);
+  app = await startApp(config, testServices(executor), createTokenVerifier(testAuthConfig, { jwtSecret: new TextEncoder().encode(TEST_JWT_SECRET) }));
 }, 240_000);
 
 afterAll(async () => {

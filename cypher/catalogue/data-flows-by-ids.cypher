@@ -1,7 +1,8 @@
-// Data flows by id, with every endpoint and GDPR role, for lineage answers.
+// Data flows by id, with every endpoint and GDPR role; an insurer ($tenant) sees only flows it controls.
 UNWIND $ids AS id
 MATCH (f:DataFlow {id: id})-[:FROM]->(src), (f)-[:TO]->(dst:System), (f)-[:ABOUT]->(pop:Population),
       (f)-[:CONTROLLER]->(ctrl:Organization), (f)-[:PROCESSOR]->(proc:Organization)
+WHERE $tenant IS NULL OR ctrl.id = $tenant
 OPTIONAL MATCH (f)-[:VIA]->(via:Organization)
 OPTIONAL MATCH (f)-[:SUB_PROCESSOR]->(sub:Organization)
 OPTIONAL MATCH (f)-[:CARRIES]->(cat:DataCategory)

@@ -1,9 +1,9 @@
-// One page of an insurer's contracts reached by a breach, in contract-id order after the cursor.
+// One page of the tenant insurer's contracts reached by a breach, in contract-id order after the cursor.
 // $paths are the insurer's qualifying paths from impact-paths; the contract rule is the one in
 // impact/contract-aggregates. $limit is one more than the page size, to tell if a page follows.
 UNWIND $paths AS p
 MATCH (f:DataFlow {id: p.flowId})-[:ABOUT]->(:Population)<-[:IN_POPULATION]-(c:Contract)
-WHERE c.insurerId = $insurerId
+WHERE c.insurerId = $tenant
   AND (c.operatorId IS NULL OR c.operatorId = p.operatorId OR p.basis = 'RETAINED')
   AND ($after IS NULL OR c.id > $after)
   AND c.startDate <= date($referenceDate)

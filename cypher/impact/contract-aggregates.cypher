@@ -6,13 +6,15 @@
 // that names its operator follows only that operator's paths, except paths whose flow had ended by
 // D: those are data left behind at a former operator (La Mutuelle Générale's switch).
 // People are counted once per pseudonymous key, whatever the number of contracts and paths.
+// $tenant confines the count to one insurer's contracts (null: every insurer).
 UNWIND $requests AS req
 CALL {
   WITH req
   UNWIND req.paths AS p
   MATCH (f:DataFlow {id: p.flowId})-[:ABOUT]->(:Population)<-[:IN_POPULATION]-(c:Contract)
   WITH req, p, f, c, date(req.referenceDate) AS d
-  WHERE (c.operatorId IS NULL OR c.operatorId = p.operatorId OR p.basis = 'RETAINED')
+  WHERE ($tenant IS NULL OR c.insurerId = $tenant)
+    AND (c.operatorId IS NULL OR c.operatorId = p.operatorId OR p.basis = 'RETAINED')
     AND c.startDate <= d
     AND (f.validTo IS NULL OR c.startDate <= f.validTo)
     AND (f.validFrom IS NULL OR c.endDate IS NULL OR c.endDate >= f.validFrom)

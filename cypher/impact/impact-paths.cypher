@@ -5,7 +5,8 @@
 // else the first disclosure. A flow counts when it had started by D and was still running, or had
 // ended but the receiver still held the data: retentionMonths null means unknown, assumed held.
 // A path counts only if the breach exposed, for that kind of data subject, a category the flow
-// carries (or a sub-category of one).
+// carries (or a sub-category of one). $tenant (an insurer's id, or null for roles that see every
+// tenant) keeps only the paths whose controller is that insurer.
 UNWIND $requests AS req
 MATCH (b:Breach {id: req.breachId})
 OPTIONAL MATCH (b)-[:HAS_EVENT]->(e:BreachEvent)
@@ -25,6 +26,7 @@ OPTIONAL MATCH (b)-[:COMPROMISED]->(s:System)<-[:RUNS]-(op:Organization),
       (f)-[:CONTROLLER]->(ctrl:Organization),
       (f)-[:PROCESSOR]->(proc:Organization)
 WHERE d IS NOT NULL
+  AND ($tenant IS NULL OR ctrl.id = $tenant)
   AND (f.validFrom IS NULL OR f.validFrom <= d)
   AND (f.validTo IS NULL OR f.validTo >= d OR f.retentionMonths IS NULL
        OR f.validTo + duration({months: f.retentionMonths}) >= d)

@@ -1,12 +1,14 @@
 // Where data flows from a node (organisation or system): every node reached within
 // $maxHops + 1 flows, each with its shortest path. The extra hop tells the caller whether the
-// answer was cut at $maxHops. The literal bound (7) caps $maxHops at 6.
+// answer was cut at $maxHops. The literal bound (7) caps $maxHops at 6. An insurer ($tenant)
+// walks only the flows it controls.
 OPTIONAL MATCH (o:Organization {id: $nodeId})
 OPTIONAL MATCH (s:System {id: $nodeId})
 WITH coalesce(o, s) AS root
 WHERE root IS NOT NULL
 OPTIONAL MATCH p = (root)-[:FLOWS_TO*1..7]->(n)
 WHERE length(p) <= $maxHops + 1 AND n <> root
+  AND ($tenant IS NULL OR all(r IN relationships(p) WHERE r.controllerId = $tenant))
 WITH root, n, p
 ORDER BY length(p)
 WITH root, n, collect(p) AS paths

@@ -1,5 +1,6 @@
-// Populations owned by several organisations.
+// Populations owned by several organisations; an insurer ($tenant) sees only its own.
 UNWIND $ids AS id
 MATCH (p:Population)-[:OF]->(o:Organization {id: id})
+WHERE $tenant IS NULL OR o.id = $tenant
 RETURN id AS orgId, p {.id, .name, .kind, .size, .sizeQualifier, .note, .synthetic, .sourceUrl, .confidence, ownerId: o.id} AS population
 ORDER BY orgId, p.id

@@ -15,8 +15,9 @@ SET f:Seeded, f.dataset = $dataset, f.validFrom = date(row.validFrom), f.validTo
 WITH f, row, target, pop, controller, processor, via, sub, coalesce(srcOrg, srcSys) AS source
 CREATE (f)-[:FROM {dataset: $dataset}]->(source)
 // A direct source-to-target link mirrors the flow so that lineage walks it with a plain
-// variable-length pattern, which every Neo4j 5 release plans well.
-CREATE (source)-[:FLOWS_TO {dataset: $dataset, flowId: f.id}]->(target)
+// variable-length pattern, which every Neo4j 5 release plans well; it carries the controller so
+// that an insurer's lineage follows only its own flows.
+CREATE (source)-[:FLOWS_TO {dataset: $dataset, flowId: f.id, controllerId: controller.id}]->(target)
 CREATE (f)-[:TO {dataset: $dataset}]->(target)
 CREATE (f)-[:ABOUT {dataset: $dataset}]->(pop)
 CREATE (f)-[:CONTROLLER {dataset: $dataset}]->(controller)

@@ -15,6 +15,22 @@ export interface Config {
   maxBodyBytes: number;
   /** Load the seeds at start when the database holds no breach (SEED_ON_START, default true). */
   seedOnStart: boolean;
+  auth: {
+    /** HS256 secret (AUTH_JWT_SECRET, at least 32 bytes) for local tokens; unset with a JWKS address. */
+    jwtSecret: string | undefined;
+    /** JWKS address (AUTH_JWKS_URL) of the production identity provider. */
+    jwksUrl: string | undefined;
+    /** Accepted algorithms, pinned (AUTH_ALGORITHMS; default HS256 with a secret, RS256 with JWKS). */
+    algorithms: string[];
+    /** Required `iss` (AUTH_ISSUER, default breach-impact-local). */
+    issuer: string;
+    /** Required `aud` (AUTH_AUDIENCE, default breach-impact). */
+    audience: string;
+  };
+  /** HMAC-SHA256 key of NIR pseudonyms (PSEUDONYM_KEY, at least 32 bytes); never logged. */
+  pseudonymKey: string | undefined;
+  /** Where development secrets are generated and kept when not configured (the data directory). */
+  secretsDir: string;
   neo4j: {
     /** External server (NEO4J_URI); when unset the embedded launcher is started. */
     uri: string | undefined;
@@ -80,13 +96,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const level = (env.LOG_LEVEL ?? 'info').toLowerCase();
   if (!(LEVELS as readonly string[]).includes(level)) fail('LOG_LEVEL', env.LOG_LEVEL ?? '', LEVELS.join(', '));
   const nodeEnv = env.NODE_ENV ?? 'development';
+  const secret = env.AUTH_JWT_SECRET && env.AUTH_JWT_SECRET !== '' ? env.AUTH_JWT_SECRET : undefined;
+  // Secrets are named but never echoed: only their length appears in the message.
+  if (secret !== undefined && Buffer.byteLength(secret) < 32) fail('AUTH_JWT_SECRET', `<${Buffer.byteLength(secret)} bytes>`, 'at least 32 bytes');
+  const jwksUrl = env.AUTH_JWKS_URL && env.AUTH_JWKS_URL !== '' ? env.AUTH_JWKS_URL : undefined;
+  if (jwksUrl !== undefined && !/^https?:\/\/\S+$/.test(jwksUrl)) fail('AUTH_JWKS_URL', jwksUrl, 'an http(s) address');
+  if (secret !== undefined && jwksUrl !== undefined) fail('AUTH_JWKS_URL', jwksUrl, 'unset when AUTH_JWT_SECRET is set (one way of verifying tokens, not two)');
+  const algorithms = (env.AUTH_ALGORITHMS && env.AUTH_ALGORITHMS !== '' ? env.AUTH_ALGORITHMS : jwksUrl ? 'RS256' : 'HS256').split(',').map((a) => a.trim());
+  for (const a of algorithms) {
+    if (!/^(HS256|HS384|HS512|RS256|RS384|RS512|PS256|PS384|PS512|ES256|ES384|ES512|EdDSA)$/.test(a)) fail('AUTH_ALGORITHMS', a, 'a JWS algorithm such as HS256, RS256 or ES256 ("none" is never accepted)');
+    if (jwksUrl && a.startsWith('HS')) fail('AUTH_ALGORITHMS', a, 'an asymmetric algorithm when AUTH_JWKS_URL is set');
+  }
+  const pseudonymKey = env.PSEUDONYM_KEY && env.PSEUDONYM_KEY !== '' ? env.PSEUDONYM_KEY : undefined;
+  if (pseudonymKey !== undefined && Buffer.byteLength(pseudonymKey) < 32) fail('PSEUDONYM_KEY', `<${Buffer.byteLength(pseudonymKey)} bytes>`, 'at least 32 bytes');
+  const production = nodeEnv === 'production';
+  if (production && pseudonymKey === undefined) fail('PSEUDONYM_KEY', '', 'set in production (at least 32 bytes); development generates one');
+  if (production && secret === undefined && jwksUrl === undefined) fail('AUTH_JWKS_URL', '', 'set in production (or AUTH_JWT_SECRET)');
+  const dataDir = path.resolve(env.NEO4J_DATA_DIR && env.NEO4J_DATA_DIR !== '' ? env.NEO4J_DATA_DIR : 'data/neo4j');
   return {
     host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
     port: int(env, 'PORT', 4000, 0, 65535),
-    production: nodeEnv === 'production',
+    production,
     logLevel: level as Config['logLevel'],
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     seedOnStart: bool(env, 'SEED_ON_START', true),
+    auth: {
+      jwtSecret: secret,
+      jwksUrl,
+      algorithms,
+      issuer: env.AUTH_ISSUER && env.AUTH_ISSUER !== '' ? env.AUTH_ISSUER : 'breach-impact-local',
+      audience: env.AUTH_AUDIENCE && env.AUTH_AUDIENCE !== '' ? env.AUTH_AUDIENCE : 'breach-impact',
+    },
+    pseudonymKey,
+    secretsDir: env.SECRETS_DIR && env.SECRETS_DIR !== '' ? path.resolve(env.SECRETS_DIR) : path.resolve(dataDir, '..'),
     neo4j: {
       uri,
       user: env.NEO4J_USER ?? env.NEO4J_USERNAME ?? 'neo4j',
@@ -95,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 15_000, 100, 3_600_000),
       embedded: {
         boltPort: int(env, 'NEO4J_BOLT_PORT', 7687, 0, 65535),
-        dataDir: path.resolve(env.NEO4J_DATA_DIR && env.NEO4J_DATA_DIR !== '' ? env.NEO4J_DATA_DIR : 'data/neo4j'),
+        dataDir,
         heap: size(env, 'NEO4J_HEAP', '1g'),
         pageCache: size(env, 'NEO4J_PAGECACHE', '512m'),
       },

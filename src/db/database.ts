@@ -1,10 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
-import { loadSeeds } from '../seed/load-seeds';
-import { cypher } from './cypher-files';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from './embedded';
 import { Executor } from './executor';
-import { applySchema } from './schema';
 
 /** A connected database: the executor, and the embedded server when this process started one. */
 export interface Database {
@@ -56,17 +53,4 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       await embedded?.stop();
     },
   };
-}
-
-/**
- * Applies constraints and indexes, then loads the seeds when the database holds no breach yet
- * (and `seed` is true). Returns whether seeds were loaded.
- */
-export async function prepareDatabase(executor: Executor, logger: Logger, seed: boolean): Promise<boolean> {
-  await applySchema(executor);
-  const [{ breaches }] = await executor.read<{ breaches: number }>(cypher('admin/count-breaches'));
-  if (!seed || breaches > 0) return false;
-  const loaded = await loadSeeds(executor);
-  logger.info({ datasets: loaded.map((l) => l.dataset) }, 'empty database: seeds loaded');
-  return true;
 }

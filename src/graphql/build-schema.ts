@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import { AuditResolver } from '../domain/audit/audit.resolver';
+import { MemberBreachExposureResolver, MemberExposureResolver } from '../domain/member/member.resolver';
 import {
   BreachResolver,
   CompromisedSystemResolver,
@@ -30,6 +33,9 @@ import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from '..
 
 /** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
 export const RESOLVERS = [
+  AuditResolver,
+  MemberExposureResolver,
+  MemberBreachExposureResolver,
   BreachResolver,
   ExposureResolver,
   CompromisedSystemResolver,
@@ -62,7 +68,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function createSchema(): Promise<GraphQLSchema> {
   // Arguments are checked by hand where they are used, with messages naming the bad value;
   // class-validator would add a second, less precise, error format.
-  built ??= buildSchema({ resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]], validate: false }).then((schema) => {
+  built ??= buildSchema({ resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]], validate: false, authChecker, authMode: 'error' }).then((schema) => {
     // type-graphql gives no way to describe the root type; Sandbox shows this on its first page.
     schema.getQueryType()!.description =
       'breach-impact: who is affected by which breach, through which partner. Start with `breaches`, then `breachImpact`, `affectedInsurers`, `affectedContracts` and `lineage`.';

@@ -1,19 +1,45 @@
 import type { Logger } from 'pino';
+import { Principal, tenantOf } from '../auth/principal';
 import { Executor, newRoundTripCounter, RoundTripCounter } from '../db/executor';
+import { AuditRecorder, createAuditRecorder } from '../domain/audit/audit-recorder';
 import { createLoaders, Loaders } from './loaders';
 import { RequestDb, requestDb } from './request-db';
 
-/** What every resolver receives: the request's database handle, loaders, counter and logger. */
-export interface RequestContext {
-  db: RequestDb;
-  loaders: Loaders;
-  roundTrips: RoundTripCounter;
+/** Process-wide services a request context is built from. */
+export interface Services {
+  executor: Executor;
   logger: Logger;
+  /** HMAC key of NIR pseudonyms. */
+  pseudonymKey: Buffer;
 }
 
-/** Builds a fresh context for one GraphQL request. */
-export function createRequestContext(executor: Executor, logger: Logger): RequestContext {
+/** What every resolver receives. */
+export interface RequestContext {
+  /** Who is calling. */
+  principal: Principal;
+  /** The insurer this request is confined to, or null for roles that see every tenant. */
+  tenant: string | null;
+  db: RequestDb;
+  loaders: Loaders;
+  audit: AuditRecorder;
+  roundTrips: RoundTripCounter;
+  logger: Logger;
+  pseudonymKey: Buffer;
+}
+
+/** Builds a fresh context for one GraphQL request of `principal`. */
+export function createRequestContext(services: Services, principal: Principal): RequestContext {
   const roundTrips = newRoundTripCounter();
-  const db = requestDb(executor, roundTrips);
-  return { db, loaders: createLoaders(db), roundTrips, logger };
+  const db = requestDb(services.executor, roundTrips);
+  const tenant = tenantOf(principal);
+  return {
+    principal,
+    tenant,
+    db,
+    loaders: createLoaders(db, tenant),
+    audit: createAuditRecorder(services.executor, roundTrips, principal),
+    roundTrips,
+    logger: services.logger,
+    pseudonymKey: services.pseudonymKey,
+  };
 }

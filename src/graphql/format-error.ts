@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { isAppError } from '../errors/app-error';
+import { LIMIT_MESSAGE } from './query-limits';
 
 /**
  * Apollo codes for requests graphql-js refused before any resolver ran. Their messages come from
@@ -18,7 +19,12 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (isAppError(original)) {
-      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+      // `http` tells Apollo which status to send; it is not for the client.
+      const { http: _http, ...extensions } = original.extensions;
+      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };
+    }
+    if (LIMIT_MESSAGE.test(formatted.message)) {
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'QUERY_TOO_COMPLEX' } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {

@@ -9,15 +9,16 @@ import type { RequestDb } from './request-db';
 
 /**
  * Creates the per-request loaders. One set per request: their caches must never outlive it, or
- * one caller's answer could be served to another and writes would go unseen.
+ * one caller's answer could be served to another (a tenant's rows to another tenant) and writes
+ * would go unseen. `tenant` is passed into every tenant-scoped statement.
  */
-export function createLoaders(db: RequestDb) {
+export function createLoaders(db: RequestDb, tenant: string | null) {
   const impactPaths = new DataLoader<string, ImpactPathsRow | null>(async (keys) => {
     const requests = keys.map((k) => {
       const [breachId, asOf] = k.split('|');
       return { breachId, asOf: asOf === '' ? null : asOf };
     });
-    const rows = await impact.impactPaths(db, requests);
+    const rows = await impact.impactPaths(db, requests, tenant);
     const byKey = new Map(rows.map((r) => [impact.impactKey(r), r]));
     return keys.map((k) => byKey.get(k) ?? null);
   });
@@ -26,14 +27,14 @@ export function createLoaders(db: RequestDb) {
     ownerships: rowsByKey((ids) => organizations.ownershipsByOrgIds(db, ids)),
     partnerships: rowsByKey((ids) => organizations.partnershipsByOrgIds(db, ids)),
     systemsOfOrganization: rowsByKey((ids) => organizations.systemsByOrgIds(db, ids)),
-    populationsOfOrganization: rowsByKey((ids) => organizations.populationsByOrgIds(db, ids)),
+    populationsOfOrganization: rowsByKey((ids) => organizations.populationsByOrgIds(db, ids, tenant)),
     system: rowsById((ids) => catalogue.systemsByIds(db, ids), (r) => r.id),
     accessChannel: rowsById((ids) => catalogue.accessChannelsByIds(db, ids), (r) => r.id),
     accessChannelsOfSystem: rowsByKey((ids) => catalogue.accessChannelsBySystemIds(db, ids)),
     dataCategory: rowsById((ids) => catalogue.dataCategoriesByIds(db, ids), (r) => r.id),
     childCategoryIds: rowsByKey((ids) => catalogue.childCategoryIds(db, ids)),
     population: rowsById((ids) => catalogue.populationsByIds(db, ids), (r) => r.id),
-    dataFlow: rowsById((ids) => catalogue.dataFlowsByIds(db, ids), (r) => r.id),
+    dataFlow: rowsById((ids) => catalogue.dataFlowsByIds(db, ids, tenant), (r) => r.id),
     breach: rowsById((ids) => breaches.breachesByIds(db, ids), (r) => r.id),
     breachEvents: rowsByKey((ids) => breaches.eventsByBreachIds(db, ids)),
     exposures: rowsByKey((ids) => breaches.exposuresByBreachIds(db, ids)),
@@ -49,7 +50,7 @@ export function createLoaders(db: RequestDb) {
         const p = paths[i];
         return p && !(p instanceof Error) && p.referenceDate ? [{ key, referenceDate: p.referenceDate, paths: p.paths }] : [];
       });
-      const rows = requests.length > 0 ? await impact.contractAggregates(db, requests) : [];
+      const rows = requests.length > 0 ? await impact.contractAggregates(db, requests, tenant) : [];
       const byKey = new Map(rows.map((r) => [r.key, r]));
       return keys.map((k) => byKey.get(k) ?? null);
     }),

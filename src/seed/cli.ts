@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config';
+import { resolveSecrets } from '../config/secrets';
 import { openDatabase } from '../db/database';
 import { applySchema } from '../db/schema';
 import { isAppError } from '../errors/app-error';
-import { createLogger } from '../server/logger';
+import { createLogger } from '../config/logger';
 import { loadSeeds } from './load-seeds';
 
 /**
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const db = await openDatabase(config, logger);
   try {
     await applySchema(db.executor);
-    const loaded = await loadSeeds(db.executor);
+    const loaded = await loadSeeds(db.executor, resolveSecrets(config).pseudonymKey);
     for (const l of loaded) console.log(`loaded ${l.dataset} from ${l.file}`);
   } finally {
     await db.close();

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { cypher } from '../db/cypher-files';
 import { Executor, Step } from '../db/executor';
 import { AppError } from '../errors/app-error';
+import { syntheticNir } from '../identity/nir';
+import { pseudonymizeNir } from '../identity/pseudonym';
 import { emptyKnownIds, KnownIds, SeedFile, validateSeed } from './seed-format';
 
 /** The seed files, in load order: the public record first, then what refers to it. */
@@ -39,8 +41,17 @@ export function readSeedFile(file: string): SeedFile {
   }
 }
 
+/**
+ * The pseudonym a synthetic person is stored under: the HMAC of a synthetic NIR derived from the
+ * person's key. The NIR itself exists only in memory here; the graph holds the pseudonym only,
+ * exactly as it would for an imported portfolio (so `memberExposure` works on synthetic people).
+ */
+export function syntheticPersonPseudonym(personKey: string, pseudonymKey: Buffer): string {
+  return pseudonymizeNir(syntheticNir(personKey), pseudonymKey);
+}
+
 /** The steps that load one dataset; run in one transaction, so a load lands whole or not at all. */
-export function seedSteps(seed: SeedFile): Step[] {
+export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
   const dataset = seed.dataset;
   const breaches = seed.breaches ?? [];
   // Events have no id in the files; a stable one (breach, kind, rank) keeps re-loads idempotent.
@@ -62,8 +73,12 @@ export function seedSteps(seed: SeedFile): Step[] {
     ...breaches.map((r) => r.id),
     ...events.map((r) => r.id),
     ...breaches.flatMap((b) => b.reportedFigures.map((f) => f.id)),
-    ...(seed.contracts ?? []).flatMap((c) => [c.id, ...c.beneficiaries.map((b) => b.key)]),
+    ...(seed.contracts ?? []).flatMap((c) => [c.id, ...c.beneficiaries.map((b) => syntheticPersonPseudonym(b.key, pseudonymKey))]),
   ];
+  const contracts = (seed.contracts ?? []).map((c) => ({
+    ...c,
+    beneficiaries: c.beneficiaries.map((b) => ({ role: b.role, key: syntheticPersonPseudonym(b.key, pseudonymKey) })),
+  }));
   const step = (query: Step['query'], rows: unknown[]): Step => ({ query, params: { dataset, rows } });
   return [
     { query: Q.deleteRels, params: { dataset } },
@@ -80,7 +95,7 @@ export function seedSteps(seed: SeedFile): Step[] {
     step(Q.events, events),
     step(Q.exposures, breaches.flatMap((b) => b.exposures.map((e) => ({ ...e, breach: b.id })))),
     step(Q.figures, breaches.flatMap((b) => b.reportedFigures.map((f) => ({ ...f, breach: b.id })))),
-    step(Q.contracts, seed.contracts ?? []),
+    step(Q.contracts, contracts),
     { query: Q.prune, params: { dataset, ids } },
   ];
 }
@@ -90,13 +105,13 @@ export function seedSteps(seed: SeedFile): Step[] {
  * own transaction. Loading twice gives the same graph: nodes are merged by id, the dataset's
  * relationships are rewritten and what it no longer lists is pruned.
  */
-export async function loadSeeds(executor: Executor, files: string[] = SEED_FILES): Promise<{ dataset: string; file: string }[]> {
+export async function loadSeeds(executor: Executor, pseudonymKey: Buffer, files: string[] = SEED_FILES): Promise<{ dataset: string; file: string }[]> {
   let known: KnownIds = emptyKnownIds();
   const seeds = files.map((file) => {
     const seed = readSeedFile(file);
     known = validateSeed(path.relative(process.cwd(), file), seed, known);
     return { file, seed };
   });
-  for (const { seed } of seeds) await executor.writeAll(seedSteps(seed));
+  for (const { seed } of seeds) await executor.writeAll(seedSteps(seed, pseudonymKey));
   return seeds.map(({ file, seed }) => ({ dataset: seed.dataset, file }));
 }

@@ -1,12 +1,14 @@
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
+import type { TokenVerifier } from '../auth/verify-token';
 import type { Config } from '../config/config';
-import type { Executor } from '../db/executor';
 import { createSchema } from '../graphql/build-schema';
-import { createRequestContext, RequestContext } from '../graphql/context';
+import { createRequestContext, RequestContext, Services } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
+import { MAX_TOKENS, QUERY_LIMITS } from '../graphql/query-limits';
 
 /** A running API: the HTTP server, its Apollo instance, and a way to stop both. */
 export interface App {
@@ -17,16 +19,26 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Creates and starts the Apollo Server over a schema and an executor (no HTTP). */
+/** Creates and starts the Apollo Server over the schema (no HTTP), with the query limits. */
 export async function createApollo(config: Pick<Config, 'production'>, logger: Logger): Promise<ApolloServer<RequestContext>> {
+  const armor = new ApolloArmor({
+    ...QUERY_LIMITS,
+    // Suggestions ("Did you mean …?") help a developer in Sandbox and map the schema for an attacker.
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     introspection: !config.production,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM: it must stop HTTP, then the driver, then the embedded Neo4j.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     plugins: [
+      ...armor.plugins,
       config.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -65,9 +77,11 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
 
 /**
  * Starts the HTTP server: `/graphql` (Apollo, with Sandbox in development), `/health` (Neo4j
- * reachability, 503 when down) and a redirect from `/` to `/graphql`.
+ * reachability, 503 when down) and a redirect from `/` to `/graphql`. Each request's principal
+ * comes from its bearer token, verified by `verifyToken`.
  */
-export async function startApp(config: Config, executor: Executor, logger: Logger): Promise<App> {
+export async function startApp(config: Config, services: Services, verifyToken: TokenVerifier): Promise<App> {
+  const { executor, logger } = services;
   const apollo = await createApollo(config, logger);
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err) => {
@@ -115,7 +129,8 @@ export async function startApp(config: Config, executor: Executor, logger: Logge
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: async () => createRequestContext(executor, logger),
+      // A bad token fails the whole request (401, UNAUTHENTICATED); no token is anonymous.
+      context: async () => createRequestContext(services, await verifyToken(headers.get('authorization'))),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -48,7 +48,7 @@ export async function populationsByIds(db: RequestDb, ids: string[]): Promise<Po
   return (await db.read<{ population: PopulationRow }>(Q.populationsByIds, { ids })).map((r) => r.population);
 }
 
-/** Data flows by id. */
-export async function dataFlowsByIds(db: RequestDb, ids: string[]): Promise<DataFlowRow[]> {
-  return (await db.read<{ flow: DataFlowRow }>(Q.flowsByIds, { ids })).map((r) => r.flow);
+/** Data flows by id; an insurer tenant gets only the flows it controls. */
+export async function dataFlowsByIds(db: RequestDb, ids: string[], tenant: string | null): Promise<DataFlowRow[]> {
+  return (await db.read<{ flow: DataFlowRow }>(Q.flowsByIds, { ids, tenant })).map((r) => r.flow);
 }

@@ -7,8 +7,8 @@ export const MAX_PAGE = 100;
 /** Arguments of `affectedContracts`. */
 @ArgsType()
 export class AffectedContractsArgs {
-  @Field(() => ID, { description: 'The insurer (data controller), e.g. `org-la-mutuelle-generale`.' })
-  insurerId!: string;
+  @Field(() => ID, { nullable: true, description: 'Optional, and only ever your own organisation: the tenant comes from the token. Another insurer’s id is FORBIDDEN (and audited).' })
+  insurerId?: string | null;
 
   @Field(() => ID, { description: 'The breach, e.g. `breach-almerys-2024`.' })
   breachId!: string;

@@ -1,5 +1,6 @@
-import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput } from '../../errors/app-error';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { AppError, badInput } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
 import { requireBreach } from '../breach/breach.resolver';
 import type { BreachRow } from '../breach/breach.rows';
@@ -39,22 +40,30 @@ interface AffectedContractRoot {
 /** `affectedContracts`: an insurer's contracts reached by a breach, page by page. */
 @Resolver(() => AffectedContractConnection)
 export class AffectedContractsResolver {
-  @Query(() => AffectedContractConnection, { description: 'A page of one insurer’s contracts reached by a breach, each with its paths and exposed categories. NOT_FOUND for an unknown insurer or breach; BAD_USER_INPUT for a bad page size or cursor.' })
-  async affectedContracts(@Args(() => AffectedContractsArgs) args: AffectedContractsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionRoot> {
+  @Authorized('INSURER')
+  @Query(() => AffectedContractConnection, { description: 'A page of your (INSURER token) contracts reached by a breach, each with its paths and exposed categories. Every read is audited. NOT_FOUND for an unknown breach; BAD_USER_INPUT for a bad page size or cursor; FORBIDDEN for another insurer’s id.' })
+  async affectedContracts(@Args(() => AffectedContractsArgs) args: AffectedContractsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionRoot> {
+    // The tenant comes from the token; an argument can only repeat it, never choose another.
+    const tenant = ctx.tenant!;
+    if (args.insurerId && args.insurerId !== tenant) {
+      await ctx.audit.refused(info, { ...args }, `token of ${tenant} asked for ${args.insurerId}`);
+      throw new AppError('FORBIDDEN', `Your token is for ${tenant}; it cannot read the contracts of ${args.insurerId}.`);
+    }
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) throw badInput('first', args.first, `must be between 1 and ${MAX_PAGE}`);
     const after = decodeCursor(args.after);
     const asOf = checkDate('asOf', args.asOf);
-    const [insurer] = await Promise.all([requireOrganization(ctx, args.insurerId), requireBreach(ctx, args.breachId)]);
-    if (!insurer.roles.includes('INSURER') && !insurer.roles.includes('BROKER')) {
-      throw badInput('insurerId', args.insurerId, `is ${insurer.name}, which holds no insurer role (${insurer.roles.join(', ') || 'none'})`);
-    }
+    await requireBreach(ctx, args.breachId);
     const answer = await loadPaths(ctx, { breachId: args.breachId, asOf });
-    const paths = answer.paths.filter((p) => p.controllerId === args.insurerId && p.populationKind === 'INSURED');
-    const base = { insurerId: args.insurerId, breachId: args.breachId, asOf, referenceDate: answer.referenceDate };
-    if (answer.referenceDate === null || paths.length === 0) return { ...base, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    const rows = await affectedContractsPage(ctx.db, { insurerId: args.insurerId, referenceDate: answer.referenceDate, paths, after, limit: args.first + 1 });
+    const paths = answer.paths.filter((p) => p.controllerId === tenant && p.populationKind === 'INSURED');
+    const base = { insurerId: tenant, breachId: args.breachId, asOf, referenceDate: answer.referenceDate };
+    const rows =
+      answer.referenceDate === null || paths.length === 0
+        ? []
+        : await affectedContractsPage(ctx.db, { tenant, referenceDate: answer.referenceDate, paths, after, limit: args.first + 1 });
     // One row more than asked says whether another page follows, without a count query.
     const page = rows.slice(0, args.first);
+    // Recorded before the rows leave: if the audit write fails, so does the read.
+    await ctx.audit.read(info, { ...args }, page.length);
     const edges = page.map((r: AffectedContractRow) => ({
       cursor: encodeCursor(r.contract.id),
       node: {

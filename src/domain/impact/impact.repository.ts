@@ -18,15 +18,16 @@ export function impactKey(k: ImpactKey): string {
   return `${k.breachId}|${k.asOf ?? ''}`;
 }
 
-/** Population-level paths for several requests in one statement; unknown breaches are absent. */
-export async function impactPaths(db: RequestDb, requests: ImpactKey[]): Promise<ImpactPathsRow[]> {
-  return db.read<ImpactPathsRow>(Q.paths, { requests });
+/** Population-level paths for several requests in one statement; unknown breaches are absent. `tenant` confines them to one insurer. */
+export async function impactPaths(db: RequestDb, requests: ImpactKey[], tenant: string | null): Promise<ImpactPathsRow[]> {
+  return db.read<ImpactPathsRow>(Q.paths, { requests, tenant });
 }
 
 /** Contract-level totals for several requests, each given its qualifying paths and reference date. */
 export async function contractAggregates(
   db: RequestDb,
   requests: Array<{ key: string; referenceDate: string; paths: ImpactPathRow[] }>,
+  tenant: string | null,
 ): Promise<ContractAggregatesRow[]> {
-  return db.read<ContractAggregatesRow>(Q.aggregates, { requests });
+  return db.read<ContractAggregatesRow>(Q.aggregates, { requests, tenant });
 }

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AppError, badInput } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
 import { requireBreach } from '../breach/breach.resolver';
@@ -90,6 +90,7 @@ const countOf = (rows: CountRow[], id: string) => rows.find((r) => r.id === id);
 /** `breachImpact`, `affectedInsurers` and `Breach.impact`. */
 @Resolver(() => BreachImpact)
 export class BreachImpactResolver {
+  @Authorized()
   @Query(() => BreachImpact, { description: 'Who is affected by a breach and through which partner: totals (people counted once), by insurer, by operator or care network, by data category, and the paths. NOT_FOUND for an unknown breach.' })
   async breachImpact(@Args(() => BreachImpactArgs) { breachId, asOf }: BreachImpactArgs, @Ctx() ctx: RequestContext): Promise<ImpactRoot> {
     const root = { breachId, asOf: checkDate('asOf', asOf) };
@@ -97,6 +98,7 @@ export class BreachImpactResolver {
     return root;
   }
 
+  @Authorized()
   @Query(() => [AffectedInsurer], { description: 'Insurers reached by any of the given breaches, with the breaches and paths reaching each — e.g. which insurers were hit through Viamedis, through Almerys, or both.' })
   async affectedInsurers(@Args(() => AffectedInsurersArgs) { breachIds, asOf }: AffectedInsurersArgs, @Ctx() ctx: RequestContext): Promise<AffectedInsurerRoot[]> {
     if (breachIds.length === 0 || breachIds.length > MAX_BREACHES) throw badInput('breachIds', breachIds.length, `give 1 to ${MAX_BREACHES} breach ids`);
@@ -219,6 +221,7 @@ export class BreachImpactResolver {
 /** `Breach.impact`: the same answer reached from the catalogue. */
 @Resolver(() => Breach)
 export class BreachImpactFieldResolver {
+  @Authorized()
   @FieldResolver(() => BreachImpact, { description: 'Who is affected by this breach and through which partner (as `breachImpact`).' })
   impact(@Root() b: BreachRow, @Args(() => ImpactOfBreachArgs) { asOf }: ImpactOfBreachArgs): ImpactRoot {
     return { breachId: b.id, asOf: checkDate('asOf', asOf) };

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { badInput, notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
 import type { DataFlowRow } from '../catalogue/catalogue.rows';
@@ -14,10 +14,11 @@ interface LineageRoot extends Lineage {
 /** `lineage`: walk data flows upstream or downstream of an organisation or system. */
 @Resolver(() => Lineage)
 export class LineageResolver {
+  @Authorized()
   @Query(() => Lineage, { description: 'Upstream or downstream data flows of an organisation or system, each node with its hop degree and path; `truncated` says the answer was cut at maxHops. NOT_FOUND for an unknown node.' })
   async lineage(@Args(() => LineageArgs) { nodeId, direction, maxHops }: LineageArgs, @Ctx() ctx: RequestContext): Promise<LineageRoot> {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw badInput('maxHops', maxHops, `must be between 1 and ${MAX_HOPS}`);
-    const row = await walkLineage(ctx.db, nodeId, direction, maxHops);
+    const row = await walkLineage(ctx.db, nodeId, direction, maxHops, ctx.tenant);
     if (!row) throw notFound('organization or system', nodeId);
     // The query walks one hop further than asked: anything found there means the answer was cut.
     const within = row.nodes.filter((n) => n.hops <= maxHops).sort((a, b) => a.hops - b.hops || a.id.localeCompare(b.id));

@@ -37,7 +37,7 @@ export async function systemsByOrgIds(db: RequestDb, ids: string[]): Promise<Arr
   return (await db.read<{ orgId: string; system: SystemRow }>(Q.systems, { ids })).map((r) => ({ key: r.orgId, row: r.system }));
 }
 
-/** Populations owned by several organisations, keyed by owner id. */
-export async function populationsByOrgIds(db: RequestDb, ids: string[]): Promise<Array<{ key: string; row: PopulationRow }>> {
-  return (await db.read<{ orgId: string; population: PopulationRow }>(Q.populations, { ids })).map((r) => ({ key: r.orgId, row: r.population }));
+/** Populations owned by several organisations, keyed by owner id; an insurer tenant sees only its own. */
+export async function populationsByOrgIds(db: RequestDb, ids: string[], tenant: string | null): Promise<Array<{ key: string; row: PopulationRow }>> {
+  return (await db.read<{ orgId: string; population: PopulationRow }>(Q.populations, { ids, tenant })).map((r) => ({ key: r.orgId, row: r.population }));
 }

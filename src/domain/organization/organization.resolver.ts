@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
 import { Population, System } from '../catalogue/catalogue.type';
@@ -24,11 +24,13 @@ export function inWindow(date: string, from: string | null, to: string | null): 
 /** Queries and relation fields of organisations. */
 @Resolver(() => Organization)
 export class OrganizationResolver {
+  @Authorized()
   @Query(() => Organization, { description: 'One organisation by id. NOT_FOUND when no organisation has that id.' })
   async organization(@Args(() => OrganizationArgs) { id }: OrganizationArgs, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
     return requireOrganization(ctx, id);
   }
 
+  @Authorized()
   @Query(() => [Organization], { description: 'All organisations by name, or only those holding `role`.' })
   async organizations(@Args(() => OrganizationsArgs) { role }: OrganizationsArgs, @Ctx() ctx: RequestContext): Promise<OrganizationRow[]> {
     const rows = await listOrganizations(ctx.db, role ?? null);
@@ -37,18 +39,21 @@ export class OrganizationResolver {
     return rows;
   }
 
+  @Authorized()
   @FieldResolver(() => [Ownership], { description: 'Who owns this organisation (parent groups, shareholders).' })
   async owners(@Root() org: OrganizationRow, @Ctx() ctx: RequestContext): Promise<OwnershipRow[]> {
     const rows = await ctx.loaders.ownerships.load(org.id);
     return rows.filter((r) => r.childId === org.id);
   }
 
+  @Authorized()
   @FieldResolver(() => [Ownership], { description: 'What this organisation owns.' })
   async subsidiaries(@Root() org: OrganizationRow, @Ctx() ctx: RequestContext): Promise<OwnershipRow[]> {
     const rows = await ctx.loaders.ownerships.load(org.id);
     return rows.filter((r) => r.parentId === org.id);
   }
 
+  @Authorized()
   @FieldResolver(() => [Partnership], { description: 'Partnerships on either side (insurer–operator, network–operator), oldest first; with `asOf`, only those in force that day.' })
   async partnerships(
     @Root() org: OrganizationRow,
@@ -62,11 +67,13 @@ export class OrganizationResolver {
       .filter((r) => r.activeOnAsOf !== false);
   }
 
+  @Authorized()
   @FieldResolver(() => [System], { description: 'Systems this organisation runs.' })
   async systems(@Root() org: OrganizationRow, @Ctx() ctx: RequestContext): Promise<SystemRow[]> {
     return ctx.loaders.systemsOfOrganization.load(org.id);
   }
 
+  @Authorized()
   @FieldResolver(() => [Population], { description: 'Populations whose data this organisation controls (its insured people, professionals).' })
   async populations(@Root() org: OrganizationRow, @Ctx() ctx: RequestContext): Promise<PopulationRow[]> {
     return ctx.loaders.populationsOfOrganization.load(org.id);

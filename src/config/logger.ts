@@ -1,5 +1,5 @@
 import pino, { Logger } from 'pino';
-import type { Config } from '../config/config';
+import type { Config } from './config';
 
 /**
  * The process logger. Redaction paths cover where secrets and identifiers could appear, so a
