@@ -1,0 +1,112 @@
+import { SignJWT } from 'jose';
+import { loadConfig } from '../src/config/config';
+import { createTokenVerifier } from '../src/auth/verify-token';
+import type { Executor } from '../src/db/executor';
+import { App, startApp } from '../src/server/app';
+import { TEST_JWT_SECRET, testAuthConfig, testExecutor, testServices } from './harness';
+import { token } from './tokens';
+
+/** Bearer tokens: what passes, what is refused (401 UNAUTHENTICATED), and what each role may read. */
+let app: App;
+let executor: Executor;
+const secret = new TextEncoder().encode(TEST_JWT_SECRET);
+
+beforeAll(async () => {
+  executor = testExecutor();
+  app = await startApp({ ...loadConfig({}), port: 0 }, testServices(executor), createTokenVerifier(testAuthConfig, { jwtSecret: secret }));
+});
+afterAll(async () => {
+  await app.close();
+  await executor.close();
+});
+
+async function gql(query: string, authorization?: string) {
+  const res = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const sign = (claims: Record<string, unknown>, alg = 'HS256') => {
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg }).setSubject('tester');
+  return jwt;
+};
+
+const bad: Array<[string, () => Promise<string>]> = [
+  ['expired', async () => (await sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('breach-impact').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(secret))],
+  ['not yet valid (nbf)', async () => (await sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('breach-impact').setNotBefore('1h').setExpirationTime('2h').sign(secret))],
+  ['wrong issuer', async () => (await sign({ role: 'ANALYST' }).setIssuer('evil').setAudience('breach-impact').setExpirationTime('1h').sign(secret))],
+  ['wrong audience', async () => (await sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('other-api').setExpirationTime('1h').sign(secret))],
+  ['algorithm not pinned (HS512)', async () => (await sign({ role: 'ANALYST' }, 'HS512').setIssuer('breach-impact-local').setAudience('breach-impact').setExpirationTime('1h').sign(secret))],
+  ['wrong key', async () => (await sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('breach-impact').setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-of-at-least-32-bytes!!')))],
+  ['no expiry', async () => (await sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('breach-impact').sign(secret))],
+  ['unknown role', async () => (await sign({ role: 'ROOT' }).setIssuer('breach-impact-local').setAudience('breach-impact').setExpirationTime('1h').sign(secret))],
+  ['insurer without org', async () => (await sign({ role: 'INSURER' }).setIssuer('breach-impact-local').setAudience('breach-impact').setExpirationTime('1h').sign(secret))],
+  [
+    'alg none',
+    async () => {
+      const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      return `${enc({ alg: 'none', typ: 'JWT' })}.${enc({ role: 'ADMIN', sub: 'x', iss: 'breach-impact-local', aud: 'breach-impact', exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
+    },
+  ],
+];
+
+test.each(bad)('a token that is %s is refused with 401 UNAUTHENTICATED, even for the public catalogue', async (_name, make) => {
+  const { status, body } = await gql('{ breaches { id } }', `Bearer ${await make()}`);
+  expect(status).toBe(401);
+  expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  expect(body.data).toBeUndefined();
+});
+
+test('a header that is not a bearer JWT is refused', async () => {
+  const { status, body } = await gql('{ breaches { id } }', 'Basic dXNlcjpwYXNz');
+  expect(status).toBe(401);
+  expect(body.errors[0].message).toMatch(/Bearer/);
+});
+
+test('no token: the breach catalogue is public, everything else is UNAUTHENTICATED', async () => {
+  expect((await gql('{ breaches { id exposures { status category { id } } reportedFigures { value } } dataCategories { id } }')).body.errors).toBeUndefined();
+  for (const q of [
+    '{ breachImpact(breachId: "breach-almerys-2024") { referenceDate } }',
+    '{ breach(id: "breach-almerys-2024") { impact { referenceDate } } }',
+    '{ organizations { id } }',
+    '{ breaches { victim { partnerships { id } } } }',
+    '{ lineage(nodeId: "org-alan", direction: DOWNSTREAM) { truncated } }',
+    '{ affectedContracts(breachId: "breach-almerys-2024") { totalCount } }',
+    '{ auditEvents { id } }',
+  ]) {
+    const { body } = await gql(q);
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  }
+});
+
+test.each([
+  ['REGULATOR', '{ affectedContracts(breachId: "breach-almerys-2024") { totalCount } }', 'FORBIDDEN'],
+  ['ANALYST', '{ affectedContracts(breachId: "breach-almerys-2024") { totalCount } }', 'FORBIDDEN'],
+  ['ADMIN', '{ memberExposure(nir: "101097412336605") { contracts { role } } }', 'FORBIDDEN'],
+  ['ANALYST', '{ auditEvents { id } }', 'FORBIDDEN'],
+  ['REGULATOR', '{ auditEvents(limit: 1) { id } }', null],
+  ['ADMIN', '{ auditEvents(limit: 1) { id } }', null],
+  ['REGULATOR', '{ breachImpact(breachId: "breach-almerys-2024") { totals { people } } }', null],
+  ['ANALYST', '{ lineage(nodeId: "sys-viamedis-tp-platform", direction: UPSTREAM) { nodes { id } } }', null],
+] as const)('%s: %s → %s', async (role, query, code) => {
+  const { body } = await gql(query, `Bearer ${await token({ role })}`);
+  if (code === null) expect(body.errors).toBeUndefined();
+  else expect(body.errors[0].extensions.code).toBe(code);
+});
+
+test('an insurer cannot name another insurer: FORBIDDEN', async () => {
+  const { body } = await gql('{ affectedContracts(insurerId: "org-la-mutuelle-generale", breachId: "breach-almerys-2024") { totalCount } }', `Bearer ${await token({ role: 'INSURER', org: 'org-alan' })}`);
+  expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+  expect(body.data).toBeNull();
+});
+
+test('an insurer’s breachImpact is its own share only', async () => {
+  const alan = await gql('{ breachImpact(breachId: "breach-almerys-2024") { totals { contracts insurers } byInsurer { insurer { id } } } }', `Bearer ${await token({ role: 'INSURER', org: 'org-alan' })}`);
+  const all = await gql('{ breachImpact(breachId: "breach-almerys-2024") { totals { contracts insurers } } }', `Bearer ${await token({ role: 'REGULATOR' })}`);
+  expect(alan.body.data.breachImpact.byInsurer.map((r: any) => r.insurer.id)).toEqual(['org-alan']);
+  expect(alan.body.data.breachImpact.totals.insurers).toBe(1);
+  expect(all.body.data.breachImpact.totals.contracts).toBeGreaterThan(alan.body.data.breachImpact.totals.contracts);
+});
