@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import type { ApolloServer } from '@apollo/server';
 import pino from 'pino';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Principal, Role } from '../src/auth/principal';
+import { startEmbeddedNeo4j } from '../src/db/embedded';
+import { applySchema } from '../src/db/schema';
+import { loadSeeds } from '../src/seed/load-seeds';
 import { Executor } from '../src/db/executor';
 import type { RequestContext, Services } from '../src/graphql/context';
 import { createRequestContext } from '../src/graphql/context';
@@ -53,9 +59,9 @@ export interface Api {
   close(): Promise<void>;
 }
 
-/** Starts an Apollo Server (no HTTP) over the test database, in development mode. */
-export async function startApi(): Promise<Api> {
-  const executor = testExecutor();
+/** Starts an Apollo Server (no HTTP) over the test database (or `uri`), in development mode. */
+export async function startApi(uri?: string): Promise<Api> {
+  const executor = uri ? Executor.create({ uri, queryTimeoutMs: 60_000, logger: testLogger }) : testExecutor();
   const apollo = await createApollo({ production: false }, testLogger);
   return {
     executor,
@@ -75,6 +81,27 @@ export async function startApi(): Promise<Api> {
     async close() {
       await apollo.stop();
       await executor.close();
+    },
+  };
+}
+
+/**
+ * A Neo4j of the test's own, seeded, for tests that write what other test files would see (the
+ * breach catalogue): Community has one user database, so isolation means another server.
+ */
+export async function startPrivateNeo4j(): Promise<{ uri: string; stop(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-private-'));
+  const neo4j = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: '512m', pageCache: '64m' });
+  const executor = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 60_000, logger: testLogger });
+  await executor.waitUntilReachable();
+  await applySchema(executor);
+  await loadSeeds(executor, TEST_PSEUDONYM_KEY);
+  await executor.close();
+  return {
+    uri: neo4j.uri,
+    async stop() {
+      await neo4j.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

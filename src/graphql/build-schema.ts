@@ -3,6 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AuditResolver } from '../domain/audit/audit.resolver';
+import { RegisterBreachResolver } from '../domain/breach/register-breach.resolver';
 import { MemberBreachExposureResolver, MemberExposureResolver } from '../domain/member/member.resolver';
 import {
   BreachResolver,
@@ -34,6 +35,7 @@ import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from '..
 /** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
 export const RESOLVERS = [
   AuditResolver,
+  RegisterBreachResolver,
   MemberExposureResolver,
   MemberBreachExposureResolver,
   BreachResolver,
@@ -72,6 +74,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     // type-graphql gives no way to describe the root type; Sandbox shows this on its first page.
     schema.getQueryType()!.description =
       'breach-impact: who is affected by which breach, through which partner. Start with `breaches`, then `breachImpact`, `affectedInsurers`, `affectedContracts` and `lineage`.';
+    schema.getMutationType()!.description = 'Writes, for ADMIN tokens only.';
     return schema;
   });
   return built;

@@ -1,0 +1,89 @@
+import { Api, as, startApi, startPrivateNeo4j } from './harness';
+
+/**
+ * ADMIN registers a breach: validated against the graph, written whole or not at all, and
+ * replaceable; other roles cannot. Runs on a Neo4j of its own, since it changes the catalogue.
+ */
+let api: Api;
+let neo4j: Awaited<ReturnType<typeof startPrivateNeo4j>>;
+beforeAll(async () => {
+  neo4j = await startPrivateNeo4j();
+  api = await startApi(neo4j.uri);
+}, 240_000);
+afterAll(async () => {
+  await api?.close();
+  await neo4j?.stop();
+});
+
+const REGISTER = `mutation($input: RegisterBreachInput!) { registerBreach(input: $input) {
+  id name victim { id } attackTechniques { id name } intrusion { date } disclosure { date }
+  timeline { kind date } compromisedSystems { system { id } accessChannel { id } }
+  exposures { status subjects category { id } } reportedFigures { id value reportedBy { id } } } }`;
+
+const input = (overrides: Record<string, unknown> = {}) => ({
+  id: 'breach-test-almerys-2025',
+  name: 'Test: second Almerys portal intrusion',
+  victimId: 'org-almerys',
+  vector: 'Credential stuffing on the professionals’ portal',
+  attackTechniques: ['T1110.004', 'T1078'],
+  compromisedSystemIds: ['sys-almerys-tp-platform'],
+  accessChannelId: 'chan-almerys-pro-login',
+  events: [
+    { kind: 'INTRUSION', date: '2025-03-01', sourceUrl: 'example.org/notice', confidence: 'M' },
+    { kind: 'DISCLOSED', date: '2025-03-10', sourceUrl: 'example.org/notice', confidence: 'H' },
+  ],
+  exposures: [{ categoryId: 'cat-bank-details', subjects: 'PROFESSIONAL', status: 'EXPOSED', confidence: 'M' }],
+  reportedFigures: [{ id: 'fig-test-almerys-2025-pros', metric: 'PROFESSIONALS', value: 1200, qualifier: 'ABOUT', reportedById: 'org-almerys' }],
+  ...overrides,
+});
+
+test('ADMIN registers a breach; it joins the catalogue and its impact is computed', async () => {
+  const { data, errors } = await api.run(REGISTER, { input: input() }, as('ADMIN'));
+  expect(errors).toBeUndefined();
+  expect(data.registerBreach).toMatchObject({
+    id: 'breach-test-almerys-2025',
+    victim: { id: 'org-almerys' },
+    intrusion: { date: '2025-03-01' },
+    compromisedSystems: [{ system: { id: 'sys-almerys-tp-platform' }, accessChannel: { id: 'chan-almerys-pro-login' } }],
+    reportedFigures: [{ id: 'fig-test-almerys-2025-pros', value: 1200, reportedBy: { id: 'org-almerys' } }],
+  });
+  const impact = await api.run('{ breachImpact(breachId: "breach-test-almerys-2025") { referenceDate paths { population { id } exposedCategories { id } } } }', undefined, as('REGULATOR'));
+  expect(impact.data.breachImpact.referenceDate).toBe('2025-03-01');
+  expect(impact.data.breachImpact.paths.map((p: any) => p.population.id)).toContain('pop-almerys-professionals');
+  const { data: list } = await api.run('{ breaches { id } }', undefined, { kind: 'anonymous' });
+  expect(list.breaches.map((b: any) => b.id)).toContain('breach-test-almerys-2025');
+});
+
+test('registering the same id again replaces that registration (no leftover events)', async () => {
+  const { data, errors } = await api.run(REGISTER, { input: input({ events: [{ kind: 'DISCLOSED', date: '2025-03-11' }] }) }, as('ADMIN'));
+  expect(errors).toBeUndefined();
+  expect(data.registerBreach.timeline).toEqual([{ kind: 'DISCLOSED', date: '2025-03-11' }]);
+});
+
+test('references to unknown ids are BAD_USER_INPUT listing each, and nothing is written', async () => {
+  const { errors } = await api.run(
+    REGISTER,
+    { input: input({ id: 'breach-test-bad', victimId: 'org-nope', compromisedSystemIds: ['sys-nope'], exposures: [{ categoryId: 'cat-nope', subjects: 'INSURED', status: 'EXPOSED' }] }) },
+    as('ADMIN'),
+  );
+  expect(errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+  for (const bad of ['org-nope', 'sys-nope', 'cat-nope']) expect(errors![0].message).toContain(bad);
+  const { errors: notThere } = await api.run('{ breach(id: "breach-test-bad") { id } }', undefined, as('ADMIN'));
+  expect(notThere![0].extensions?.code).toBe('NOT_FOUND');
+});
+
+test.each([
+  ['a seeded breach id', { id: 'breach-viamedis-2024' }, /already exists/],
+  ['a malformed id', { id: 'Breach 1' }, /breach-/],
+  ['no compromised system', { compromisedSystemIds: [] }, /compromised/],
+  ['a bad ATT&CK id', { attackTechniques: ['phishing'] }, /ATT&CK/],
+])('%s is BAD_USER_INPUT', async (_name, overrides, message) => {
+  const { errors } = await api.run(REGISTER, { input: input(overrides) }, as('ADMIN'));
+  expect(errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(errors![0].message).toMatch(message);
+});
+
+test.each([['REGULATOR'], ['ANALYST'], ['INSURER']] as const)('%s cannot register a breach', async (role) => {
+  const { errors } = await api.run(REGISTER, { input: input({ id: 'breach-test-forbidden' }) }, as(role, role === 'INSURER' ? 'org-alan' : null));
+  expect(errors![0].extensions?.code).toBe('FORBIDDEN');
+});
