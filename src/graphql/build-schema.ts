@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AuditResolver } from '../domain/audit/audit.resolver';
 import { RegisterBreachResolver } from '../domain/breach/register-breach.resolver';
+import { PortfolioImportResolver } from '../domain/portfolio/portfolio.resolver';
 import { MemberBreachExposureResolver, MemberExposureResolver } from '../domain/member/member.resolver';
 import {
   BreachResolver,
@@ -36,6 +37,7 @@ import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from '..
 export const RESOLVERS = [
   AuditResolver,
   RegisterBreachResolver,
+  PortfolioImportResolver,
   MemberExposureResolver,
   MemberBreachExposureResolver,
   BreachResolver,

@@ -15,6 +15,8 @@ export interface Services {
 
 /** What every resolver receives. */
 export interface RequestContext {
+  /** The executor itself, for ADMIN writes that manage their own transactions (imports). */
+  executor: Executor;
   /** Who is calling. */
   principal: Principal;
   /** The insurer this request is confined to, or null for roles that see every tenant. */
@@ -33,6 +35,7 @@ export function createRequestContext(services: Services, principal: Principal): 
   const db = requestDb(services.executor, roundTrips);
   const tenant = tenantOf(principal);
   return {
+    executor: services.executor,
     principal,
     tenant,
     db,

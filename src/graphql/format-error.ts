@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { isAppError } from '../errors/app-error';
@@ -9,6 +9,9 @@ import { LIMIT_MESSAGE } from './query-limits';
  * graphql-js and describe only the operation, so they are safe to return, under BAD_USER_INPUT.
  */
 const REQUEST_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+
+/** graphql-js messages that mean a resolver returned something wrong: a server fault. */
+const OUR_FAULT = /^(Cannot return null for non-nullable field|Expected Iterable|Abstract type|Runtime Object type|Expected value of type)/;
 
 /**
  * Builds Apollo's `formatError`: our own errors pass with their code; request errors become
@@ -29,6 +32,13 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+    }
+    // graphql-js and Apollo raise some request errors without a code or a cause: null for an
+    // argument that has a default, an operation type the schema lacks, a persisted-query hash
+    // that does not match. Their messages describe the request only. Errors about what a
+    // resolver returned are ours, and stay INTERNAL.
+    if (original instanceof GraphQLError && !original.originalError && !OUR_FAULT.test(original.message)) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'An internal error occurred.', path: formatted.path, extensions: { code: 'INTERNAL' } };

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { cypher } from '../src/db/cypher-files';
+import { Executor } from '../src/db/executor';
+import { syntheticNir } from '../src/identity/nir';
+import { importPortfolio, RejectedRow } from '../src/import/import-portfolio';
+import { Api, as, startApi, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger } from './harness';
+
+/**
+ * Portfolio import: validation with line numbers and reasons, good rows load while bad ones are
+ * refused, idempotent re-runs, whole-file errors that write nothing, and the ADMIN mutation.
+ * On a Neo4j of its own, since it adds contracts other test files count.
+ */
+let neo4j: Awaited<ReturnType<typeof startPrivateNeo4j>>;
+let executor: Executor;
+let api: Api;
+beforeAll(async () => {
+  neo4j = await startPrivateNeo4j();
+  executor = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 60_000, logger: testLogger });
+  api = await startApi(neo4j.uri);
+}, 240_000);
+afterAll(async () => {
+  await api?.close();
+  await executor?.close();
+  await neo4j?.stop();
+});
+
+const SAMPLE = fs.readFileSync(path.resolve(__dirname, '../seeds/portfolio-sample.csv'), 'utf8');
+const HEADER = 'contract_number,nir,role,product,operator,network,start_date,end_date';
+const nir = (k: string) => syntheticNir(k);
+
+async function contractsOf(insurerId: string) {
+  const rows = await executor.read<{ props: Record<string, unknown> }>(cypher('admin/all-properties'));
+  return rows.map((r) => r.props).filter((p) => typeof p.id === 'string' && (p.id as string).startsWith(`${insurerId}:`));
+}
+
+async function fingerprint(insurerId: string) {
+  const contracts = await contractsOf(insurerId);
+  return contracts.map((c) => JSON.stringify({ ...c, importedAt: undefined })).sort();
+}
+
+test('the sample file imports whole, and importing it again gives the same graph', async () => {
+  const first = await importPortfolio({ executor, pseudonymKey: TEST_PSEUDONYM_KEY, insurerId: 'org-mgp', source: SAMPLE });
+  expect(first).toMatchObject({ rowsRead: 4, rowsLoaded: 4, rowsRejected: 0 });
+  const before = await fingerprint('org-mgp');
+  expect(before).toHaveLength(3);
+  const again = await importPortfolio({ executor, pseudonymKey: TEST_PSEUDONYM_KEY, insurerId: 'org-mgp', source: SAMPLE });
+  expect(again.rowsLoaded).toBe(4);
+  expect(await fingerprint('org-mgp')).toEqual(before);
+});
+
+test('imported contracts are reached by the breach and listed for the insurer, without NIRs stored', async () => {
+  const { data, errors } = await api.run('{ affectedContracts(breachId: "breach-almerys-2024") { totalCount edges { node { contract { number synthetic } beneficiaryCount } } } }', undefined, as('INSURER', 'org-mgp'));
+  expect(errors).toBeUndefined();
+  // SYN-MGP-000003 starts after the reference date (2024-02-02): not reached.
+  expect(data.affectedContracts.edges.map((e: any) => e.node.contract.number).sort()).toEqual(['SYN-MGP-000001', 'SYN-MGP-000002']);
+  expect(data.affectedContracts.edges.find((e: any) => e.node.contract.number === 'SYN-MGP-000001').node.beneficiaryCount).toBe(2);
+  const all = JSON.stringify(await executor.read(cypher('admin/all-properties')));
+  for (const line of SAMPLE.split('\n').filter((l) => l.startsWith('SYN-'))) expect(all).not.toContain(line.split(',')[1]);
+});
+
+test('bad rows are refused with their line and reason (NIR masked) while good rows load', async () => {
+  const csv = [
+    HEADER,
+    `BAD-1,${nir('k1').slice(0, 13)}00,HOLDER,P,org-almerys,,2020-01-01,`,
+    `GOOD-1,${nir('k2')},HOLDER,P,org-almerys,,2020-01-01,`,
+    `BAD-2,${nir('k3')},OWNER,P,org-almerys,,2020-01-01,`,
+    `BAD-3,${nir('k4')},HOLDER,P,org-nowhere,,2020-01-01,`,
+    `BAD-4,${nir('k5')},HOLDER,P,org-almerys,org-cnil,2020-01-01,`,
+    `BAD-5,${nir('k6')},HOLDER,P,org-almerys,,2020-02-30,`,
+    `BAD-6,${nir('k7')},HOLDER,P,org-almerys,,2020-01-01,2019-01-01`,
+    `BAD 7,${nir('k8')},HOLDER,P,org-almerys,,2020-01-01,`,
+    `GOOD-2,${nir('k10')},DEPENDANT,P,,,2021-01-01,`,
+    // An unterminated quote runs to the end of the file, so it goes last.
+    `"BAD-8,${nir('k9')},HOLDER`,
+  ].join('\n');
+  const rejects: RejectedRow[] = [];
+  const summary = await importPortfolio({ executor, pseudonymKey: TEST_PSEUDONYM_KEY, insurerId: 'org-mutuelle-lmp', source: csv, onReject: (r) => rejects.push(r) });
+  expect(summary).toMatchObject({ rowsLoaded: 2, rowsRejected: 8 });
+  const byLine = Object.fromEntries(rejects.map((r) => [r.line, r.reason]));
+  expect(byLine[2]).toMatch(/key/i);
+  expect(byLine[4]).toMatch(/HOLDER or DEPENDANT/);
+  expect(byLine[5]).toMatch(/org-nowhere/);
+  expect(byLine[6]).toMatch(/org-cnil/);
+  expect(byLine[7]).toMatch(/2020-02-30/);
+  expect(byLine[8]).toMatch(/before start_date/);
+  expect(byLine[9]).toMatch(/contract_number/);
+  expect(byLine[11]).toMatch(/unreadable CSV/);
+  expect(Object.keys(byLine)).toHaveLength(8);
+  expect(JSON.stringify(rejects)).not.toContain(nir('k3'));
+  expect((await contractsOf('org-mutuelle-lmp')).map((c) => c.number).sort()).toEqual(['GOOD-1', 'GOOD-2']);
+});
+
+test.each([
+  ['a wrong header', 'org-mutaero', 'contract,nir\nA,1', 'BAD_USER_INPUT', /header/],
+  ['an unknown insurer', 'org-nope', SAMPLE, 'NOT_FOUND', /org-nope/],
+  ['an organisation that is not an insurer', 'org-cnil', SAMPLE, 'BAD_USER_INPUT', /insurer role/],
+])('%s stops the import before anything is written', async (_name, insurerId, csv, code, message) => {
+  const before = await executor.read(cypher('admin/count-breaches'));
+  await expect(importPortfolio({ executor, pseudonymKey: TEST_PSEUDONYM_KEY, insurerId, source: csv })).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+  expect(await contractsOf(insurerId)).toEqual([]);
+  expect(await executor.read(cypher('admin/count-breaches'))).toEqual(before);
+});
+
+test('ADMIN imports a small file through the API; other roles cannot', async () => {
+  const csv = `${HEADER}\nAPI-1,${nir('api-1')},HOLDER,P,org-almerys,,2018-01-01,\nAPI-2,bad,HOLDER,P,org-almerys,,2018-01-01,`;
+  const q = 'mutation($csv: String!) { importPortfolio(insurerId: "org-alan", csv: $csv) { rowsRead rowsLoaded rowsRejected rejections { line reason record } } }';
+  const { data, errors } = await api.run(q, { csv }, as('ADMIN'));
+  expect(errors).toBeUndefined();
+  expect(data.importPortfolio).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsRejected: 1, rejections: [{ line: 3 }] });
+  for (const principal of [as('INSURER', 'org-alan'), as('REGULATOR')]) {
+    expect((await api.run(q, { csv }, principal)).errors![0].extensions?.code).toBe('FORBIDDEN');
+  }
+});
