@@ -18,7 +18,15 @@ test('cypher/ holds the statements the code uses', () => {
 });
 
 test.each(names)('EXPLAIN %s', async (name) => {
-  await expect(executor.explain(cypher(name))).resolves.toBeUndefined();
+  const plan = await executor.explain(cypher(name));
+  expect(plan.length).toBeGreaterThan(0);
+});
+
+test('regression: affected-contracts paging walks the (insurerId, id) index in order and never sorts', async () => {
+  const plan = await executor.explain(cypher('contract/affected-contracts-page'));
+  const operators = plan.map((p) => p.operator);
+  expect(plan.some((p) => /^NodeIndexSeek/.test(p.operator) && /Contract\(insurerId, id\)/.test(p.details))).toBe(true);
+  expect(operators.filter((o) => /Sort|Top/.test(o))).toEqual([]);
 });
 
 test('regression: EXPLAIN rejects a broken statement (the check above can fail)', async () => {

@@ -129,11 +129,23 @@ export class Executor {
     );
   }
 
-  /** Asks the planner for a plan without running the statement (used by the EXPLAIN test). */
-  async explain(query: NamedQuery): Promise<void> {
+  /**
+   * Asks the planner for a plan without running the statement (used by the EXPLAIN test) and
+   * returns its operators with their details, root first, so tests can pin how a statement runs.
+   */
+  async explain(query: NamedQuery): Promise<Array<{ operator: string; details: string }>> {
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
     try {
-      await session.run(`EXPLAIN ${query.text}`);
+      const result = await session.run(`EXPLAIN ${query.text}`);
+      const operators: Array<{ operator: string; details: string }> = [];
+      type PlanNode = { operatorType: string; arguments: Record<string, unknown>; children: PlanNode[] };
+      const walk = (node: PlanNode | false | undefined) => {
+        if (!node) return;
+        operators.push({ operator: node.operatorType.replace(/@.*$/, ''), details: String(node.arguments?.Details ?? '') });
+        node.children.forEach(walk);
+      };
+      walk(result.summary.plan as unknown as PlanNode);
+      return operators;
     } finally {
       await session.close();
     }
