@@ -55,6 +55,11 @@ test('imported contracts are reached by the breach and listed for the insurer, w
   // SYN-MGP-000003 starts after the reference date (2024-02-02): not reached.
   expect(data.affectedContracts.edges.map((e: any) => e.node.contract.number).sort()).toEqual(['SYN-MGP-000001', 'SYN-MGP-000002']);
   expect(data.affectedContracts.edges.find((e: any) => e.node.contract.number === 'SYN-MGP-000001').node.beneficiaryCount).toBe(2);
+  // The maintained every-tenant totals were refreshed by the import: they equal a live count.
+  const stored = await api.run('{ breachImpact(breachId: "breach-almerys-2024") { referenceDate totals { contracts people } byInsurer { insurer { id } contracts } } }', undefined, as('REGULATOR'));
+  const live = await api.run(`{ breachImpact(breachId: "breach-almerys-2024", asOf: "${stored.data.breachImpact.referenceDate}") { referenceDate totals { contracts people } byInsurer { insurer { id } contracts } } }`, undefined, as('REGULATOR'));
+  expect(stored.data).toEqual(live.data);
+  expect(stored.data.breachImpact.byInsurer.find((r: any) => r.insurer.id === 'org-mgp').contracts).toBe(2);
   const all = JSON.stringify(await executor.read(cypher('admin/all-properties')));
   for (const line of SAMPLE.split('\n').filter((l) => l.startsWith('SYN-'))) expect(all).not.toContain(line.split(',')[1]);
 });

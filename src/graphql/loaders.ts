@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import * as breaches from '../domain/breach/breach.repository';
 import * as catalogue from '../domain/catalogue/catalogue.repository';
 import * as impact from '../domain/impact/impact.repository';
+import { summariesByBreachIds } from '../domain/impact/impact-summaries';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import * as organizations from '../domain/organization/organization.repository';
 import { rowsById, rowsByKey } from './loader-helpers';
@@ -42,19 +43,28 @@ export function createLoaders(db: RequestDb, tenant: string | null) {
     reportedFigures: rowsByKey((ids) => breaches.figuresByBreachIds(db, ids)),
     impactPaths,
     contractAggregates: new DataLoader<string, ContractAggregatesRow | null>(async (keys) => {
-      // Totals are counted over the qualifying paths, so the paths come first (usually cached).
-      const paths = await impactPaths.loadMany([...keys]);
-      const failed = paths.find((p) => p instanceof Error);
-      if (failed) throw failed;
-      const requests = keys.flatMap((key, i) => {
-        const p = paths[i];
-        return p && !(p instanceof Error) && p.referenceDate ? [{ key, referenceDate: p.referenceDate, paths: p.paths }] : [];
-      });
-      const rows = requests.length > 0 ? await impact.contractAggregates(db, requests, tenant) : [];
-      const byKey = new Map(rows.map((r) => [r.key, r]));
-      return keys.map((k) => byKey.get(k) ?? null);
+      // Every-tenant totals on a breach's own reference date are maintained on write (see
+      // impact-summaries.ts): read them instead of counting people. Others are counted live.
+      const stored = tenant === null ? await summariesByBreachIds(db, keys.filter((k) => k.endsWith('|')).map((k) => k.slice(0, -1))) : new Map();
+      const live = keys.filter((k) => !stored.has(k.slice(0, -1)) || !k.endsWith('|'));
+      const computed = live.length > 0 ? await countLive(live) : new Map<string, ContractAggregatesRow>();
+      return keys.map((k) => (k.endsWith('|') ? stored.get(k.slice(0, -1)) : undefined) ?? computed.get(k) ?? null);
     }),
   };
+
+  /** Contract-level totals counted from the qualifying paths, for keys with no stored summary. */
+  async function countLive(keys: string[]): Promise<Map<string, ContractAggregatesRow>> {
+    // Totals are counted over the qualifying paths, so the paths come first (usually cached).
+    const paths = await impactPaths.loadMany([...keys]);
+    const failed = paths.find((p) => p instanceof Error);
+    if (failed) throw failed;
+    const requests = keys.flatMap((key, i) => {
+      const p = paths[i];
+      return p && !(p instanceof Error) && p.referenceDate ? [{ key, referenceDate: p.referenceDate, paths: p.paths }] : [];
+    });
+    const rows = requests.length > 0 ? await impact.contractAggregates(db, requests, tenant) : [];
+    return new Map(rows.map((r) => [r.key, r]));
+  }
 }
 
 /** The loaders of one request. */

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse';
 import { cypher } from '../db/cypher-files';
 import type { Executor, RoundTripCounter } from '../db/executor';
 import { AppError, badInput, notFound } from '../errors/app-error';
+import { refreshImpactSummaries } from '../domain/impact/impact-summaries';
 import { PORTFOLIO_COLUMNS, PortfolioRow, redactedRecord, RowContext, validateRow } from './portfolio-row';
 
 const Q = {
@@ -121,6 +122,8 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
     throw e instanceof AppError ? e : badInput('file', 'csv', `cannot be read as CSV (${(e as Error).message.slice(0, 200)})`);
   }
   await flush();
+  // The maintained totals must include what was just imported before anyone reads them.
+  if (loaded > 0) await refreshImpactSummaries(opts.executor, opts.counter);
   const seconds = (performance.now() - started) / 1000;
   return { insurerId: opts.insurerId, rowsRead: read + unreadable, rowsLoaded: loaded, rowsRejected: rejected, batches, seconds, rowsPerSecond: loaded / Math.max(seconds, 1e-6) };
 }

@@ -5,6 +5,7 @@ import { Executor, Step } from '../db/executor';
 import { AppError } from '../errors/app-error';
 import { syntheticNir } from '../identity/nir';
 import { pseudonymizeNir } from '../identity/pseudonym';
+import { refreshImpactSummaries } from '../domain/impact/impact-summaries';
 import { emptyKnownIds, KnownIds, SeedFile, validateSeed } from './seed-format';
 
 /** The seed files, in load order: the public record first, then what refers to it. */
@@ -113,5 +114,6 @@ export async function loadSeeds(executor: Executor, pseudonymKey: Buffer, files:
     return { file, seed };
   });
   for (const { seed } of seeds) await executor.writeAll(seedSteps(seed, pseudonymKey));
+  await refreshImpactSummaries(executor);
   return seeds.map(({ file, seed }) => ({ dataset: seed.dataset, file }));
 }

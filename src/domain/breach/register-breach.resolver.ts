@@ -4,6 +4,7 @@ import { AppError, badInput, isAppError } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
 import { seedSteps } from '../../seed/load-seeds';
 import { KnownIds, SeedFile, validateSeed } from '../../seed/seed-format';
+import { refreshImpactSummaries } from '../impact/impact-summaries';
 import { requireBreach } from './breach.resolver';
 import type { BreachRow } from './breach.rows';
 import { Breach } from './breach.type';
@@ -82,6 +83,7 @@ export class RegisterBreachResolver {
       throw e;
     }
     await ctx.db.writeAll(seedSteps(seed, ctx.pseudonymKey));
+    await refreshImpactSummaries(ctx.executor, ctx.roundTrips);
     ctx.loaders.breach.clear(input.id);
     return requireBreach(ctx, input.id);
   }
