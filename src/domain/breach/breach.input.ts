@@ -2,9 +2,19 @@ import { Field, ID, InputType } from 'type-graphql';
 import { LocalDate } from '../common/date';
 import { BreachEventKind, Confidence, ExposureStatus, FigureMetric, PopulationKind, SizeQualifier } from '../common/enums';
 
+/** Source and confidence of a fact being registered; never used alone, only extended. */
+@InputType({ description: 'Source and confidence of a fact.' })
+export abstract class SourcedInput {
+  @Field(() => String, { nullable: true, description: 'Source address (without scheme).' })
+  sourceUrl?: string | null;
+
+  @Field(() => Confidence, { nullable: true, description: 'Confidence in this fact.' })
+  confidence?: Confidence | null;
+}
+
 /** A dated event of a breach being registered. */
 @InputType({ description: 'A dated event of the breach; date null means unknown.' })
-export class BreachEventInput {
+export class BreachEventInput extends SourcedInput {
   @Field(() => BreachEventKind, { description: 'What happened.' })
   kind!: BreachEventKind;
 
@@ -13,17 +23,11 @@ export class BreachEventInput {
 
   @Field(() => String, { nullable: true, description: 'Details.' })
   description?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Source address (without scheme).' })
-  sourceUrl?: string | null;
-
-  @Field(() => Confidence, { nullable: true, description: 'Confidence in this fact.' })
-  confidence?: Confidence | null;
 }
 
 /** A category exposed (or not) by a breach being registered. */
 @InputType({ description: 'Whether the breach exposed a data category, for a kind of data subject.' })
-export class ExposureInput {
+export class ExposureInput extends SourcedInput {
   @Field(() => ID, { description: 'Data category id, e.g. `cat-nir`.' })
   categoryId!: string;
 
@@ -35,17 +39,11 @@ export class ExposureInput {
 
   @Field(() => String, { nullable: true, description: 'Caveats.' })
   note?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Source address.' })
-  sourceUrl?: string | null;
-
-  @Field(() => Confidence, { nullable: true, description: 'Confidence.' })
-  confidence?: Confidence | null;
 }
 
 /** A figure reported about a breach being registered. */
 @InputType({ description: 'A figure reported about the breach.' })
-export class ReportedFigureInput {
+export class ReportedFigureInput extends SourcedInput {
   @Field(() => ID, { description: 'Stable id, e.g. `fig-acme-people`.' })
   id!: string;
 
@@ -69,12 +67,6 @@ export class ReportedFigureInput {
 
   @Field(() => String, { nullable: true, description: 'Caveats.' })
   note?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Source address.' })
-  sourceUrl?: string | null;
-
-  @Field(() => Confidence, { nullable: true, description: 'Confidence.' })
-  confidence?: Confidence | null;
 }
 
 /** A breach to register (or to update, when it was registered through this mutation before). */
