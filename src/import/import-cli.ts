@@ -1,11 +1,14 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config/config';
 import { createLogger } from '../config/logger';
 import { resolveSecrets } from '../config/secrets';
 import { openDatabase } from '../db/database';
+import type { Executor } from '../db/executor';
 import { applySchema } from '../db/schema';
+import { refreshImpactSummaries } from '../domain/impact/impact-summaries';
 import { isAppError } from '../errors/app-error';
 import { importPortfolio, RejectedRow } from './import-portfolio';
 import { PORTFOLIO_COLUMNS } from './portfolio-row';
@@ -20,40 +23,68 @@ async function countRows(file: string): Promise<number> {
 }
 
 /**
- * `npm run import -- --insurer <id> <file.csv>`: loads an insurer's portfolio, with a progress
- * bar (rows, rows per second) and a closing summary. Refused rows go to `<file>.rejects.csv`
- * (line, reason, row with the NIR masked); good rows load. Safe to run again.
+ * `npm run import -- --insurer <id> <file.csv>` (or `--dir <folder>`): loads portfolios, with a
+ * progress bar (rows, rows per second) and a closing summary. Refused rows go to
+ * `<file>.rejects.csv` (line, reason, row with the NIR masked); good rows load. Safe to re-run.
  */
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { insurer: { type: 'string' }, 'batch-size': { type: 'string' } } });
-  const file = positionals[0];
-  if (!values.insurer || !file) throw new Error('usage: npm run import -- --insurer <organisation id> <file.csv>');
-  if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { insurer: { type: 'string' }, dir: { type: 'string' }, 'batch-size': { type: 'string' } } });
+  // --dir imports every portfolio-<insurer id>.csv of a folder (what `npm run generate` writes).
+  const jobs: Array<{ insurer: string; file: string }> = values.dir
+    ? fs.readdirSync(values.dir).filter((f) => /^portfolio-org-[a-z0-9-]+\.csv$/.test(f)).sort().map((f) => ({ insurer: f.slice('portfolio-'.length, -'.csv'.length), file: path.join(values.dir!, f) }))
+    : values.insurer && positionals[0] ? [{ insurer: values.insurer, file: positionals[0] }] : [];
+  if (jobs.length === 0) throw new Error('usage: npm run import -- --insurer <organisation id> <file.csv>   or   npm run import -- --dir <folder of portfolio-<id>.csv>');
+  for (const job of jobs) if (!fs.existsSync(job.file)) throw new Error(`no such file: ${job.file}`);
   const batchSize = values['batch-size'] ? Number(values['batch-size']) : 5_000;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new Error(`--batch-size must be 1 to 100000, got "${values['batch-size']}"`);
   const config = loadConfig();
   const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const secrets = resolveSecrets(config);
   const db = await openDatabase(config, logger);
+  try {
+    await applySchema(db.executor);
+    let loaded = 0;
+    let rejected = 0;
+    const started = Date.now();
+    for (const job of jobs) {
+      const s = await importFile(db.executor, secrets.pseudonymKey, job.insurer, job.file, batchSize);
+      loaded += s.loaded;
+      rejected += s.rejected;
+    }
+    // The maintained totals are recomputed whole, so once after the last file, not per file.
+    const refreshStarted = Date.now();
+    if (loaded > 0) await refreshImpactSummaries(db.executor);
+    if (loaded > 0) console.log(`impact summaries recomputed in ${((Date.now() - refreshStarted) / 1000).toFixed(1)} s`);
+    if (jobs.length > 1) {
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`all files: imported ${loaded} rows, rejected ${rejected}, in ${seconds.toFixed(1)} s (${Math.round(loaded / Math.max(seconds, 0.001))} rows/s)`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/** Imports one file with a progress bar and a summary line; refused rows go to <file>.rejects.csv. */
+async function importFile(executor: Executor, pseudonymKey: Buffer, insurerId: string, file: string, batchSize: number): Promise<{ loaded: number; rejected: number }> {
   const rejectsFile = `${file}.rejects.csv`;
   const rejects = fs.createWriteStream(rejectsFile);
   rejects.write(['line', 'reason', ...PORTFOLIO_COLUMNS].join(',') + '\n');
   const total = await countRows(file);
   const bar = new cliProgress.SingleBar(
-    { format: 'import {bar} {value}/{total} rows | {rate} rows/s | loaded {loaded} | rejected {rejected}', hideCursor: true, stream: process.stderr },
+    { format: `${insurerId} {bar} {value}/{total} rows | {rate} rows/s | loaded {loaded} | rejected {rejected}`, hideCursor: true, stream: process.stderr },
     cliProgress.Presets.shades_classic,
   );
   let rejected = 0;
   const started = Date.now();
   bar.start(total, 0, { rate: 0, loaded: 0, rejected: 0 });
   try {
-    await applySchema(db.executor);
     const summary = await importPortfolio({
-      executor: db.executor,
-      pseudonymKey: secrets.pseudonymKey,
-      insurerId: values.insurer,
+      executor,
+      pseudonymKey,
+      insurerId,
       source: fs.createReadStream(file),
       batchSize,
+      refreshSummaries: false,
       onReject: (r: RejectedRow) => {
         rejected += 1;
         rejects.write([String(r.line), r.reason, ...PORTFOLIO_COLUMNS.map((c) => r.record[c] ?? '')].map(csvCell).join(',') + '\n');
@@ -67,11 +98,11 @@ async function main(): Promise<void> {
         `(${Math.round(summary.rowsPerSecond)} rows/s, ${summary.batches} batches); rejected ${summary.rowsRejected}` +
         (summary.rowsRejected > 0 ? `, see ${rejectsFile}` : ''),
     );
+    return { loaded: summary.rowsLoaded, rejected: summary.rowsRejected };
   } finally {
     bar.stop();
     await new Promise((r) => rejects.end(r));
     if (rejected === 0) fs.rmSync(rejectsFile, { force: true });
-    await db.close();
   }
 }
 

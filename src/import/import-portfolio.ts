@@ -43,6 +43,8 @@ export interface ImportOptions {
   /** Called after each batch with the rows read so far. */
   onProgress?: (rowsRead: number, rowsLoaded: number) => void;
   counter?: RoundTripCounter;
+  /** Recompute the maintained impact summaries at the end (default true; a multi-file import does it once, after the last file). */
+  refreshSummaries?: boolean;
 }
 
 /**
@@ -123,7 +125,7 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   }
   await flush();
   // The maintained totals must include what was just imported before anyone reads them.
-  if (loaded > 0) await refreshImpactSummaries(opts.executor, opts.counter);
+  if (loaded > 0 && opts.refreshSummaries !== false) await refreshImpactSummaries(opts.executor, opts.counter);
   const seconds = (performance.now() - started) / 1000;
   return { insurerId: opts.insurerId, rowsRead: read + unreadable, rowsLoaded: loaded, rowsRejected: rejected, batches, seconds, rowsPerSecond: loaded / Math.max(seconds, 1e-6) };
 }
