@@ -8,26 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** mulberry32: a tiny seeded PRNG, so the portfolio is reproducible byte for byte. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng, randomDay } from '../src/generate/random';
 
 const rand = prng(20240129);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-const day = (from: string, to: string): string => {
-  const a = Date.parse(from);
-  const b = Date.parse(to);
-  return new Date(a + Math.floor(rand() * ((b - a) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
-};
+const day = (from: string, to: string): string => randomDay(rand, from, to);
 
 const NETWORKS = ['org-itelis', 'org-santeclair', 'org-kalixia', 'org-carte-blanche-partenaires'];
 

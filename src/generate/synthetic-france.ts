@@ -3,18 +3,8 @@ import path from 'node:path';
 import { syntheticNir } from '../identity/nir';
 import { PORTFOLIO_COLUMNS } from '../import/portfolio-row';
 import type { SeedDataFlow, SeedFile, SeedOrganization, SeedPartnership, SeedPopulation } from '../seed/seed-format';
+import { prng, randomDay as day } from './random';
 
-/** mulberry32: small, fast, seeded; the same seed gives the same France byte for byte. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** DREES 2023: 388 complementary health insurers (FACTS.md). */
 const MARKET = [
@@ -53,11 +43,6 @@ export interface GeneratedFrance {
   contracts: number;
 }
 
-const day = (rand: () => number, from: string, to: string): string => {
-  const a = Date.parse(from);
-  const b = Date.parse(to);
-  return new Date(a + Math.floor(rand() * ((b - a) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
-};
 
 /**
  * Writes a synthetic France into `dir`: `insurers.json` (a seed dataset of 388 synthetic insurers

@@ -45,10 +45,13 @@ export function createLoaders(db: RequestDb, tenant: string | null) {
     contractAggregates: new DataLoader<string, ContractAggregatesRow | null>(async (keys) => {
       // Every-tenant totals on a breach's own reference date are maintained on write (see
       // impact-summaries.ts): read them instead of counting people. Others are counted live.
-      const stored = tenant === null ? await summariesByBreachIds(db, keys.filter((k) => k.endsWith('|')).map((k) => k.slice(0, -1))) : new Map();
-      const live = keys.filter((k) => !stored.has(k.slice(0, -1)) || !k.endsWith('|'));
+      // A key on the default date is `${breachId}|` (impactKey with asOf null).
+      const defaultDate = tenant === null ? keys.filter((k) => k.endsWith('|')).map((k) => k.slice(0, -1)) : [];
+      const stored = defaultDate.length > 0 ? await summariesByBreachIds(db, defaultDate) : new Map<string, ContractAggregatesRow>();
+      const fromSummary = (k: string) => (k.endsWith('|') ? stored.get(k.slice(0, -1)) : undefined);
+      const live = keys.filter((k) => fromSummary(k) === undefined);
       const computed = live.length > 0 ? await countLive(live) : new Map<string, ContractAggregatesRow>();
-      return keys.map((k) => (k.endsWith('|') ? stored.get(k.slice(0, -1)) : undefined) ?? computed.get(k) ?? null);
+      return keys.map((k) => fromSummary(k) ?? computed.get(k) ?? null);
     }),
   };
 

@@ -64,6 +64,11 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
       return { ...e, id: `${b.id}-${e.kind.toLowerCase().replace(/_/g, '-')}-${n}`, breach: b.id };
     });
   });
+  // Pseudonyms cost an HMAC each: compute them once, for the rows and for the id list.
+  const contracts = (seed.contracts ?? []).map((c) => ({
+    ...c,
+    beneficiaries: c.beneficiaries.map((b) => ({ role: b.role, key: syntheticPersonPseudonym(b.key, pseudonymKey) })),
+  }));
   const ids = [
     ...(seed.organizations ?? []).map((r) => r.id),
     ...(seed.systems ?? []).map((r) => r.id),
@@ -74,12 +79,8 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
     ...breaches.map((r) => r.id),
     ...events.map((r) => r.id),
     ...breaches.flatMap((b) => b.reportedFigures.map((f) => f.id)),
-    ...(seed.contracts ?? []).flatMap((c) => [c.id, ...c.beneficiaries.map((b) => syntheticPersonPseudonym(b.key, pseudonymKey))]),
+    ...contracts.flatMap((c) => [c.id, ...c.beneficiaries.map((b) => b.key)]),
   ];
-  const contracts = (seed.contracts ?? []).map((c) => ({
-    ...c,
-    beneficiaries: c.beneficiaries.map((b) => ({ role: b.role, key: syntheticPersonPseudonym(b.key, pseudonymKey) })),
-  }));
   const step = (query: Step['query'], rows: unknown[]): Step => ({ query, params: { dataset, rows } });
   return [
     { query: Q.deleteRels, params: { dataset } },

@@ -1,8 +1,8 @@
 import { cypher } from '../../db/cypher-files';
-import type { Executor, RoundTripCounter } from '../../db/executor';
-import type { RequestDb } from '../../graphql/request-db';
+import { Executor, newRoundTripCounter, RoundTripCounter } from '../../db/executor';
+import { RequestDb, requestDb } from '../../graphql/request-db';
 import { listBreaches } from '../breach/breach.repository';
-import { contractAggregates, impactPaths } from './impact.repository';
+import { contractAggregates, impactKey, impactPaths } from './impact.repository';
 import type { ContractAggregatesRow } from './impact.rows';
 
 const Q = {
@@ -18,17 +18,15 @@ const Q = {
  * and the numbers are exact because they are recomputed whole, never patched.
  */
 export async function refreshImpactSummaries(executor: Executor, counter?: RoundTripCounter): Promise<number> {
-  const db: RequestDb = {
-    read: (query, params) => executor.read(query, params ?? {}, counter),
-    writeAll: (steps) => executor.writeAll(steps, counter),
-  };
+  const db = requestDb(executor, counter ?? newRoundTripCounter());
   const breaches = await listBreaches(db);
   const answers = await impactPaths(db, breaches.map((b) => ({ breachId: b.id, asOf: null })), null);
-  const requests = answers.flatMap((a) => (a.referenceDate ? [{ key: `${a.breachId}|`, referenceDate: a.referenceDate, paths: a.paths }] : []));
+  const requests = answers.flatMap((a) => (a.referenceDate ? [{ key: impactKey(a), breachId: a.breachId, referenceDate: a.referenceDate, paths: a.paths }] : []));
   const rows = requests.length > 0 ? await contractAggregates(db, requests, null) : [];
+  const byKey = new Map(requests.map((r) => [r.key, r]));
   const steps = rows.map((row) => ({
     query: Q.save,
-    params: { breachId: row.key.split('|')[0], referenceDate: requests.find((r) => r.key === row.key)!.referenceDate, aggregates: JSON.stringify(row) },
+    params: { breachId: byKey.get(row.key)!.breachId, referenceDate: byKey.get(row.key)!.referenceDate, aggregates: JSON.stringify(row) },
   }));
   await db.writeAll([...steps, { query: Q.orphans, params: {} }]);
   return steps.length;
