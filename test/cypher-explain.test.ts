@@ -29,6 +29,12 @@ test('regression: affected-contracts paging walks the (insurerId, id) index in o
   expect(operators.filter((o) => /Sort|Top/.test(o))).toEqual([]);
 });
 
+test('regression: an insurer’s summary slice is read through the (breachId, insurerId) index, never a label scan', async () => {
+  const plan = await executor.explain(cypher('impact/stored-summaries-by-breach-ids'));
+  expect(plan.some((p) => /^NodeIndexSeek/.test(p.operator) && /InsurerImpactSummary\(breachId, insurerId\)/.test(p.details))).toBe(true);
+  expect(plan.filter((p) => /LabelScan/.test(p.operator))).toEqual([]);
+});
+
 test('regression: EXPLAIN rejects a broken statement (the check above can fail)', async () => {
   await expect(executor.explain({ name: 'broken', text: 'MATCH (n RETURN n' })).rejects.toBeDefined();
 });

@@ -1,9 +1,11 @@
 import { affected } from './brute-force';
 import { Api, as, startApi } from './harness';
+import { expectEverySliceEqualsLive } from './insurer-slices';
 
 /**
- * Every-tenant totals on a breach's own reference date are read from maintained summaries; they
- * must equal a live count (the same date given as asOf forces counting) and the in-memory recount.
+ * Totals on a breach's own reference date are read from maintained summaries (every-tenant, and
+ * each insurer's own slice); they must equal a live count (the same date given as asOf forces
+ * counting, or the tenant-scoped statement run directly) and the in-memory recount.
  */
 let api: Api;
 beforeAll(async () => {
@@ -14,14 +16,17 @@ afterAll(async () => {
 });
 
 const SELECTION = `referenceDate totals { people contracts } byInsurer { insurer { id } people contracts }
-  byPartner { partner { id } people contracts } byCategory { category { id } people contracts }`;
+  byPartner { partner { id } people contracts } byCategory { category { id } people contracts }
+  paths { basis flow { id } controller { id } population { id } exposedCategories { id } hops { kind id gdprRole } }`;
 
 test.each(['breach-viamedis-2024', 'breach-almerys-2024'])('%s: stored summary = live count = recount', async (breachId) => {
   const stored = await api.run(`{ breachImpact(breachId: "${breachId}") { ${SELECTION} } }`, undefined, as('REGULATOR'));
   expect(stored.errors).toBeUndefined();
-  // Served from the summary: no contract-aggregates statement ran.
-  expect(stored.queries).toContain('impact/summaries-by-breach-ids');
+  // Served from the summary: neither the paths walk nor the contract count ran.
+  expect(stored.queries).toContain('impact/stored-summaries-by-breach-ids');
   expect(stored.queries).not.toContain('impact/contract-aggregates');
+  expect(stored.queries).not.toContain('impact/impact-paths');
+  expect(stored.data.breachImpact.paths.length).toBeGreaterThan(5);
   const date = stored.data.breachImpact.referenceDate;
   const live = await api.run(`{ breachImpact(breachId: "${breachId}", asOf: "${date}") { ${SELECTION} } }`, undefined, as('REGULATOR'));
   expect(live.queries).toContain('impact/contract-aggregates');
@@ -29,8 +34,44 @@ test.each(['breach-viamedis-2024', 'breach-almerys-2024'])('%s: stored summary =
   expect(stored.data.breachImpact.totals).toEqual({ people: affected(breachId).people.size, contracts: affected(breachId).contracts.size });
 });
 
-test('an insurer’s own totals are counted live (summaries are every-tenant)', async () => {
-  const { queries, data } = await api.run('{ breachImpact(breachId: "breach-almerys-2024") { totals { contracts } } }', undefined, as('INSURER', 'org-alan'));
-  expect(queries).toContain('impact/contract-aggregates');
-  expect(data.breachImpact.totals.contracts).toBe(affected('breach-almerys-2024').byInsurer.get('org-alan')!.size);
+test('regression: every insurer’s stored slice equals its live tenant count', async () => {
+  // org-cnil holds no contract: every breach must answer it the all-zero row a live count gives.
+  const slices = await expectEverySliceEqualsLive(api.executor, ['org-cnil']);
+  // 13 insurers (and the broker) control insured paths; 5 of them hold synthetic contracts.
+  expect(slices.size).toBeGreaterThanOrEqual(2 * 14);
+  for (const [k, slice] of slices) {
+    const [insurerId, breachId] = k.split('|');
+    expect({ k, contracts: slice.contracts }).toEqual({ k, contracts: affected(breachId).byInsurer.get(insurerId)?.size ?? 0 });
+  }
+  // Alan is reached through Almerys only: its Viamedis slice is the zero row, not a missing answer.
+  expect(slices.get('org-alan|breach-viamedis-2024')).toEqual({ key: 'breach-viamedis-2024|', people: 0, contracts: 0, byInsurer: [], byOperator: [], byNetwork: [], byCategory: [] });
+  expect(slices.get('org-alan|breach-almerys-2024')!.byInsurer).toEqual([{ id: 'org-alan', people: expect.any(Number), contracts: affected('breach-almerys-2024').byInsurer.get('org-alan')!.size }]);
+});
+
+test('an insurer’s breachImpact totals and affectedContracts.totalCount read its slice, never count', async () => {
+  const q = (asOf: string) => `{ breachImpact(breachId: "breach-almerys-2024"${asOf}) { referenceDate totals { people contracts } byPartner { partner { id } people contracts } byCategory { category { id } people contracts }
+      paths { basis flow { id } controller { id } hops { kind id } } }
+    affectedContracts(breachId: "breach-almerys-2024"${asOf}) { totalCount } }`;
+  const stored = await api.run(q(''), undefined, as('INSURER', 'org-alan'));
+  expect(stored.errors).toBeUndefined();
+  expect(stored.queries).toContain('impact/stored-summaries-by-breach-ids');
+  expect(stored.queries).not.toContain('impact/contract-aggregates');
+  expect(stored.queries).not.toContain('impact/impact-paths');
+  // The stored paths are cut to the insurer's own, as the live walk with $tenant cuts them.
+  expect(stored.data.breachImpact.paths.length).toBeGreaterThan(0);
+  expect(stored.data.breachImpact.paths.every((p: { controller: { id: string } }) => p.controller.id === 'org-alan')).toBe(true);
+  const contracts = affected('breach-almerys-2024').byInsurer.get('org-alan')!.size;
+  expect(stored.data.breachImpact.totals.contracts).toBe(contracts);
+  expect(stored.data.affectedContracts.totalCount).toBe(contracts);
+  // Any other asOf is counted live; on the default date given explicitly it must agree.
+  const live = await api.run(q(`, asOf: "${stored.data.breachImpact.referenceDate}"`), undefined, as('INSURER', 'org-alan'));
+  expect(live.queries).toContain('impact/contract-aggregates');
+  expect(live.data).toEqual(stored.data);
+});
+
+test('an insurer the breach does not reach reads zeros from storage', async () => {
+  const { queries, data, errors } = await api.run('{ breachImpact(breachId: "breach-viamedis-2024") { totals { people contracts } } }', undefined, as('INSURER', 'org-alan'));
+  expect(errors).toBeUndefined();
+  expect(queries).not.toContain('impact/contract-aggregates');
+  expect(data.breachImpact.totals).toEqual({ people: 0, contracts: 0 });
 });

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { cypher } from '../src/db/cypher-files';
 import { Executor } from '../src/db/executor';
 import { syntheticNir } from '../src/identity/nir';
 import { importPortfolio, RejectedRow } from '../src/import/import-portfolio';
 import { Api, as, startApi, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger } from './harness';
+import { expectEverySliceEqualsLive } from './insurer-slices';
 
 /**
  * Portfolio import: validation with line numbers and reasons, good rows load while bad ones are
@@ -64,6 +66,23 @@ test('imported contracts are reached by the breach and listed for the insurer, w
   for (const line of SAMPLE.split('\n').filter((l) => l.startsWith('SYN-'))) expect(all).not.toContain(line.split(',')[1]);
 });
 
+test('regression: after an import changes one insurer, every insurer’s stored slice equals its live tenant count', async () => {
+  const before = await expectEverySliceEqualsLive(executor, ['org-cnil']);
+  // The API process keeps parsed summaries across requests: read one now, so it is held.
+  const totals = () => api.run('{ breachImpact(breachId: "breach-almerys-2024") { totals { contracts } } }', undefined, as('REGULATOR'));
+  const held = (await totals()).data.breachImpact.totals.contracts;
+  const csv = `${HEADER}\nSLICE-1,${nir('slice-1')},HOLDER,P,org-almerys,,2018-01-01,`;
+  expect(await importPortfolio({ executor, pseudonymKey: TEST_PSEUDONYM_KEY, insurerId: 'org-mutame-plus', source: csv })).toMatchObject({ rowsLoaded: 1 });
+  const after = await expectEverySliceEqualsLive(executor, ['org-cnil']);
+  // regression: the summary held by the process is dropped once the refresh changed its version.
+  expect((await totals()).data.breachImpact.totals.contracts).toBe(held + 1);
+  const k = 'org-mutame-plus|breach-almerys-2024';
+  expect(after.get(k)).toMatchObject({ contracts: before.get(k)!.contracts + 1, people: before.get(k)!.people + 1 });
+  // The refresh rewrote every slice; only the importing insurer's changed.
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [key, slice] of before) if (key !== k) expect({ key, slice: after.get(key) }).toEqual({ key, slice });
+});
+
 test('bad rows are refused with their line and reason (NIR masked) while good rows load', async () => {
   const csv = [
     HEADER,
@@ -116,4 +135,35 @@ test('ADMIN imports a small file through the API; other roles cannot', async () 
   for (const principal of [as('INSURER', 'org-alan'), as('REGULATOR')]) {
     expect((await api.run(q, { csv }, principal)).errors![0].extensions?.code).toBe('FORBIDDEN');
   }
+});
+
+test('regression: a write failing mid-file stops the import with its error; only committed batches count as loaded', async () => {
+  // A real failure, no mock: the import's own executor is closed once the first batch has
+  // committed, so the second batch's transaction cannot start.
+  const own = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 60_000, logger: testLogger });
+  const source = new PassThrough();
+  const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => `FAIL-${from + i},${nir(`fail-${from + i}`)},HOLDER,P,org-almerys,,2018-01-01,\n`).join('');
+  const progress: Array<[number, number]> = [];
+  let firstBatch: () => void = () => undefined;
+  const committed = new Promise<void>((resolve) => (firstBatch = resolve));
+  const run = importPortfolio({
+    executor: own,
+    pseudonymKey: TEST_PSEUDONYM_KEY,
+    insurerId: 'org-amae',
+    source,
+    batchSize: 3,
+    onProgress: (read, loaded) => {
+      progress.push([read, loaded]);
+      firstBatch();
+    },
+  });
+  // Seven rows: one full batch written, and the second filling while it is written.
+  source.write(`${HEADER}\n${rows(1, 4)}`);
+  await committed;
+  await own.close();
+  source.end(rows(5, 6));
+  await expect(run).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+  expect(progress).toHaveLength(1);
+  expect(progress[0][1]).toBe(3);
+  expect((await contractsOf('org-amae')).map((c) => c.number).sort()).toEqual(['FAIL-1', 'FAIL-2', 'FAIL-3']);
 });

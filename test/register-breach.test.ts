@@ -87,3 +87,27 @@ test.each([['REGULATOR'], ['ANALYST'], ['INSURER']] as const)('%s cannot registe
   const { errors } = await api.run(REGISTER, { input: input({ id: 'breach-test-forbidden' }) }, as(role, role === 'INSURER' ? 'org-alan' : null));
   expect(errors![0].extensions?.code).toBe('FORBIDDEN');
 });
+
+test('regression: a catalogue write by another process is seen by the next request, despite the catalogue cache', async () => {
+  // A second API over the same database stands for another process: its own executor, its own cache.
+  const other = await startApi(neo4j.uri);
+  try {
+    const read = () => other.run('{ breach(id: "breach-test-cache-2025") { name victim { name } } }');
+    const warm = await other.run('{ breaches { id name victim { name } } }');
+    expect(warm.errors).toBeUndefined();
+    const before = await read();
+    expect(before.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const register = (name: string) => api.run(REGISTER, { input: input({ id: 'breach-test-cache-2025', name, reportedFigures: [] }) }, as('ADMIN'));
+    expect((await register('Cache test, first name')).errors).toBeUndefined();
+    expect((await read()).data.breach.name).toBe('Cache test, first name');
+    // Cached now; a second write must still show through on the next request.
+    const cached = await read();
+    expect(cached.queries).not.toContain('breach/breaches-by-ids');
+    expect((await register('Cache test, renamed')).errors).toBeUndefined();
+    const after = await read();
+    expect(after.queries).toContain('breach/breaches-by-ids');
+    expect(after.data.breach.name).toBe('Cache test, renamed');
+  } finally {
+    await other.close();
+  }
+});

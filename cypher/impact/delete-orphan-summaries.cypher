@@ -1,4 +1,6 @@
-// Drops summaries of breaches that no longer exist.
-MATCH (s:ImpactSummary)
-WHERE NOT EXISTS { MATCH (:Breach {id: s.breachId}) }
+// Drops summaries (every-tenant and per-insurer) of breaches not in $keep: those that no longer
+// exist, and those that lost every dated event (no reference date, so nothing to store), whose
+// old numbers would otherwise be served as if current.
+MATCH (s:ImpactSummary|InsurerImpactSummary)
+WHERE NOT s.breachId IN $keep
 DELETE s

@@ -1,5 +1,11 @@
-// Stores a breach's contract-level totals on its default reference date, recomputed whenever
-// breaches, flows or portfolios change, so dashboards read them instead of counting people.
+// Stores a breach's answer on its default reference date, recomputed whenever breaches, flows or
+// portfolios change, so reads neither walk the paths nor count people: $paths is the JSON of its
+// impact-paths row (every tenant), $aggregates that of its contract-level totals.
+// insurerSlices (how many :InsurerImpactSummary were written with it) says that the insurer
+// slices are complete for this summary: only then may a missing slice be read as "nothing
+// affected". A summary written before slices existed lacks it, and insurers fall back to live.
+// version changes on every write, so API processes may keep the parsed JSON while it holds.
 MERGE (s:ImpactSummary {breachId: $breachId})
-SET s.referenceDate = $referenceDate, s.aggregates = $aggregates, s.computedAt = datetime()
+SET s.referenceDate = $referenceDate, s.paths = $paths, s.aggregates = $aggregates,
+    s.insurerSlices = $insurerSlices, s.computedAt = datetime(), s.version = randomUUID()
 RETURN s.breachId AS breachId

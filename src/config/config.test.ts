@@ -15,6 +15,7 @@ test.each([
   ['NEO4J_URI', 'http://localhost:7474', /NEO4J_URI="http:\/\/localhost:7474".*bolt/],
   ['NEO4J_HEAP', 'lots', /NEO4J_HEAP="lots".*512m/],
   ['SEED_ON_START', 'maybe', /SEED_ON_START="maybe".*true or false/],
+  ['ROUND_TRIPS_HEADER', 'sometimes', /ROUND_TRIPS_HEADER="sometimes".*true or false/],
   ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
   ['NEO4J_QUERY_TIMEOUT_MS', '5', /NEO4J_QUERY_TIMEOUT_MS="5"/],
 ])('%s=%s is refused with CONFIG_INVALID naming it', (name, value, message) => {

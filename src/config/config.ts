@@ -15,6 +15,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Load the seeds at start when the database holds no breach (SEED_ON_START, default true). */
   seedOnStart: boolean;
+  /** Send `x-cypher-round-trips` on every answer (ROUND_TRIPS_HEADER; default on outside production). */
+  roundTripsHeader: boolean;
   auth: {
     /** HS256 secret (AUTH_JWT_SECRET, at least 32 bytes) for local tokens; unset with a JWKS address. */
     jwtSecret: string | undefined;
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: level as Config['logLevel'],
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     seedOnStart: bool(env, 'SEED_ON_START', true),
+    roundTripsHeader: bool(env, 'ROUND_TRIPS_HEADER', !production),
     auth: {
       jwtSecret: secret,
       jwksUrl,

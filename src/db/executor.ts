@@ -77,6 +77,9 @@ export class Executor {
       connectionAcquisitionTimeout: 5_000,
       maxTransactionRetryTime: 4_000,
       maxConnectionPoolSize: 50,
+      // Counts and sizes fit in a JS number; lossless Integer objects cost an allocation and a
+      // conversion per value on every answer.
+      disableLosslessIntegers: true,
       logging: { level: 'error', logger: (_level, message) => opts.logger.debug({ driver: message }) },
     });
     return new Executor(driver, opts);

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import { Principal, tenantOf } from '../auth/principal';
 import { Executor, newRoundTripCounter, RoundTripCounter } from '../db/executor';
 import { AuditRecorder, createAuditRecorder } from '../domain/audit/audit-recorder';
+import { summaryCacheOf } from '../domain/impact/impact-summaries';
+import { catalogueCacheOf, catalogueVersionReader } from './catalogue-cache';
 import { createLoaders, Loaders } from './loaders';
 import { RequestDb, requestDb } from './request-db';
 
@@ -32,14 +34,25 @@ export interface RequestContext {
 /** Builds a fresh context for one GraphQL request of `principal`. */
 export function createRequestContext(services: Services, principal: Principal): RequestContext {
   const roundTrips = newRoundTripCounter();
-  const db = requestDb(services.executor, roundTrips);
+  const direct = requestDb(services.executor, roundTrips);
+  const catalogueVersion = catalogueVersionReader(direct);
+  // Nearly every answer names catalogue rows, which need the catalogue version first: reading it
+  // alongside the request's first statement takes it off the critical path. The failure, if
+  // any, is reported by whoever awaits the version, not here.
+  const db: RequestDb = {
+    ...direct,
+    read: (query, params) => {
+      catalogueVersion().catch(() => undefined);
+      return direct.read(query, params);
+    },
+  };
   const tenant = tenantOf(principal);
   return {
     executor: services.executor,
     principal,
     tenant,
     db,
-    loaders: createLoaders(db, tenant),
+    loaders: createLoaders(db, tenant, { catalogue: catalogueCacheOf(services.executor), catalogueVersion, summaries: summaryCacheOf(services.executor) }),
     audit: createAuditRecorder(services.executor, roundTrips, principal),
     roundTrips,
     logger: services.logger,

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { CatalogueCache } from './catalogue-cache';
 
 /**
  * A loader of one row per id. `fetch` runs one Cypher statement for the whole batch; ids that
@@ -19,5 +20,42 @@ export function rowsByKey<R>(fetch: (keys: string[]) => Promise<Array<{ key: str
     const grouped = new Map<string, R[]>(keys.map((k) => [k, []]));
     for (const { key, row } of await fetch([...keys])) grouped.get(key)?.push(row);
     return keys.map((k) => grouped.get(k) ?? []);
+  });
+}
+
+/** Where a {@link cachedRowsById} loader keeps rows across requests. */
+export interface SharedRows {
+  cache: CatalogueCache;
+  /** The request's catalogue version (null: do not cache). */
+  version: () => Promise<string | null>;
+  kind: string;
+}
+
+/**
+ * {@link rowsById} over the process's catalogue cache: ids cached at the request's catalogue
+ * version are answered without a statement, the rest are fetched in one batch and kept.
+ * `visible` hides rows the caller may not see (a tenant filter applied after the shared cache,
+ * which holds every tenant's rows, so it must be the filter the statement would have applied).
+ */
+export function cachedRowsById<R>(
+  fetch: (ids: string[]) => Promise<R[]>,
+  idOf: (row: R) => string,
+  shared: SharedRows,
+  visible: (row: R) => boolean = () => true,
+): DataLoader<string, R | null> {
+  return new DataLoader(async (ids) => {
+    const version = await shared.version();
+    const rows = version === null ? new Map<string, R | null>() : shared.cache.rowsOf<R>(version, shared.kind);
+    const missing = ids.filter((id) => !rows.has(id));
+    if (missing.length > 0) {
+      const fetched = new Map((await fetch(missing)).map((r) => [idOf(r), r]));
+      // Absent ids are cached as null too: a request for an unknown id must not cost a statement each time.
+      // Frozen: the same row object now serves every later request, so no resolver may change it.
+      for (const id of missing) rows.set(id, Object.freeze(fetched.get(id)) ?? null);
+    }
+    return ids.map((id) => {
+      const row = rows.get(id) ?? null;
+      return row !== null && visible(row) ? row : null;
+    });
   });
 }

@@ -2,56 +2,84 @@ import DataLoader from 'dataloader';
 import * as breaches from '../domain/breach/breach.repository';
 import * as catalogue from '../domain/catalogue/catalogue.repository';
 import * as impact from '../domain/impact/impact.repository';
-import { summariesByBreachIds } from '../domain/impact/impact-summaries';
+import { StoredSummary, storedSummaries, SummaryCache } from '../domain/impact/impact-summaries';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import * as organizations from '../domain/organization/organization.repository';
-import { rowsById, rowsByKey } from './loader-helpers';
+import type { CatalogueCache } from './catalogue-cache';
+import { cachedRowsById, rowsById, rowsByKey } from './loader-helpers';
 import type { RequestDb } from './request-db';
+
+/** What the loaders of one request share with the rest of the process (see catalogue-cache.ts and impact-summaries.ts). */
+export interface SharedCaches {
+  catalogue: CatalogueCache;
+  /** The request's catalogue version, read once. */
+  catalogueVersion: () => Promise<string | null>;
+  summaries: SummaryCache;
+}
 
 /**
  * Creates the per-request loaders. One set per request: their caches must never outlive it, or
  * one caller's answer could be served to another (a tenant's rows to another tenant) and writes
  * would go unseen. `tenant` is passed into every tenant-scoped statement.
  */
-export function createLoaders(db: RequestDb, tenant: string | null) {
+export function createLoaders(db: RequestDb, tenant: string | null, caches: SharedCaches) {
+  const shared = (kind: string) => ({ cache: caches.catalogue, version: caches.catalogueVersion, kind });
+  // Answers on a breach's own reference date are maintained on write (see impact-summaries.ts):
+  // its paths, the every-tenant totals for roles that see all tenants, the insurer's own slice
+  // for an INSURER. Both loaders below read them through this one, so a request reads each
+  // breach's summary once. Any other asOf is computed live: an arbitrary date has no write to
+  // recompute it on. A key on the default date is `${breachId}|` (impactKey with asOf null).
+  const stored = new DataLoader<string, StoredSummary | null>(async (ids) => {
+    const found = await storedSummaries(db, [...ids], tenant, caches.summaries);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+  const storedFor = async (keys: readonly string[]): Promise<Map<string, StoredSummary>> => {
+    const ids = keys.filter((k) => k.endsWith('|')).map((k) => k.slice(0, -1));
+    const rows = await stored.loadMany(ids);
+    const failed = rows.find((r) => r instanceof Error);
+    if (failed) throw failed;
+    return new Map(ids.flatMap((id, i) => (rows[i] ? [[`${id}|`, rows[i] as StoredSummary] as const] : [])));
+  };
   const impactPaths = new DataLoader<string, ImpactPathsRow | null>(async (keys) => {
-    const requests = keys.map((k) => {
+    const kept = await storedFor(keys);
+    const live = keys.filter((k) => !kept.get(k)?.paths);
+    const requests = live.map((k) => {
       const [breachId, asOf] = k.split('|');
       return { breachId, asOf: asOf === '' ? null : asOf };
     });
-    const rows = await impact.impactPaths(db, requests, tenant);
+    const rows = requests.length > 0 ? await impact.impactPaths(db, requests, tenant) : [];
     const byKey = new Map(rows.map((r) => [impact.impactKey(r), r]));
-    return keys.map((k) => byKey.get(k) ?? null);
+    return keys.map((k) => kept.get(k)?.paths ?? byKey.get(k) ?? null);
   });
   return {
-    organization: rowsById((ids) => organizations.organizationsByIds(db, ids), (r) => r.id),
+    // Catalogue rows are shared across requests (see catalogue-cache.ts); per-tenant and
+    // per-relation lists are not.
+    organization: cachedRowsById((ids) => organizations.organizationsByIds(db, ids), (r) => r.id, shared('organization')),
     ownerships: rowsByKey((ids) => organizations.ownershipsByOrgIds(db, ids)),
     partnerships: rowsByKey((ids) => organizations.partnershipsByOrgIds(db, ids)),
     systemsOfOrganization: rowsByKey((ids) => organizations.systemsByOrgIds(db, ids)),
     populationsOfOrganization: rowsByKey((ids) => organizations.populationsByOrgIds(db, ids, tenant)),
-    system: rowsById((ids) => catalogue.systemsByIds(db, ids), (r) => r.id),
+    system: cachedRowsById((ids) => catalogue.systemsByIds(db, ids), (r) => r.id, shared('system')),
     accessChannel: rowsById((ids) => catalogue.accessChannelsByIds(db, ids), (r) => r.id),
     accessChannelsOfSystem: rowsByKey((ids) => catalogue.accessChannelsBySystemIds(db, ids)),
-    dataCategory: rowsById((ids) => catalogue.dataCategoriesByIds(db, ids), (r) => r.id),
+    dataCategory: cachedRowsById((ids) => catalogue.dataCategoriesByIds(db, ids), (r) => r.id, shared('dataCategory')),
     childCategoryIds: rowsByKey((ids) => catalogue.childCategoryIds(db, ids)),
-    population: rowsById((ids) => catalogue.populationsByIds(db, ids), (r) => r.id),
-    dataFlow: rowsById((ids) => catalogue.dataFlowsByIds(db, ids, tenant), (r) => r.id),
-    breach: rowsById((ids) => breaches.breachesByIds(db, ids), (r) => r.id),
+    population: cachedRowsById((ids) => catalogue.populationsByIds(db, ids), (r) => r.id, shared('population')),
+    // Every tenant's flows are cached; an insurer sees only those it controls, the filter
+    // data-flows-by-ids applies with $tenant.
+    dataFlow: cachedRowsById((ids) => catalogue.dataFlowsByIds(db, ids, null), (r) => r.id, shared('dataFlow'), (r) => tenant === null || r.controllerId === tenant),
+    breach: cachedRowsById((ids) => breaches.breachesByIds(db, ids), (r) => r.id, shared('breach')),
     breachEvents: rowsByKey((ids) => breaches.eventsByBreachIds(db, ids)),
     exposures: rowsByKey((ids) => breaches.exposuresByBreachIds(db, ids)),
     compromised: rowsByKey((ids) => breaches.compromisedByBreachIds(db, ids)),
     reportedFigures: rowsByKey((ids) => breaches.figuresByBreachIds(db, ids)),
     impactPaths,
     contractAggregates: new DataLoader<string, ContractAggregatesRow | null>(async (keys) => {
-      // Every-tenant totals on a breach's own reference date are maintained on write (see
-      // impact-summaries.ts): read them instead of counting people. Others are counted live.
-      // A key on the default date is `${breachId}|` (impactKey with asOf null).
-      const defaultDate = tenant === null ? keys.filter((k) => k.endsWith('|')).map((k) => k.slice(0, -1)) : [];
-      const stored = defaultDate.length > 0 ? await summariesByBreachIds(db, defaultDate) : new Map<string, ContractAggregatesRow>();
-      const fromSummary = (k: string) => (k.endsWith('|') ? stored.get(k.slice(0, -1)) : undefined);
-      const live = keys.filter((k) => fromSummary(k) === undefined);
+      // A breach with no stored summary (none written yet, or no dated event) is counted live.
+      const kept = await storedFor(keys);
+      const live = keys.filter((k) => !kept.get(k)?.aggregates);
       const computed = live.length > 0 ? await countLive(live) : new Map<string, ContractAggregatesRow>();
-      return keys.map((k) => fromSummary(k) ?? computed.get(k) ?? null);
+      return keys.map((k) => kept.get(k)?.aggregates ?? computed.get(k) ?? null);
     }),
   };
 

@@ -53,7 +53,9 @@ export interface ImportOptions {
  * written in batches, one transaction each, with MERGE on stable keys: importing twice gives the
  * same graph, and re-running after a crash completes what was missing. Only NIR pseudonyms are
  * written. A bad header, an unknown insurer or one without an insured population stops the
- * import before anything is written.
+ * import before anything is written. The next batch is read and validated while the previous one
+ * is written (one write in flight at most); a failed write stops the import with its error, and
+ * rows count as loaded (in progress and summary) only once their transaction has committed.
  */
 export async function importPortfolio(opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
@@ -97,18 +99,44 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   let rejected = 0;
   let batches = 0;
   let batch: PortfolioRow[] = [];
+  // Writes are pipelined: while one batch's transaction runs, the next batch is parsed and
+  // validated. At most one write is in flight (the next waits for it), so batches still commit
+  // in file order, one transaction each, and memory holds at most two batches.
+  let inFlight: Promise<void> | undefined;
+  // The first failed write. Kept rather than left to reject: nobody awaits the write until the
+  // next batch is full, and a rejection nobody handles by then would crash the process.
+  let writeFailure: { error: unknown } | undefined;
+  const write = async (rows: PortfolioRow[]) => {
+    try {
+      await opts.executor.writeAll([{ query: Q.merge, params: { ...params, rows } }], opts.counter);
+    } catch (error) {
+      writeFailure = { error };
+      return;
+    }
+    // Counted only once committed, so progress and the summary never include unwritten rows.
+    loaded += rows.length;
+    batches += 1;
+    opts.onProgress?.(read + unreadable, loaded);
+  };
+  /** Waits for the write in flight; rethrows its failure, so nothing more is read or written after it. */
+  const settle = async () => {
+    await inFlight;
+    inFlight = undefined;
+    if (writeFailure) throw writeFailure.error;
+  };
   const flush = async () => {
     if (batch.length === 0) return;
-    await opts.executor.writeAll([{ query: Q.merge, params: { ...params, rows: batch } }], opts.counter);
-    loaded += batch.length;
-    batches += 1;
+    const rows = batch;
     batch = [];
-    opts.onProgress?.(read + unreadable, loaded);
+    await settle();
+    inFlight = write(rows);
   };
   if (typeof opts.source === 'string') parser.end(opts.source);
   else opts.source.pipe(parser);
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      // Stop at the first row after a failed write instead of validating the rest of the file.
+      if (writeFailure) throw writeFailure.error;
       read += 1;
       const row = validateRow(record, ctx);
       if ('reason' in row) {
@@ -120,10 +148,15 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
       if (batch.length >= batchSize) await flush();
     }
   } catch (e) {
+    // Never return while a transaction still runs; and a failed write, which happened earlier in
+    // the file than anything read after it, is the error to report.
+    await inFlight;
+    if (writeFailure) throw writeFailure.error;
     if (headerError) throw badInput('file', 'header', headerError);
     throw e instanceof AppError ? e : badInput('file', 'csv', `cannot be read as CSV (${(e as Error).message.slice(0, 200)})`);
   }
   await flush();
+  await settle();
   // The maintained totals must include what was just imported before anyone reads them.
   if (loaded > 0 && opts.refreshSummaries !== false) await refreshImpactSummaries(opts.executor, opts.counter);
   const seconds = (performance.now() - started) / 1000;

@@ -31,6 +31,7 @@ const Q = {
   exposures: cypher('seed/merge-exposures'),
   figures: cypher('seed/merge-reported-figures'),
   contracts: cypher('seed/merge-contracts'),
+  bumpCatalogue: cypher('admin/bump-catalogue-version'),
 };
 
 /** Reads and parses a seed file; a syntax error is SEED_INVALID naming the file. */
@@ -99,6 +100,8 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
     step(Q.figures, breaches.flatMap((b) => b.reportedFigures.map((f) => ({ ...f, breach: b.id })))),
     step(Q.contracts, contracts),
     { query: Q.prune, params: { dataset, ids } },
+    // In the same transaction: API processes drop their cached catalogue rows on the next request.
+    { query: Q.bumpCatalogue, params: {} },
   ];
 }
 

@@ -10,6 +10,8 @@ import { loadSeeds } from './load-seeds';
  */
 export async function prepareDatabase(executor: Executor, logger: Logger, seed: boolean, pseudonymKey: Buffer): Promise<boolean> {
   await applySchema(executor);
+  // A database seeded before catalogue versions existed gets one, so API processes may cache it.
+  await executor.write(cypher('admin/ensure-catalogue-version'));
   const [{ breaches }] = await executor.read<{ breaches: number }>(cypher('admin/count-breaches'));
   if (!seed || breaches > 0) return false;
   const loaded = await loadSeeds(executor, pseudonymKey);

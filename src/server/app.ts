@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
@@ -20,7 +21,7 @@ export interface App {
 }
 
 /** Creates and starts the Apollo Server over the schema (no HTTP), with the query limits. */
-export async function createApollo(config: Pick<Config, 'production'>, logger: Logger): Promise<ApolloServer<RequestContext>> {
+export async function createApollo(config: Pick<Config, 'production'> & Partial<Pick<Config, 'roundTripsHeader'>>, logger: Logger): Promise<ApolloServer<RequestContext>> {
   const armor = new ApolloArmor({
     ...QUERY_LIMITS,
     // Suggestions ("Did you mean …?") help a developer in Sandbox and map the schema for an attacker.
@@ -39,14 +40,34 @@ export async function createApollo(config: Pick<Config, 'production'>, logger: L
     formatError: createErrorFormatter(logger),
     plugins: [
       ...armor.plugins,
+      // Answers are per caller and audited, never cached by a CDN; Apollo's default cache-control
+      // plugin would still wrap every field resolver (a measured share of each nested answer).
+      ApolloServerPluginCacheControlDisabled(),
       config.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // Each answer may say how many Cypher statements it cost, so a developer (and the
+      // benchmark) can see an N+1 from the client side; by default production keeps that private.
+      ...((config.roundTripsHeader ?? !config.production) ? [roundTripHeader] : []),
     ],
   });
   await apollo.start();
   return apollo;
 }
+
+/** Sets `x-cypher-round-trips` on every answer (when configured, see createApollo). */
+const roundTripHeader: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        response.http.headers.set(ROUND_TRIPS_HEADER, String(contextValue.roundTrips.roundTrips));
+      },
+    };
+  },
+};
+
+/** Response header carrying the Cypher round trips of a request (ROUND_TRIPS_HEADER). */
+export const ROUND_TRIPS_HEADER = 'x-cypher-round-trips';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

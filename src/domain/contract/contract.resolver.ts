@@ -52,8 +52,8 @@ export class AffectedContractsResolver {
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) throw badInput('first', args.first, `must be between 1 and ${MAX_PAGE}`);
     const after = decodeCursor(args.after);
     const asOf = checkDate('asOf', args.asOf);
-    await requireBreach(ctx, args.breachId);
-    const answer = await loadPaths(ctx, { breachId: args.breachId, asOf });
+    // Both at once: loadPaths answers null for an unknown breach, which requireBreach reports.
+    const [, answer] = await Promise.all([requireBreach(ctx, args.breachId), loadPaths(ctx, { breachId: args.breachId, asOf })]);
     const paths = answer.paths.filter((p) => p.controllerId === tenant && p.populationKind === 'INSURED');
     const base = { insurerId: tenant, breachId: args.breachId, asOf, referenceDate: answer.referenceDate };
     const rows =

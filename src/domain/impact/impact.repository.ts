@@ -1,6 +1,6 @@
 import { cypher } from '../../db/cypher-files';
 import type { RequestDb } from '../../graphql/request-db';
-import type { ContractAggregatesRow, ImpactPathRow, ImpactPathsRow } from './impact.rows';
+import type { ContractAggregatesRow, ContractAggregatesWithTenantsRow, ImpactPathRow, ImpactPathsRow } from './impact.rows';
 
 const Q = {
   paths: cypher('impact/impact-paths'),
@@ -18,16 +18,37 @@ export function impactKey(k: ImpactKey): string {
   return `${k.breachId}|${k.asOf ?? ''}`;
 }
 
-/** Population-level paths for several requests in one statement; unknown breaches are absent. `tenant` confines them to one insurer. */
+/**
+ * Population-level paths for several requests in one statement; unknown breaches are absent.
+ * `tenant` confines them to one insurer. Paths come in a stable order (controller, population,
+ * flow, system), so a stored answer and a live one list them alike.
+ */
 export async function impactPaths(db: RequestDb, requests: ImpactKey[], tenant: string | null): Promise<ImpactPathsRow[]> {
-  return db.read<ImpactPathsRow>(Q.paths, { requests, tenant });
+  const rows = await db.read<ImpactPathsRow>(Q.paths, { requests, tenant });
+  const order = (p: ImpactPathRow) => `${p.controllerId}\u0000${p.populationId}\u0000${p.flowId}\u0000${p.systemId}`;
+  for (const row of rows) row.paths.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  return rows;
+}
+
+/** One contract-aggregates request: its cache key, reference date and qualifying paths. */
+export interface AggregatesRequest {
+  key: string;
+  referenceDate: string;
+  paths: ImpactPathRow[];
 }
 
 /** Contract-level totals for several requests, each given its qualifying paths and reference date. */
-export async function contractAggregates(
-  db: RequestDb,
-  requests: Array<{ key: string; referenceDate: string; paths: ImpactPathRow[] }>,
-  tenant: string | null,
-): Promise<ContractAggregatesRow[]> {
-  return db.read<ContractAggregatesRow>(Q.aggregates, { requests, tenant });
+export async function contractAggregates(db: RequestDb, requests: AggregatesRequest[], tenant: string | null): Promise<ContractAggregatesRow[]> {
+  const rows = await db.read<ContractAggregatesWithTenantsRow>(Q.aggregates, { requests, tenant });
+  // The statement always returns the tenants column (empty unless asked): keep it out of answers.
+  return rows.map(({ tenants: _tenants, ...row }) => row);
+}
+
+/**
+ * Every-tenant totals for several requests plus, for each insurer, its own share counted exactly
+ * as {@link contractAggregates} counts with that insurer as tenant (the summary refresh stores
+ * both). Same single pass over the contracts; the per-insurer grouping is the only extra cost.
+ */
+export async function contractAggregatesWithTenants(db: RequestDb, requests: AggregatesRequest[]): Promise<ContractAggregatesWithTenantsRow[]> {
+  return db.read<ContractAggregatesWithTenantsRow>(Q.aggregates, { requests: requests.map((r) => ({ ...r, withTenants: true })), tenant: null });
 }

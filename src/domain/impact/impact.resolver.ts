@@ -1,4 +1,4 @@
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { AppError, badInput } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
 import { requireBreach } from '../breach/breach.resolver';
@@ -21,6 +21,14 @@ import { AffectedInsurer, BreachImpact, CategoryImpact, ImpactPath, ImpactTotals
 export interface ImpactRoot {
   breachId: string;
   asOf: string | null;
+}
+
+/** Totals as counted; the population figures load only when asked for (see ImpactTotalsResolver). */
+interface TotalsRoot {
+  people: number;
+  contracts: number;
+  insurers: number;
+  populationIds: string[];
 }
 
 /** A path with the breach it belongs to (for its first hop). */
@@ -136,18 +144,13 @@ export class BreachImpactResolver {
   }
 
   @FieldResolver(() => ImpactTotals, { description: 'Totals.' })
-  async totals(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<ImpactTotals> {
+  async totals(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<TotalsRoot> {
     const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
-    const populations = await Promise.all(uniq(paths.paths.map((p) => p.populationId)).map((id) => requirePopulation(ctx, id)));
-    // Map projections omit absent properties, so an unknown size arrives as undefined, not null.
-    const sized = populations.filter((p) => p.size !== null && p.size !== undefined);
     return {
       people: agg.people,
       contracts: agg.contracts,
       insurers: uniq(paths.paths.filter((p) => p.populationKind === 'INSURED').map((p) => p.controllerId)).length,
-      populations: populations.length,
-      populationsOfUnknownSize: populations.length - sized.length,
-      reportedPopulationSizeSum: sized.length === 0 ? null : sized.reduce((s, p) => s + (p.size ?? 0), 0),
+      populationIds: uniq(paths.paths.map((p) => p.populationId)),
     };
   }
 
@@ -216,6 +219,32 @@ export class BreachImpactResolver {
   reportedFigures(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<ReportedFigureRow[]> {
     return ctx.loaders.reportedFigures.load(root.breachId);
   }
+}
+
+/** Population figures of the totals: they need every population row, so only when selected. */
+@Resolver(() => ImpactTotals)
+export class ImpactTotalsResolver {
+  @FieldResolver(() => Int, { description: 'Distinct populations reached (insured and professional).' })
+  populations(@Root() t: TotalsRoot): number {
+    return t.populationIds.length;
+  }
+
+  @FieldResolver(() => Int, { description: 'Populations reached whose size the record does not give.' })
+  async populationsOfUnknownSize(@Root() t: TotalsRoot, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await sizedPopulations(ctx, t)).unknown;
+  }
+
+  @FieldResolver(() => Number, { nullable: true, description: 'Sum of the reported sizes of the populations reached that have one; a partial figure, since others are unknown and populations may overlap. Null when none has a size.' })
+  async reportedPopulationSizeSum(@Root() t: TotalsRoot, @Ctx() ctx: RequestContext): Promise<number | null> {
+    return (await sizedPopulations(ctx, t)).sum;
+  }
+}
+
+async function sizedPopulations(ctx: RequestContext, t: TotalsRoot): Promise<{ unknown: number; sum: number | null }> {
+  const populations = await Promise.all(t.populationIds.map((id) => requirePopulation(ctx, id)));
+  // Map projections omit absent properties, so an unknown size arrives as undefined, not null.
+  const sized = populations.filter((p) => p.size !== null && p.size !== undefined);
+  return { unknown: populations.length - sized.length, sum: sized.length === 0 ? null : sized.reduce((s, p) => s + (p.size ?? 0), 0) };
 }
 
 /** `Breach.impact`: the same answer reached from the catalogue. */

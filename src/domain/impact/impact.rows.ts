@@ -47,3 +47,18 @@ export interface ContractAggregatesRow {
   byNetwork: CountRow[];
   byCategory: CountRow[];
 }
+
+/** One insurer's own share of an impact request (its contracts, reached through its own paths). */
+export interface TenantAggregatesRow {
+  id: string;
+  people: number;
+  contracts: number;
+  byOperator: CountRow[];
+  byNetwork: CountRow[];
+  byCategory: CountRow[];
+}
+
+/** Contract-level totals of one impact request, with every insurer's own share. */
+export interface ContractAggregatesWithTenantsRow extends ContractAggregatesRow {
+  tenants: TenantAggregatesRow[];
+}

@@ -1,0 +1,44 @@
+import { cypher } from '../db/cypher-files';
+import { perExecutor } from '../db/per-executor';
+import type { RequestDb } from './request-db';
+
+const Q = { version: cypher('admin/catalogue-version') };
+
+/**
+ * Catalogue rows (organisations, systems, populations, data categories, data flows, breaches)
+ * kept across requests by one API process while the database's catalogue version is unchanged.
+ * They are a few thousand small rows, read by nearly every nested answer and written only by seed
+ * loads and breach registration, which change the version in the same transaction
+ * (admin/bump-catalogue-version). Each request reads the version before any row, so it never
+ * gets rows older than that version; another process's write is seen by the next request.
+ */
+export class CatalogueCache {
+  private version: string | null = null;
+  private readonly kinds = new Map<string, Map<string, unknown>>();
+
+  /** The rows of `kind` cached for `version`; a different version empties the whole cache first. */
+  rowsOf<R>(version: string, kind: string): Map<string, R | null> {
+    if (version !== this.version) {
+      this.kinds.clear();
+      this.version = version;
+    }
+    let rows = this.kinds.get(kind);
+    if (!rows) {
+      rows = new Map();
+      this.kinds.set(kind, rows);
+    }
+    return rows as Map<string, R | null>;
+  }
+}
+
+/** The process's catalogue cache for the database behind an executor. */
+export const catalogueCacheOf = perExecutor(() => new CatalogueCache());
+
+/**
+ * Reads the catalogue version once for a request (one round trip, on first use); null when no
+ * write has set one yet, and then nothing is cached.
+ */
+export function catalogueVersionReader(db: RequestDb): () => Promise<string | null> {
+  let version: Promise<string | null> | undefined;
+  return () => (version ??= db.read<{ version: string | null }>(Q.version).then((rows) => rows[0]?.version ?? null));
+}
