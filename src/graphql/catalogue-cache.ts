@@ -34,11 +34,25 @@ export class CatalogueCache {
 /** The process's catalogue cache for the database behind an executor. */
 export const catalogueCacheOf = perExecutor(() => new CatalogueCache());
 
+/** The request's catalogue version: read once on first call; `peek` gives it once it has arrived. */
+export interface VersionReader {
+  (): Promise<string | null>;
+  /** The version if already read (null: none set), undefined while unknown. */
+  peek(): string | null | undefined;
+}
+
 /**
  * Reads the catalogue version once for a request (one round trip, on first use); null when no
  * write has set one yet, and then nothing is cached.
  */
-export function catalogueVersionReader(db: RequestDb): () => Promise<string | null> {
+export function catalogueVersionReader(db: RequestDb): VersionReader {
   let version: Promise<string | null> | undefined;
-  return () => (version ??= db.read<{ version: string | null }>(Q.version).then((rows) => rows[0]?.version ?? null));
+  let arrived: string | null | undefined;
+  const read = (() =>
+    (version ??= db.read<{ version: string | null }>(Q.version).then((rows) => {
+      arrived = rows[0]?.version ?? null;
+      return arrived;
+    }))) as VersionReader;
+  read.peek = () => arrived;
+  return read;
 }

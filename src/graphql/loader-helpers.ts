@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { CatalogueCache } from './catalogue-cache';
+import { notFound } from '../errors/app-error';
+import type { CatalogueCache, VersionReader } from './catalogue-cache';
 
 /**
  * A loader of one row per id. `fetch` runs one Cypher statement for the whole batch; ids that
@@ -27,7 +28,7 @@ export function rowsByKey<R>(fetch: (keys: string[]) => Promise<Array<{ key: str
 export interface SharedRows {
   cache: CatalogueCache;
   /** The request's catalogue version (null: do not cache). */
-  version: () => Promise<string | null>;
+  version: VersionReader;
   kind: string;
 }
 
@@ -42,8 +43,8 @@ export function cachedRowsById<R>(
   idOf: (row: R) => string,
   shared: SharedRows,
   visible: (row: R) => boolean = () => true,
-): DataLoader<string, R | null> {
-  return new DataLoader(async (ids) => {
+): CachedLoader<R> {
+  const loader = new DataLoader<string, R | null>(async (ids) => {
     const version = await shared.version();
     const rows = version === null ? new Map<string, R | null>() : shared.cache.rowsOf<R>(version, shared.kind);
     const missing = ids.filter((id) => !rows.has(id));
@@ -57,5 +58,39 @@ export function cachedRowsById<R>(
       const row = rows.get(id) ?? null;
       return row !== null && visible(row) ? row : null;
     });
+  }) as CachedLoader<R>;
+  loader.peek = (id) => {
+    const version = shared.version.peek();
+    if (version === undefined || version === null) return undefined;
+    const rows = shared.cache.rowsOf<R>(version, shared.kind);
+    if (!rows.has(id)) return undefined;
+    const row = rows.get(id) ?? null;
+    return row !== null && visible(row) ? row : null;
+  };
+  return loader;
+}
+
+/** A {@link cachedRowsById} loader, which can also answer from the shared cache synchronously. */
+export type CachedLoader<R> = DataLoader<string, R | null> & {
+  /** The row (null: none, or not visible) when the cache holds it at this request's version; undefined when only `load` can tell. */
+  peek(id: string): R | null | undefined;
+};
+
+/**
+ * The row for `id`, synchronously when the shared cache already holds it (most nested fields of
+ * an answer: a value spares graphql-js a promise per field), else loaded; NOT_FOUND naming `what`
+ * when it does not exist.
+ */
+export function required<R>(loader: CachedLoader<R>, id: string, what: string): R | Promise<R> {
+  const hit = loader.peek(id);
+  if (hit) return hit;
+  return loader.load(id).then((row) => {
+    if (!row) throw notFound(what, id);
+    return row;
   });
+}
+
+/** The values as an array when none is pending, else a promise of them (Promise.all). */
+export function allOf<T>(values: Array<T | Promise<T>>): T[] | Promise<T[]> {
+  return values.some((v) => v instanceof Promise) ? Promise.all(values) : (values as T[]);
 }

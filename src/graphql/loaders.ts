@@ -5,7 +5,7 @@ import * as impact from '../domain/impact/impact.repository';
 import { StoredSummary, storedSummaries, SummaryCache } from '../domain/impact/impact-summaries';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import * as organizations from '../domain/organization/organization.repository';
-import type { CatalogueCache } from './catalogue-cache';
+import type { CatalogueCache, VersionReader } from './catalogue-cache';
 import { cachedRowsById, rowsById, rowsByKey } from './loader-helpers';
 import type { RequestDb } from './request-db';
 
@@ -13,7 +13,7 @@ import type { RequestDb } from './request-db';
 export interface SharedCaches {
   catalogue: CatalogueCache;
   /** The request's catalogue version, read once. */
-  catalogueVersion: () => Promise<string | null>;
+  catalogueVersion: VersionReader;
   summaries: SummaryCache;
 }
 

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
+import { required } from '../../graphql/loader-helpers';
 import { requireCategory, requireSystem } from '../catalogue/catalogue.resolver';
 import type { AccessChannelRow, DataCategoryRow, SystemRow } from '../catalogue/catalogue.rows';
 import { AccessChannel, DataCategory, System } from '../catalogue/catalogue.type';
@@ -14,10 +14,8 @@ import type { BreachEventRow, BreachRow, CompromisedRow, ExposureRow, ReportedFi
 import { AttackTechnique, Breach, BreachEvent, CompromisedSystem, Exposure, KeyDate, ReportedFigure } from './breach.type';
 
 /** Loads a breach by id, or throws NOT_FOUND naming the id. */
-export async function requireBreach(ctx: RequestContext, id: string): Promise<BreachRow> {
-  const row = await ctx.loaders.breach.load(id);
-  if (!row) throw notFound('breach', id);
-  return row;
+export function requireBreach(ctx: RequestContext, id: string): BreachRow | Promise<BreachRow> {
+  return required(ctx.loaders.breach, id, 'breach');
 }
 
 /**
@@ -42,7 +40,7 @@ export class BreachResolver {
   }
 
   @Query(() => Breach, { description: 'One breach by id. NOT_FOUND when no breach has that id.' })
-  breach(@Args(() => BreachArgs) { id }: BreachArgs, @Ctx() ctx: RequestContext): Promise<BreachRow> {
+  breach(@Args(() => BreachArgs) { id }: BreachArgs, @Ctx() ctx: RequestContext): BreachRow | Promise<BreachRow> {
     return requireBreach(ctx, id);
   }
 
@@ -52,7 +50,7 @@ export class BreachResolver {
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation breached.' })
-  victim(@Root() b: BreachRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  victim(@Root() b: BreachRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, b.victimId);
   }
 
@@ -97,7 +95,7 @@ export class BreachResolver {
 @Resolver(() => Exposure)
 export class ExposureResolver {
   @FieldResolver(() => DataCategory, { description: 'The data category.' })
-  category(@Root() row: ExposureRow, @Ctx() ctx: RequestContext): Promise<DataCategoryRow> {
+  category(@Root() row: ExposureRow, @Ctx() ctx: RequestContext): DataCategoryRow | Promise<DataCategoryRow> {
     return requireCategory(ctx, row.categoryId);
   }
 }
@@ -106,7 +104,7 @@ export class ExposureResolver {
 @Resolver(() => CompromisedSystem)
 export class CompromisedSystemResolver {
   @FieldResolver(() => System, { description: 'The system.' })
-  system(@Root() row: CompromisedRow, @Ctx() ctx: RequestContext): Promise<SystemRow> {
+  system(@Root() row: CompromisedRow, @Ctx() ctx: RequestContext): SystemRow | Promise<SystemRow> {
     return requireSystem(ctx, row.systemId);
   }
 

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
+import { allOf, required } from '../../graphql/loader-helpers';
 import { Organization } from '../organization/organization.type';
 import type { OrganizationRow } from '../organization/organization.rows';
 import { requireOrganization } from '../organization/organization.resolver';
@@ -9,28 +10,31 @@ import type { AccessChannelRow, DataCategoryRow, DataFlowRow, PopulationRow, Sys
 import { AccessChannel, DataCategory, DataFlow, FlowEndpoint, Population, System } from './catalogue.type';
 
 /** Loads a data category that a stored relationship names. */
-export async function requireCategory(ctx: RequestContext, id: string): Promise<DataCategoryRow> {
-  const row = await ctx.loaders.dataCategory.load(id);
-  if (!row) throw notFound('data category', id);
-  return row;
+export function requireCategory(ctx: RequestContext, id: string): DataCategoryRow | Promise<DataCategoryRow> {
+  return required(ctx.loaders.dataCategory, id, 'data category');
 }
 
 /** Loads a system that a stored relationship names. */
-export async function requireSystem(ctx: RequestContext, id: string): Promise<SystemRow> {
-  const row = await ctx.loaders.system.load(id);
-  if (!row) throw notFound('system', id);
-  return row;
+export function requireSystem(ctx: RequestContext, id: string): SystemRow | Promise<SystemRow> {
+  return required(ctx.loaders.system, id, 'system');
 }
 
 /** Loads a population that a stored relationship names. */
-export async function requirePopulation(ctx: RequestContext, id: string): Promise<PopulationRow> {
-  const row = await ctx.loaders.population.load(id);
-  if (!row) throw notFound('population', id);
-  return row;
+export function requirePopulation(ctx: RequestContext, id: string): PopulationRow | Promise<PopulationRow> {
+  return required(ctx.loaders.population, id, 'population');
 }
 
 /** Resolves a lineage endpoint id (organisation or system) to its name and kind. */
-export async function endpoint(ctx: RequestContext, id: string): Promise<FlowEndpoint> {
+export function endpoint(ctx: RequestContext, id: string): FlowEndpoint | Promise<FlowEndpoint> {
+  // Most endpoints are already in the shared catalogue cache: answer them without a promise.
+  const org = ctx.loaders.organization.peek(id);
+  if (org) return { id, kind: 'ORGANIZATION', name: org.name };
+  const sys = ctx.loaders.system.peek(id);
+  if (sys && org === null) return { id, kind: 'SYSTEM', name: sys.name };
+  return loadEndpoint(ctx, id);
+}
+
+async function loadEndpoint(ctx: RequestContext, id: string): Promise<FlowEndpoint> {
   // Both loaders batch, so asking both costs at most one round trip each per request.
   const [org, sys] = await Promise.all([ctx.loaders.organization.load(id), ctx.loaders.system.load(id)]);
   if (org) return { id, kind: 'ORGANIZATION', name: org.name };
@@ -64,7 +68,7 @@ export class DataCategoryResolver {
 @Resolver(() => System)
 export class SystemResolver {
   @FieldResolver(() => Organization, { description: 'The organisation that runs it.' })
-  operator(@Root() row: SystemRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  operator(@Root() row: SystemRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, row.operatorId);
   }
 
@@ -78,7 +82,7 @@ export class SystemResolver {
 @Resolver(() => AccessChannel)
 export class AccessChannelResolver {
   @FieldResolver(() => System, { description: 'The system it opens.' })
-  system(@Root() row: AccessChannelRow, @Ctx() ctx: RequestContext): Promise<SystemRow> {
+  system(@Root() row: AccessChannelRow, @Ctx() ctx: RequestContext): SystemRow | Promise<SystemRow> {
     return requireSystem(ctx, row.systemId);
   }
 }
@@ -87,7 +91,7 @@ export class AccessChannelResolver {
 @Resolver(() => Population)
 export class PopulationResolver {
   @FieldResolver(() => Organization, { description: 'The organisation that controls this population’s data (the insurer, or the operator for its professionals’ accounts).' })
-  owner(@Root() row: PopulationRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  owner(@Root() row: PopulationRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, row.ownerId);
   }
 }
@@ -96,32 +100,32 @@ export class PopulationResolver {
 @Resolver(() => DataFlow)
 export class DataFlowResolver {
   @FieldResolver(() => FlowEndpoint, { description: 'Where the data comes from.' })
-  from(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): Promise<FlowEndpoint> {
+  from(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): FlowEndpoint | Promise<FlowEndpoint> {
     return endpoint(ctx, row.fromId);
   }
 
   @FieldResolver(() => System, { description: 'The system receiving the data.' })
-  to(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): Promise<SystemRow> {
+  to(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): SystemRow | Promise<SystemRow> {
     return requireSystem(ctx, row.toId);
   }
 
   @FieldResolver(() => Population, { description: 'Whose data it is.' })
-  population(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): Promise<PopulationRow> {
+  population(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): PopulationRow | Promise<PopulationRow> {
     return requirePopulation(ctx, row.populationId);
   }
 
   @FieldResolver(() => [DataCategory], { description: 'Categories of data it carries.' })
-  categories(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): Promise<DataCategoryRow[]> {
-    return Promise.all(row.categoryIds.map((id) => requireCategory(ctx, id)));
+  categories(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): DataCategoryRow[] | Promise<DataCategoryRow[]> {
+    return allOf(row.categoryIds.map((id) => requireCategory(ctx, id)));
   }
 
   @FieldResolver(() => Organization, { description: 'GDPR controller of the data (the insurer, for insured people).' })
-  controller(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  controller(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, row.controllerId);
   }
 
   @FieldResolver(() => Organization, { description: 'GDPR processor receiving the data (the operator).' })
-  processor(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  processor(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, row.processorId);
   }
 

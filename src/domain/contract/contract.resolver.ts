@@ -88,7 +88,7 @@ export class AffectedContractsResolver {
 @Resolver(() => AffectedContract)
 export class AffectedContractResolver {
   @FieldResolver(() => Breach, { description: 'The breach reaching it.' })
-  breach(@Root() r: AffectedContractRoot, @Ctx() ctx: RequestContext): Promise<BreachRow> {
+  breach(@Root() r: AffectedContractRoot, @Ctx() ctx: RequestContext): BreachRow | Promise<BreachRow> {
     return requireBreach(ctx, r.breachId);
   }
 
@@ -108,7 +108,7 @@ export class AffectedContractResolver {
 @Resolver(() => Contract)
 export class ContractResolver {
   @FieldResolver(() => Organization, { description: 'The insurer holding it.' })
-  insurer(@Root() c: ContractRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  insurer(@Root() c: ContractRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, c.insurerId);
   }
 

@@ -21,12 +21,15 @@ export function impactKey(k: ImpactKey): string {
 /**
  * Population-level paths for several requests in one statement; unknown breaches are absent.
  * `tenant` confines them to one insurer. Paths come in a stable order (controller, population,
- * flow, system), so a stored answer and a live one list them alike.
+ * flow, system) with their categories by id, so a stored answer and a live one list them alike.
  */
 export async function impactPaths(db: RequestDb, requests: ImpactKey[], tenant: string | null): Promise<ImpactPathsRow[]> {
   const rows = await db.read<ImpactPathsRow>(Q.paths, { requests, tenant });
   const order = (p: ImpactPathRow) => `${p.controllerId}\u0000${p.populationId}\u0000${p.flowId}\u0000${p.systemId}`;
-  for (const row of rows) row.paths.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  for (const row of rows) {
+    row.paths.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+    for (const p of row.paths) p.exposedCategoryIds.sort();
+  }
   return rows;
 }
 

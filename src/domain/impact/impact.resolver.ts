@@ -1,6 +1,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { AppError, badInput } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
+import { allOf, required } from '../../graphql/loader-helpers';
 import { requireBreach } from '../breach/breach.resolver';
 import type { BreachRow, ReportedFigureRow } from '../breach/breach.rows';
 import { Breach, ReportedFigure } from '../breach/breach.type';
@@ -129,7 +130,7 @@ export class BreachImpactResolver {
   }
 
   @FieldResolver(() => Breach, { description: 'The breach.' })
-  breach(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<BreachRow> {
+  breach(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): BreachRow | Promise<BreachRow> {
     return requireBreach(ctx, root.breachId);
   }
 
@@ -278,41 +279,39 @@ export class ImpactPathResolver {
   }
 
   @FieldResolver(() => System, { description: 'The compromised system holding the data.' })
-  system(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<SystemRow> {
+  system(@Root() p: PathRoot, @Ctx() ctx: RequestContext): SystemRow | Promise<SystemRow> {
     return requireSystem(ctx, p.systemId);
   }
 
   @FieldResolver(() => Organization, { description: 'The operator running that system.' })
-  operator(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  operator(@Root() p: PathRoot, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, p.operatorId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The care network or other partner the data went through, if any.' })
-  async partner(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow | null> {
+  partner(@Root() p: PathRoot, @Ctx() ctx: RequestContext): OrganizationRow | null | Promise<OrganizationRow | null> {
     const id = p.viaId ?? p.networkId ?? null;
     return id === null ? null : requireOrganization(ctx, id);
   }
 
   @FieldResolver(() => Organization, { description: 'The GDPR controller of the data (the insurer, for insured people).' })
-  controller(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  controller(@Root() p: PathRoot, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, p.controllerId);
   }
 
   @FieldResolver(() => Population, { description: 'Whose data.' })
-  population(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<PopulationRow> {
+  population(@Root() p: PathRoot, @Ctx() ctx: RequestContext): PopulationRow | Promise<PopulationRow> {
     return requirePopulation(ctx, p.populationId);
   }
 
   @FieldResolver(() => DataFlow, { description: 'The data flow behind the path (lineage edge).' })
-  async flow(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<DataFlowRow> {
-    const row = await ctx.loaders.dataFlow.load(p.flowId);
-    if (!row) throw new AppError('NOT_FOUND', `No data flow with id "${p.flowId}".`);
-    return row;
+  flow(@Root() p: PathRoot, @Ctx() ctx: RequestContext): DataFlowRow | Promise<DataFlowRow> {
+    return required(ctx.loaders.dataFlow, p.flowId, 'data flow');
   }
 
   @FieldResolver(() => [DataCategory], { description: 'Categories the breach exposed for these data subjects among those the flow carries.' })
-  exposedCategories(@Root() p: PathRoot, @Ctx() ctx: RequestContext): Promise<DataCategoryRow[]> {
-    return Promise.all(p.exposedCategoryIds.map((id) => requireCategory(ctx, id)));
+  exposedCategories(@Root() p: PathRoot, @Ctx() ctx: RequestContext): DataCategoryRow[] | Promise<DataCategoryRow[]> {
+    return allOf(p.exposedCategoryIds.map((id) => requireCategory(ctx, id)));
   }
 }
 
@@ -320,11 +319,16 @@ export class ImpactPathResolver {
 @Resolver(() => PathHop)
 export class PathHopResolver {
   @FieldResolver(() => String, { description: 'Name of the breach, system, organisation or population.' })
-  async name(@Root() hop: PathHop, @Ctx() ctx: RequestContext): Promise<string> {
-    if (hop.kind === 'BREACH') return (await requireBreach(ctx, hop.id)).name;
-    if (hop.kind === 'SYSTEM') return (await requireSystem(ctx, hop.id)).name;
-    if (hop.kind === 'POPULATION') return (await requirePopulation(ctx, hop.id)).name;
-    return (await requireOrganization(ctx, hop.id)).name;
+  name(@Root() hop: PathHop, @Ctx() ctx: RequestContext): string | Promise<string> {
+    const row =
+      hop.kind === 'BREACH'
+        ? requireBreach(ctx, hop.id)
+        : hop.kind === 'SYSTEM'
+          ? requireSystem(ctx, hop.id)
+          : hop.kind === 'POPULATION'
+            ? requirePopulation(ctx, hop.id)
+            : requireOrganization(ctx, hop.id);
+    return row instanceof Promise ? row.then((r) => r.name) : row.name;
   }
 }
 
@@ -332,13 +336,13 @@ export class PathHopResolver {
 @Resolver(() => InsurerImpact)
 export class InsurerImpactResolver {
   @FieldResolver(() => Organization, { description: 'The insurer.' })
-  insurer(@Root() r: InsurerImpactRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  insurer(@Root() r: InsurerImpactRoot, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, r.insurerId);
   }
 
   @FieldResolver(() => [Organization], { description: 'Operators through which it is reached.' })
-  operators(@Root() r: InsurerImpactRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow[]> {
-    return Promise.all(uniq(r.paths.map((p) => p.operatorId)).map((id) => requireOrganization(ctx, id)));
+  operators(@Root() r: InsurerImpactRoot, @Ctx() ctx: RequestContext): OrganizationRow[] | Promise<OrganizationRow[]> {
+    return allOf(uniq(r.paths.map((p) => p.operatorId)).map((id) => requireOrganization(ctx, id)));
   }
 
   @FieldResolver(() => [ImpactPath], { description: 'Its paths.' })
@@ -351,7 +355,7 @@ export class InsurerImpactResolver {
 @Resolver(() => PartnerImpact)
 export class PartnerImpactResolver {
   @FieldResolver(() => Organization, { description: 'The partner.' })
-  partner(@Root() r: PartnerImpactRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  partner(@Root() r: PartnerImpactRoot, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, r.partnerId);
   }
 }
@@ -360,7 +364,7 @@ export class PartnerImpactResolver {
 @Resolver(() => CategoryImpact)
 export class CategoryImpactResolver {
   @FieldResolver(() => DataCategory, { description: 'The data category.' })
-  category(@Root() r: CategoryImpactRoot, @Ctx() ctx: RequestContext): Promise<DataCategoryRow> {
+  category(@Root() r: CategoryImpactRoot, @Ctx() ctx: RequestContext): DataCategoryRow | Promise<DataCategoryRow> {
     return requireCategory(ctx, r.categoryId);
   }
 }
@@ -369,18 +373,18 @@ export class CategoryImpactResolver {
 @Resolver(() => AffectedInsurer)
 export class AffectedInsurerResolver {
   @FieldResolver(() => Organization, { description: 'The insurer.' })
-  insurer(@Root() r: AffectedInsurerRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  insurer(@Root() r: AffectedInsurerRoot, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, r.insurerId);
   }
 
   @FieldResolver(() => [Breach], { description: 'The breaches (of those asked about) that reach it.' })
-  breaches(@Root() r: AffectedInsurerRoot, @Ctx() ctx: RequestContext): Promise<BreachRow[]> {
-    return Promise.all(r.breachIds.map((id) => requireBreach(ctx, id)));
+  breaches(@Root() r: AffectedInsurerRoot, @Ctx() ctx: RequestContext): BreachRow[] | Promise<BreachRow[]> {
+    return allOf(r.breachIds.map((id) => requireBreach(ctx, id)));
   }
 
   @FieldResolver(() => [Organization], { description: 'Operators through which it is reached.' })
-  operators(@Root() r: AffectedInsurerRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow[]> {
-    return Promise.all(uniq(r.paths.map((p) => p.operatorId)).map((id) => requireOrganization(ctx, id)));
+  operators(@Root() r: AffectedInsurerRoot, @Ctx() ctx: RequestContext): OrganizationRow[] | Promise<OrganizationRow[]> {
+    return allOf(uniq(r.paths.map((p) => p.operatorId)).map((id) => requireOrganization(ctx, id)));
   }
 
   @FieldResolver(() => [ImpactPath], { description: 'Every path reaching it, with basis ACTIVE or RETAINED (why La Mutuelle Générale appears under both operators).' })

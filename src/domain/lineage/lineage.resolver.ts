@@ -34,11 +34,18 @@ export class LineageResolver {
   }
 
   @FieldResolver(() => [DataFlow], { description: 'Every data flow on the paths within maxHops, with endpoints, population, categories and GDPR roles.' })
-  async flows(@Root() root: LineageRoot, @Ctx() ctx: RequestContext): Promise<DataFlowRow[]> {
-    const rows = await ctx.loaders.dataFlow.loadMany(root.flowIds);
-    // loadMany returns failures in place; rethrow the first so it is not silently dropped.
-    const failed = rows.find((r) => r instanceof Error);
-    if (failed) throw failed;
-    return rows.filter((r): r is DataFlowRow => r !== null);
+  flows(@Root() root: LineageRoot, @Ctx() ctx: RequestContext): DataFlowRow[] | Promise<DataFlowRow[]> {
+    // Usually every flow is in the shared catalogue cache already: then no promise at all.
+    const cached = root.flowIds.map((id) => ctx.loaders.dataFlow.peek(id));
+    if (cached.every((r) => r !== undefined)) return cached.filter((r): r is DataFlowRow => r !== null && r !== undefined);
+    return loadFlows(ctx, root.flowIds);
   }
+}
+
+async function loadFlows(ctx: RequestContext, ids: string[]): Promise<DataFlowRow[]> {
+  const rows = await ctx.loaders.dataFlow.loadMany(ids);
+  // loadMany returns failures in place; rethrow the first so it is not silently dropped.
+  const failed = rows.find((r) => r instanceof Error);
+  if (failed) throw failed;
+  return rows.filter((r): r is DataFlowRow => r !== null);
 }

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { AppError } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
+import { allOf } from '../../graphql/loader-helpers';
 import { maskNir } from '../../identity/nir';
 import { pseudonymizeNir } from '../../identity/pseudonym';
 import { requireBreach } from '../breach/breach.resolver';
@@ -68,7 +69,7 @@ export class MemberExposureResolver {
 @Resolver(() => MemberBreachExposure)
 export class MemberBreachExposureResolver {
   @FieldResolver(() => Breach, { description: 'The breach.' })
-  breach(@Root() r: BreachExposureRoot, @Ctx() ctx: RequestContext): Promise<BreachRow> {
+  breach(@Root() r: BreachExposureRoot, @Ctx() ctx: RequestContext): BreachRow | Promise<BreachRow> {
     return requireBreach(ctx, r.breachId);
   }
 
@@ -78,7 +79,7 @@ export class MemberBreachExposureResolver {
   }
 
   @FieldResolver(() => [DataCategory], { description: 'The member’s data categories this breach exposed.' })
-  exposedCategories(@Root() r: BreachExposureRoot, @Ctx() ctx: RequestContext): Promise<DataCategoryRow[]> {
-    return Promise.all([...new Set(r.paths.flatMap((p) => p.exposedCategoryIds))].map((id) => requireCategory(ctx, id)));
+  exposedCategories(@Root() r: BreachExposureRoot, @Ctx() ctx: RequestContext): DataCategoryRow[] | Promise<DataCategoryRow[]> {
+    return allOf([...new Set(r.paths.flatMap((p) => p.exposedCategoryIds))].map((id) => requireCategory(ctx, id)));
   }
 }

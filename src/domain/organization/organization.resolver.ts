@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
+import { required } from '../../graphql/loader-helpers';
 import { Population, System } from '../catalogue/catalogue.type';
 import type { PopulationRow, SystemRow } from '../catalogue/catalogue.rows';
 import { checkDate } from '../common/date';
@@ -10,10 +10,8 @@ import type { OrganizationRow, OwnershipRow, PartnershipRow } from './organizati
 import { Organization, Ownership, Partnership } from './organization.type';
 
 /** Loads an organisation that a stored relationship names; its absence means a broken graph. */
-export async function requireOrganization(ctx: RequestContext, id: string): Promise<OrganizationRow> {
-  const row = await ctx.loaders.organization.load(id);
-  if (!row) throw notFound('organization', id);
-  return row;
+export function requireOrganization(ctx: RequestContext, id: string): OrganizationRow | Promise<OrganizationRow> {
+  return required(ctx.loaders.organization, id, 'organization');
 }
 
 /** Whether a validity window contains a date (open ends count as open). */
@@ -26,7 +24,7 @@ export function inWindow(date: string, from: string | null, to: string | null): 
 export class OrganizationResolver {
   @Authorized()
   @Query(() => Organization, { description: 'One organisation by id. NOT_FOUND when no organisation has that id.' })
-  async organization(@Args(() => OrganizationArgs) { id }: OrganizationArgs, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  organization(@Args(() => OrganizationArgs) { id }: OrganizationArgs, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, id);
   }
 
@@ -84,12 +82,12 @@ export class OrganizationResolver {
 @Resolver(() => Ownership)
 export class OwnershipResolver {
   @FieldResolver(() => Organization, { description: 'The parent group or shareholder.' })
-  owner(@Root() row: OwnershipRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  owner(@Root() row: OwnershipRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, row.parentId);
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation owned.' })
-  owned(@Root() row: OwnershipRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  owned(@Root() row: OwnershipRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, row.childId);
   }
 }
@@ -98,12 +96,12 @@ export class OwnershipResolver {
 @Resolver(() => Partnership)
 export class PartnershipResolver {
   @FieldResolver(() => Organization, { description: 'The client side (insurer, or network for NETWORK_OPERATOR).' })
-  organization(@Root() row: PartnershipRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  organization(@Root() row: PartnershipRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, row.organizationId);
   }
 
   @FieldResolver(() => Organization, { description: 'The provider side (the operator).' })
-  partner(@Root() row: PartnershipRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow> {
+  partner(@Root() row: PartnershipRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
     return requireOrganization(ctx, row.partnerId);
   }
 }
