@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { mintToken } from '../src/auth/mint-token';
+import { cypher } from '../src/db/cypher-files';
+import { newRoundTripCounter } from '../src/db/executor';
+import { summariesByBreachIds } from '../src/domain/impact/impact-summaries';
+import { encodeCursor } from '../src/domain/contract/cursor';
+import { requestDb } from '../src/graphql/request-db';
+import { DatabaseSizes, freshDatabase, generatedDataset, importFloor, importOurs } from './dataset';
+import { load, LoadResult } from './load';
+import { OperationContext, OPERATIONS, ServerName } from './operations';
+import { writeReport, BenchResults, SizeResult } from './report';
+import { spawnServer, RunningServer } from './servers/spawn-server';
+
+const ROOT = path.resolve(__dirname, '..');
+const WORK = path.join(ROOT, 'bench', 'tmp');
+const SERVERS: ServerName[] = ['raw', 'ours', 'neo4jGraphql'];
+// Fixed, non-secret keys: the benchmark's data is synthetic and thrown away.
+const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef-not-for-production';
+const PSEUDONYM_KEY = 'bench-pseudonym-key-0123456789abcdef-not-for-production';
+const AUTH = { auth: { jwtSecret: JWT_SECRET, jwksUrl: undefined, algorithms: ['HS256'], issuer: 'breach-impact-local', audience: 'breach-impact' } };
+const BREACH = 'breach-viamedis-2024';
+
+function log(msg: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      people: { type: 'string' },
+      connections: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      seed: { type: 'string' },
+      heap: { type: 'string' },
+      'page-cache': { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const whole = (name: string, v: string | undefined, dflt: number, min: number) => {
+    const n = Number(v ?? dflt);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${v}"`);
+    return n;
+  };
+  const people = (values.people ?? '100000,1000000').split(',').map((p) => whole('people', p.trim(), 0, 1_000));
+  const largest = Math.max(...people);
+  const size = /^\d+[mg]$/i;
+  const sizes: DatabaseSizes = { heap: values.heap ?? (largest > 3_000_000 ? '12g' : '4g'), pageCache: values['page-cache'] ?? (largest > 3_000_000 ? '8g' : '3g') };
+  for (const [k, v] of Object.entries(sizes)) if (!size.test(v)) throw new Error(`--${k === 'heap' ? 'heap' : 'page-cache'} must look like 4g or 512m, got "${v}"`);
+  return {
+    people: [...new Set(people)].sort((a, b) => a - b),
+    connections: whole('connections', values.connections, 8, 1),
+    duration: whole('duration', values.duration, 10, 1),
+    warmup: whole('warmup', values.warmup, 3, 0),
+    seed: whole('seed', values.seed, 42, 0),
+    sizes,
+    out: path.resolve(values.out ?? path.join(ROOT, 'bench')),
+  };
+}
+
+async function startServers(uri: string): Promise<Record<ServerName, RunningServer>> {
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const ours = await spawnServer(
+    process.execPath,
+    [path.join(ROOT, 'dist', 'main.js')],
+    { NEO4J_URI: uri, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: JWT_SECRET, PSEUDONYM_KEY, NODE_ENV: 'production', ROUND_TRIPS_HEADER: 'true' },
+    /breach-impact ready: (http:\/\/[^\s]+\/graphql)/,
+  );
+  // All three run as in production: graphql-js, for one, checks every instanceof in development.
+  const ng = await spawnServer(tsx, [path.join(ROOT, 'bench', 'servers', 'neo4j-graphql-server.ts')], { NEO4J_URI: uri, NODE_ENV: 'production' }, /READY (http:\/\/\S+)/);
+  const raw = await spawnServer(tsx, [path.join(ROOT, 'bench', 'servers', 'raw-server.ts')], { NEO4J_URI: uri, NODE_ENV: 'production' }, /READY (http:\/\/\S+)/);
+  return { ours, neo4jGraphql: ng, raw };
+}
+
+/** Sends one request and returns its parsed body and the round trips the server reported. */
+async function once(req: { url: string; headers: Record<string, string>; body: string }): Promise<{ body: unknown; roundTrips: number | null }> {
+  const res = await fetch(req.url, { method: 'POST', headers: { 'content-type': 'application/json', ...req.headers }, body: req.body });
+  const header = res.headers.get('x-cypher-round-trips');
+  return { body: await res.json(), roundTrips: header === null ? null : Number(header) };
+}
+
+async function benchSize(people: number, opts: ReturnType<typeof options>): Promise<SizeResult> {
+  const key = Buffer.from(PSEUDONYM_KEY);
+  const t0 = performance.now();
+  const dataset = generatedDataset(WORK, people, opts.seed);
+  log(`${people} people: ${dataset.rows} rows in ${dataset.files.length} files (${((performance.now() - t0) / 1000).toFixed(1)} s to generate or reuse)`);
+
+  // The floor and our import each get a fresh store, so neither finds the other's nodes.
+  const floorDb = await freshDatabase(WORK, 'floor', dataset, opts.sizes, key);
+  log('import floor (same UNWIND batches straight through the driver)…');
+  const floor = await importFloor(floorDb.neo4j.uri, floorDb.executor, key, dataset);
+  log(`import floor: ${floor.rows} rows in ${floor.seconds.toFixed(1)} s = ${floor.rowsPerSecond.toFixed(0)} rows/s`);
+  await floorDb.close();
+
+  const db = await freshDatabase(WORK, 'ours', dataset, opts.sizes, key);
+  log('import, ours (npm run import pipeline)…');
+  const ours = await importOurs(db.executor, key, dataset);
+  log(`import ours: ${ours.rows} rows in ${ours.seconds.toFixed(1)} s = ${ours.rowsPerSecond.toFixed(0)} rows/s; summary refresh ${ours.refreshSeconds.toFixed(1)} s`);
+
+  const summary = (await summariesByBreachIds(requestDb(db.executor, newRoundTripCounter()), [BREACH])).get(BREACH);
+  if (!summary) throw new Error(`no maintained summary for ${BREACH}`);
+  const top = [...summary.byInsurer].sort((a, b) => b.contracts - a.contracts || a.id.localeCompare(b.id))[0];
+  const [deep] = await db.executor.read<{ contractId: string; contracts: number }>(cypher('bench/deep-contract'), { insurerId: top.id, fraction: 0.9 });
+  log(`graph: ${summary.people} people on ${summary.contracts} contracts reached by ${BREACH}; insurer ${top.id} has ${top.contracts} of them (${deep.contracts} contracts in all)`);
+
+  const servers = await startServers(db.neo4j.uri);
+  const results: SizeResult['operations'] = [];
+  try {
+    const ctx: OperationContext = {
+      urls: { ours: servers.ours.url, neo4jGraphql: servers.neo4jGraphql.url, raw: servers.raw.url },
+      tokens: {
+        regulator: await mintToken(AUTH, Buffer.from(JWT_SECRET), { role: 'REGULATOR', subject: 'bench-regulator' }),
+        insurer: await mintToken(AUTH, Buffer.from(JWT_SECRET), { role: 'INSURER', org: top.id, subject: 'bench-insurer' }),
+        analyst: await mintToken(AUTH, Buffer.from(JWT_SECRET), { role: 'ANALYST', subject: 'bench-analyst' }),
+      },
+      breachId: BREACH,
+      insurerId: top.id,
+      deepAfter: deep.contractId,
+      deepCursor: encodeCursor(deep.contractId),
+    };
+    for (const op of OPERATIONS) {
+      const row: SizeResult['operations'][number] = { id: op.id, title: op.title, servers: {} };
+      // Servers take turns on each operation, so drift over the run hits all three alike.
+      for (const server of SERVERS) {
+        const req = op.request(server, ctx);
+        const first = await once(req);
+        const items = op.size(server, first.body);
+        if (opts.warmup > 0) await load(req, opts.connections, opts.warmup);
+        // Round trips are read from an unloaded request after the warm-up, when plans are cached.
+        const probe = await once(req);
+        op.size(server, probe.body);
+        const measured: LoadResult = await load(req, opts.connections, opts.duration);
+        row.servers[server] = { ...measured, roundTrips: probe.roundTrips, items };
+        log(`${op.id.padEnd(16)} ${server.padEnd(12)} p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)}, p99 ${measured.p99.toFixed(1)}, ${measured.requestsPerSecond.toFixed(1)} req/s, ${probe.roundTrips} round trips, ${items} items${measured.non2xx + measured.errors > 0 ? `, ${measured.non2xx + measured.errors} FAILED` : ''}`);
+      }
+      results.push(row);
+    }
+  } finally {
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
+    await db.close();
+  }
+  return {
+    people,
+    dataset: { people: dataset.people, rows: dataset.rows, files: dataset.files.length, affectedPeople: summary.people, affectedContracts: summary.contracts, insurer: top.id, insurerContracts: top.contracts },
+    import: { ours, floor },
+    operations: results,
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  fs.mkdirSync(WORK, { recursive: true });
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` (npm run bench does it)');
+  const args = process.argv.slice(2).join(' ');
+  const command = args === '' ? 'npm run bench' : `npm run bench -- ${args}`;
+  log(`${command}: sizes ${opts.people.join(', ')}; ${opts.connections} connections, ${opts.warmup} s warm-up + ${opts.duration} s per server and operation; Neo4j heap ${opts.sizes.heap}, page cache ${opts.sizes.pageCache}`);
+  const results: BenchResults = {
+    command,
+    startedAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    settings: { connections: opts.connections, durationSeconds: opts.duration, warmupSeconds: opts.warmup, seed: opts.seed, neo4j: { version: '5.26 (embedded, Community)', ...opts.sizes } },
+    sizes: [],
+  };
+  for (const people of opts.people) {
+    results.sizes.push(await benchSize(people, opts));
+    // Written after every size, so a long run that fails late keeps what it measured.
+    writeReport(opts.out, results);
+  }
+  results.finishedAt = new Date().toISOString();
+  writeReport(opts.out, results);
+  log(`wrote ${path.relative(process.cwd(), path.join(opts.out, 'results.md'))} and results.json`);
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});

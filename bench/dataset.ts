@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse';
+import neo4j from 'neo4j-driver';
+import pino from 'pino';
+import { cypher } from '../src/db/cypher-files';
+import { startEmbeddedNeo4j, EmbeddedNeo4j } from '../src/db/embedded';
+import { Executor } from '../src/db/executor';
+import { applySchema } from '../src/db/schema';
+import { refreshImpactSummaries } from '../src/domain/impact/impact-summaries';
+import { generateSyntheticFrance } from '../src/generate/synthetic-france';
+import { importPortfolio } from '../src/import/import-portfolio';
+import { PortfolioRow, RowContext, validateRow } from '../src/import/portfolio-row';
+import { loadSeeds, SEED_FILES } from '../src/seed/load-seeds';
+
+const silent = pino({ level: 'silent' });
+
+/** One portfolio file of a generated France. */
+export interface PortfolioFile {
+  insurerId: string;
+  file: string;
+}
+
+/** A generated France on disk: the seed file of its insurers and one portfolio per insurer. */
+export interface GeneratedDataset {
+  dir: string;
+  seedFile: string;
+  files: PortfolioFile[];
+  people: number;
+  rows: number;
+}
+
+/**
+ * Generates (or reuses, when the folder already holds the same size and seed) a synthetic France
+ * of `people` people with `npm run generate`'s generator, so every run of a size loads the same rows.
+ */
+export function generatedDataset(root: string, people: number, seed: number): GeneratedDataset {
+  const dir = path.join(root, `france-${people}-seed-${seed}`);
+  const marker = path.join(dir, 'bench-complete.json');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    const out = generateSyntheticFrance({ people, seed, dir });
+    fs.writeFileSync(marker, JSON.stringify({ people: out.people, rows: out.rows }));
+  }
+  const { people: generatedPeople, rows } = JSON.parse(fs.readFileSync(marker, 'utf8')) as { people: number; rows: number };
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^portfolio-org-[a-z0-9-]+\.csv$/.test(f))
+    .sort()
+    .map((f) => ({ insurerId: f.slice('portfolio-'.length, -'.csv'.length), file: path.join(dir, f) }));
+  return { dir, seedFile: path.join(dir, 'insurers.json'), files, people: generatedPeople, rows };
+}
+
+/** A fresh embedded Neo4j holding the case seeds and the generated insurers (no portfolio yet). */
+export interface BenchDatabase {
+  neo4j: EmbeddedNeo4j;
+  executor: Executor;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Sizes of the benchmark's Neo4j (JVM syntax). */
+export interface DatabaseSizes {
+  heap: string;
+  pageCache: string;
+}
+
+/**
+ * Starts a Neo4j on a new, empty store under `root`, applies the schema and loads the case seeds
+ * plus the generated insurers, their populations and flows. Each import measurement gets its own
+ * store so neither run finds the other's nodes already there.
+ */
+export async function freshDatabase(root: string, name: string, dataset: GeneratedDataset, sizes: DatabaseSizes, pseudonymKey: Buffer): Promise<BenchDatabase> {
+  const dataDir = path.join(root, `neo4j-${name}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const server = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: sizes.heap, pageCache: sizes.pageCache, txTimeout: '30m' });
+  // Loading and refreshing national-size summaries takes longer than an API request may.
+  const executor = Executor.create({ uri: server.uri, queryTimeoutMs: 30 * 60_000, logger: silent });
+  await executor.waitUntilReachable();
+  await applySchema(executor);
+  await loadSeeds(executor, pseudonymKey, [...SEED_FILES, dataset.seedFile]);
+  return {
+    neo4j: server,
+    executor,
+    dataDir,
+    async close() {
+      await executor.close();
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Rows per second of one import, with what it did. */
+export interface ImportMeasure {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  rejected: number;
+}
+
+/**
+ * Our import, end to end: `importPortfolio` on every file (CSV parsing, validation, NIR
+ * pseudonyms, batched UNWIND writes), as `npm run import -- --dir` runs it. The summary refresh
+ * that closes a real import is timed apart (`refreshSeconds`), as the floor has no equivalent.
+ */
+export async function importOurs(executor: Executor, pseudonymKey: Buffer, dataset: GeneratedDataset, onFile?: (done: number) => void): Promise<ImportMeasure & { refreshSeconds: number }> {
+  let rows = 0;
+  let rejected = 0;
+  const started = performance.now();
+  for (const [i, job] of dataset.files.entries()) {
+    const s = await importPortfolio({ executor, pseudonymKey, insurerId: job.insurerId, source: fs.createReadStream(job.file), refreshSummaries: false });
+    rows += s.rowsLoaded;
+    rejected += s.rowsRejected;
+    onFile?.(i + 1);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const refreshStarted = performance.now();
+  await refreshImpactSummaries(executor);
+  return { rows, seconds, rowsPerSecond: rows / seconds, rejected, refreshSeconds: (performance.now() - refreshStarted) / 1000 };
+}
+
+async function preparedRows(file: string, ctx: RowContext): Promise<PortfolioRow[]> {
+  const rows: PortfolioRow[] = [];
+  const parser = fs.createReadStream(file).pipe(parse({ columns: true, comment: '#', skip_empty_lines: true, trim: true }));
+  for await (const record of parser as AsyncIterable<Record<string, string>>) {
+    const row = validateRow(record, ctx);
+    if (!('reason' in row)) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * The floor: the very statement our import sends (cypher/import/merge-portfolio-rows), in
+ * batches of the same size, driven straight through the driver with rows already parsed,
+ * validated and pseudonymised before the clock starts. Only the database's share is timed, so
+ * the ratio to it is what our pipeline costs on top.
+ */
+export async function importFloor(uri: string, executor: Executor, pseudonymKey: Buffer, dataset: GeneratedDataset, batchSize = 5_000, onFile?: (done: number) => void): Promise<ImportMeasure> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''));
+  const merge = cypher('import/merge-portfolio-rows');
+  const [refs] = await executor.read<{ operators: string[]; networks: string[] }>(cypher('import/reference-ids'));
+  let rows = 0;
+  let timed = 0;
+  try {
+    for (const [i, job] of dataset.files.entries()) {
+      const [insurer] = await executor.read<{ populationIds: string[] }>(cypher('import/insurer-population'), { insurerId: job.insurerId });
+      const ctx: RowContext = { insurerId: job.insurerId, operators: new Set(refs.operators), networks: new Set(refs.networks), pseudonymKey };
+      const prepared = await preparedRows(job.file, ctx);
+      const params = { insurerId: job.insurerId, populationId: insurer.populationIds[0] };
+      const started = performance.now();
+      for (let at = 0; at < prepared.length; at += batchSize) {
+        await driver.executeQuery(merge.text, { ...params, rows: prepared.slice(at, at + batchSize) }, { routing: neo4j.routing.WRITE });
+      }
+      timed += performance.now() - started;
+      rows += prepared.length;
+      onFile?.(i + 1);
+    }
+  } finally {
+    await driver.close();
+  }
+  const seconds = timed / 1000;
+  return { rows, seconds, rowsPerSecond: rows / seconds, rejected: 0 };
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportMeasure } from './dataset';
+import type { LoadResult } from './load';
+import type { ServerName } from './operations';
+
+/** One server's figures for one operation. */
+export type ServerFigures = LoadResult & { roundTrips: number | null; items: number };
+
+/** Everything measured at one size. */
+export interface SizeResult {
+  people: number;
+  dataset: { people: number; rows: number; files: number; affectedPeople: number; affectedContracts: number; insurer: string; insurerContracts: number };
+  import: { ours: ImportMeasure & { refreshSeconds: number }; floor: ImportMeasure };
+  operations: Array<{ id: string; title: string; servers: Partial<Record<ServerName, ServerFigures>> }>;
+}
+
+/** The whole run, as written to results.json. */
+export interface BenchResults {
+  command: string;
+  startedAt: string;
+  finishedAt?: string;
+  machine: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  sizes: SizeResult[];
+}
+
+/** Operations the "at most 0.5× @neo4j/graphql" target applies to (the nested impact ones). */
+export const NESTED_IMPACT_OPERATIONS = ['contracts-first', 'contracts-deep', 'paths'];
+
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(1));
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? undefined : a / b);
+const x = (r: number | undefined) => (r === undefined ? '–' : `${r.toFixed(2)}×`);
+const verdict = (r: number | undefined, limit: number, atMost = true) => (r === undefined ? 'not measured' : (atMost ? r <= limit : r >= limit) ? 'met' : '**missed**');
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** The targets of issue #4, each with its measured ratio. */
+export function targets(results: BenchResults): Array<{ target: string; at: string; ratio: number | undefined; verdict: string }> {
+  const out: Array<{ target: string; at: string; ratio: number | undefined; verdict: string }> = [];
+  for (const s of results.sizes) {
+    const at = `${int(s.people)} people`;
+    for (const op of s.operations) {
+      const ours = op.servers.ours?.p50;
+      if (NESTED_IMPACT_OPERATIONS.includes(op.id)) {
+        const r = ratio(ours, op.servers.neo4jGraphql?.p50);
+        out.push({ target: `${op.id}: our p50 ≤ 0.5× @neo4j/graphql p50`, at, ratio: r, verdict: verdict(r, 0.5) });
+      }
+      const r = ratio(ours, op.servers.raw?.p50);
+      out.push({ target: `${op.id}: our p50 ≤ 1.3× raw-Cypher floor p50`, at, ratio: r, verdict: verdict(r, 1.3) });
+    }
+    const imp = ratio(s.import.ours.rowsPerSecond, s.import.floor.rowsPerSecond);
+    out.push({ target: 'import: our rows/s ≥ 0.8× driver floor rows/s', at, ratio: imp, verdict: verdict(imp, 0.8, false) });
+  }
+  const small = results.sizes.find((s) => s.people === 100_000) ?? results.sizes[0];
+  const big = results.sizes.find((s) => s.people === 1_000_000) ?? results.sizes.at(-1);
+  if (small && big && small !== big) {
+    const p = (s: SizeResult) => s.operations.find((o) => o.id === 'summary')?.servers.ours?.p50;
+    const r = ratio(p(big), p(small));
+    out.push({ target: `summary: our p50 at ${int(big.people)} ≤ 1.5× our p50 at ${int(small.people)}`, at: 'growth', ratio: r, verdict: verdict(r, 1.5) });
+  }
+  return out;
+}
+
+function markdown(results: BenchResults): string {
+  const lines: string[] = [];
+  lines.push('# Benchmark results', '');
+  lines.push(`Produced by \`${results.command}\`, started ${results.startedAt}${results.finishedAt ? `, finished ${results.finishedAt}` : ' (still running or stopped early)'}.`, '');
+  lines.push(`Machine: ${JSON.stringify(results.machine)}.`, '');
+  lines.push(`Settings: ${JSON.stringify(results.settings)}.`, '');
+  lines.push(
+    'Servers, each a separate process over the same database: **ours** (`dist/main.js`: Apollo, type-graphql, auth, audit, DataLoader, named Cypher), ' +
+      '**@neo4j/graphql** 7 (its generated schema over the same labels, `@cypher` fields where a rule is needed: `bench/servers/neo4j-graphql-typedefs.ts`), ' +
+      'and the **raw** floor (one hand-written statement per operation through the driver, JSON over HTTP, no GraphQL, auth or audit: `cypher/bench/raw-*.cypher`). ' +
+      'Latencies are milliseconds under autocannon load, every response time kept; round trips are the Cypher statements one request cost, read after warm-up.',
+    '',
+  );
+  lines.push('## Targets', '', '| target | at | ratio | verdict |', '|---|---|---|---|');
+  for (const t of targets(results)) lines.push(`| ${t.target} | ${t.at} | ${x(t.ratio)} | ${t.verdict} |`);
+  lines.push('');
+  for (const s of results.sizes) {
+    lines.push(`## ${int(s.people)} people`, '');
+    lines.push(
+      `Generated France (seed ${String(results.settings.seed)}): ${int(s.dataset.people)} people, ${int(s.dataset.rows)} portfolio rows in ${s.dataset.files} files. ` +
+        `The Viamedis breach reaches ${int(s.dataset.affectedPeople)} people on ${int(s.dataset.affectedContracts)} contracts; the contract pages are those of ${s.dataset.insurer} (${int(s.dataset.insurerContracts)} affected contracts).`,
+      '',
+    );
+    lines.push('| import | rows | seconds | rows/s |', '|---|---|---|---|');
+    lines.push(`| ours (\`npm run import\` pipeline: CSV, validation, pseudonyms, batches) | ${int(s.import.ours.rows)} | ${s.import.ours.seconds.toFixed(1)} | ${int(s.import.ours.rowsPerSecond)} |`);
+    lines.push(`| floor (same UNWIND batches through the driver, rows prepared untimed) | ${int(s.import.floor.rows)} | ${s.import.floor.seconds.toFixed(1)} | ${int(s.import.floor.rowsPerSecond)} |`);
+    lines.push(`| ratio ours / floor | | | ${x(ratio(s.import.ours.rowsPerSecond, s.import.floor.rowsPerSecond))} |`, '');
+    lines.push(`Maintained summaries refreshed after the import in ${s.import.ours.refreshSeconds.toFixed(1)} s (not in the rows/s above).`, '');
+    lines.push('| operation | server | p50 | p95 | p99 | req/s | round trips | items | ours ÷ this (p50) |', '|---|---|---|---|---|---|---|---|---|');
+    for (const op of s.operations) {
+      for (const [name, f] of Object.entries(op.servers) as Array<[ServerName, ServerFigures]>) {
+        const rel = name === 'ours' ? '' : x(ratio(op.servers.ours?.p50, f.p50));
+        const failed = f.non2xx + f.errors > 0 ? ` (${f.non2xx + f.errors} failed)` : '';
+        lines.push(`| ${op.id} | ${name} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${f.requestsPerSecond.toFixed(1)}${failed} | ${f.roundTrips ?? '–'} | ${f.items} | ${rel} |`);
+      }
+    }
+    lines.push('');
+  }
+  if (results.sizes.length > 1) {
+    const first = results.sizes[0];
+    const last = results.sizes.at(-1)!;
+    lines.push(`## Growth from ${int(first.people)} to ${int(last.people)} people (p50 ratio)`, '', '| operation | ours | @neo4j/graphql | raw |', '|---|---|---|---|');
+    for (const op of last.operations) {
+      const before = first.operations.find((o) => o.id === op.id);
+      const g = (n: ServerName) => x(ratio(op.servers[n]?.p50, before?.servers[n]?.p50));
+      lines.push(`| ${op.id} | ${g('ours')} | ${g('neo4jGraphql')} | ${g('raw')} |`);
+    }
+    lines.push(`| import rows/s | ${x(ratio(last.import.ours.rowsPerSecond, first.import.ours.rowsPerSecond))} | | ${x(ratio(last.import.floor.rowsPerSecond, first.import.floor.rowsPerSecond))} (floor) |`, '');
+  }
+  return lines.join('\n');
+}
+
+/** Writes results.json and results.md (tables and target ratios) into `dir`. */
+export function writeReport(dir: string, results: BenchResults): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify({ ...results, targets: targets(results) }, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'results.md'), `${markdown(results)}\n`);
+}
