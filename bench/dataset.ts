@@ -9,7 +9,7 @@ import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
 import { refreshImpactSummaries } from '../src/domain/impact/impact-summaries';
 import { generateSyntheticFrance } from '../src/generate/synthetic-france';
-import { importPortfolio } from '../src/import/import-portfolio';
+import { importPortfolio, readReferences } from '../src/import/import-portfolio';
 import { PortfolioRow, RowContext, validateRow } from '../src/import/portfolio-row';
 import { loadSeeds, SEED_FILES } from '../src/seed/load-seeds';
 
@@ -108,8 +108,9 @@ export async function importOurs(executor: Executor, pseudonymKey: Buffer, datas
   let rows = 0;
   let rejected = 0;
   const started = performance.now();
+  const references = await readReferences(executor);
   for (const [i, job] of dataset.files.entries()) {
-    const s = await importPortfolio({ executor, pseudonymKey, insurerId: job.insurerId, source: fs.createReadStream(job.file), refreshSummaries: false });
+    const s = await importPortfolio({ executor, pseudonymKey, insurerId: job.insurerId, source: fs.createReadStream(job.file), references, refreshSummaries: false });
     rows += s.rowsLoaded;
     rejected += s.rowsRejected;
     onFile?.(i + 1);
@@ -139,13 +140,13 @@ async function preparedRows(file: string, ctx: RowContext): Promise<PortfolioRow
 export async function importFloor(uri: string, executor: Executor, pseudonymKey: Buffer, dataset: GeneratedDataset, batchSize = 5_000, onFile?: (done: number) => void): Promise<ImportMeasure> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''));
   const merge = cypher('import/merge-portfolio-rows');
-  const [refs] = await executor.read<{ operators: string[]; networks: string[] }>(cypher('import/reference-ids'));
+  const references = await readReferences(executor);
   let rows = 0;
   let timed = 0;
   try {
     for (const [i, job] of dataset.files.entries()) {
       const [insurer] = await executor.read<{ populationIds: string[] }>(cypher('import/insurer-population'), { insurerId: job.insurerId });
-      const ctx: RowContext = { insurerId: job.insurerId, operators: new Set(refs.operators), networks: new Set(refs.networks), pseudonymKey };
+      const ctx: RowContext = { insurerId: job.insurerId, ...references, pseudonymKey };
       const prepared = await preparedRows(job.file, ctx);
       const params = { insurerId: job.insurerId, populationId: insurer.populationIds[0] };
       const started = performance.now();

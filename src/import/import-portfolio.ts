@@ -19,6 +19,18 @@ export interface RejectedRow {
   record: Record<string, string>;
 }
 
+/** The operators and care networks a row may name. */
+export interface References {
+  operators: Set<string>;
+  networks: Set<string>;
+}
+
+/** Reads the operators and care networks rows may name; once for a whole multi-file import. */
+export async function readReferences(executor: Executor, counter?: RoundTripCounter): Promise<References> {
+  const [refs] = await executor.read<{ operators: string[]; networks: string[] }>(Q.references, {}, counter);
+  return { operators: new Set(refs.operators), networks: new Set(refs.networks) };
+}
+
 /** What an import did. */
 export interface ImportSummary {
   insurerId: string;
@@ -43,6 +55,8 @@ export interface ImportOptions {
   /** Called after each batch with the rows read so far. */
   onProgress?: (rowsRead: number, rowsLoaded: number) => void;
   counter?: RoundTripCounter;
+  /** Known operators and networks, when the caller read them once for several files (see {@link readReferences}). */
+  references?: References;
   /** Recompute the maintained impact summaries at the end (default true; a multi-file import does it once, after the last file). */
   refreshSummaries?: boolean;
 }
@@ -65,8 +79,8 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   if (insurer.populationIds.length !== 1) {
     throw badInput('insurerId', opts.insurerId, `needs exactly one insured population in the graph, found ${insurer.populationIds.length}`);
   }
-  const [refs] = await opts.executor.read<{ operators: string[]; networks: string[] }>(Q.references, {}, opts.counter);
-  const ctx: RowContext = { insurerId: opts.insurerId, operators: new Set(refs.operators), networks: new Set(refs.networks), pseudonymKey: opts.pseudonymKey };
+  const refs = opts.references ?? (await readReferences(opts.executor, opts.counter));
+  const ctx: RowContext = { insurerId: opts.insurerId, ...refs, pseudonymKey: opts.pseudonymKey };
   const batchSize = opts.batchSize ?? 5_000;
   const params = { insurerId: opts.insurerId, populationId: insurer.populationIds[0] };
 
