@@ -13,7 +13,8 @@ import { importPortfolio, readReferences } from '../src/import/import-portfolio'
 import { PortfolioRow, RowContext, validateRow } from '../src/import/portfolio-row';
 import { loadSeeds, SEED_FILES } from '../src/seed/load-seeds';
 
-const silent = pino({ level: 'silent' });
+// Errors only, on stderr: a failed statement's Neo4j code is what explains a failed run.
+const errorsOnly = pino({ level: 'error' }, pino.destination(2));
 
 /** One portfolio file of a generated France. */
 export interface PortfolioFile {
@@ -75,7 +76,7 @@ export async function freshDatabase(root: string, name: string, dataset: Generat
   fs.rmSync(dataDir, { recursive: true, force: true });
   const server = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: sizes.heap, pageCache: sizes.pageCache, txTimeout: '30m' });
   // Loading and refreshing national-size summaries takes longer than an API request may.
-  const executor = Executor.create({ uri: server.uri, queryTimeoutMs: 30 * 60_000, logger: silent });
+  const executor = Executor.create({ uri: server.uri, queryTimeoutMs: 30 * 60_000, logger: errorsOnly });
   await executor.waitUntilReachable();
   await applySchema(executor);
   await loadSeeds(executor, pseudonymKey, [...SEED_FILES, dataset.seedFile]);

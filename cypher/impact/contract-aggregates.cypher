@@ -7,10 +7,8 @@
 // D: those are data left behind at a former operator (La Mutuelle Générale's switch).
 // People are counted once per pseudonymous key, whatever the number of contracts and paths.
 // $tenant confines the count to one insurer's contracts (null: every insurer).
-// tenants: only when a request sets withTenants (the summary refresh), each insurer's own slice,
-// counted exactly as this statement counts with $tenant = that insurer: the rows whose contract
-// belongs to the insurer AND whose path's controller is that insurer (a tenant-scoped count keeps
-// only the tenant's paths and the tenant's contracts). Live counts leave it off, so they pay nothing.
+// It collects a request's every affected row, so it serves live answers; the summary refresh
+// counts whole national breaches with contract-aggregates-sweep, which must count alike.
 UNWIND $requests AS req
 CALL {
   WITH req
@@ -64,43 +62,4 @@ CALL {
   ORDER BY people DESC, id
   RETURN collect({id: id, people: people, contracts: contracts}) AS byCategory
 }
-CALL {
-  WITH req, rows
-  // An empty list, not a filter, when off: a subquery returning no row would drop the request.
-  UNWIND CASE WHEN req.withTenants = true THEN rows ELSE [] END AS r
-  WITH r WHERE r.own
-  WITH r.ins AS id, collect(r) AS mine
-  CALL {
-    WITH mine
-    UNWIND mine AS r
-    RETURN count(DISTINCT r.p) AS tPeople, count(DISTINCT r.c) AS tContracts
-  }
-  CALL {
-    WITH mine
-    UNWIND mine AS r
-    WITH r.op AS oid, count(DISTINCT r.p) AS people, count(DISTINCT r.c) AS contracts, count(DISTINCT r.ins) AS insurers
-    ORDER BY people DESC, oid
-    RETURN collect({id: oid, role: 'OPERATOR', people: people, contracts: contracts, insurers: insurers}) AS tByOperator
-  }
-  CALL {
-    WITH mine
-    UNWIND mine AS r
-    WITH r WHERE r.net IS NOT NULL
-    WITH r.net AS nid, count(DISTINCT r.p) AS people, count(DISTINCT r.c) AS contracts, count(DISTINCT r.ins) AS insurers
-    ORDER BY people DESC, nid
-    RETURN collect({id: nid, role: 'CARE_NETWORK', people: people, contracts: contracts, insurers: insurers}) AS tByNetwork
-  }
-  CALL {
-    WITH mine
-    UNWIND mine AS r
-    UNWIND r.cats AS cat
-    WITH cat AS cid, count(DISTINCT r.p) AS people, count(DISTINCT r.c) AS contracts
-    ORDER BY people DESC, cid
-    RETURN collect({id: cid, people: people, contracts: contracts}) AS tByCategory
-  }
-  WITH id, tPeople, tContracts, tByOperator, tByNetwork, tByCategory
-  ORDER BY id
-  RETURN collect({id: id, people: tPeople, contracts: tContracts,
-                  byOperator: tByOperator, byNetwork: tByNetwork, byCategory: tByCategory}) AS tenants
-}
-RETURN req.key AS key, people, contracts, byInsurer, byOperator, byNetwork, byCategory, tenants
+RETURN req.key AS key, people, contracts, byInsurer, byOperator, byNetwork, byCategory

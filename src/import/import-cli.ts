@@ -55,7 +55,14 @@ async function main(): Promise<void> {
     }
     // The maintained totals are recomputed whole, so once after the last file, not per file.
     const refreshStarted = Date.now();
-    if (loaded > 0) await refreshImpactSummaries(db.executor);
+    // A national sweep takes minutes: say how far it got, every 10 s at most.
+    let told = refreshStarted;
+    const onSwept = (people: number) => {
+      if (Date.now() - told < 10_000) return;
+      told = Date.now();
+      console.log(`impact summaries: ${people.toLocaleString('en')} people counted so far (${Math.round((told - refreshStarted) / 1000)} s)`);
+    };
+    if (loaded > 0) await refreshImpactSummaries(db.executor, undefined, onSwept);
     if (loaded > 0) console.log(`impact summaries recomputed in ${((Date.now() - refreshStarted) / 1000).toFixed(1)} s`);
     if (jobs.length > 1) {
       const seconds = (Date.now() - started) / 1000;

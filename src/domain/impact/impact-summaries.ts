@@ -3,7 +3,8 @@ import { perExecutor } from '../../db/per-executor';
 import { Executor, newRoundTripCounter, RoundTripCounter, Step } from '../../db/executor';
 import { RequestDb, requestDb } from '../../graphql/request-db';
 import { listBreaches } from '../breach/breach.repository';
-import { contractAggregatesWithTenants, impactKey, impactPaths } from './impact.repository';
+import { contractAggregatesSweep } from './contract-aggregates-sweep';
+import { impactKey, impactPaths } from './impact.repository';
 import type { ContractAggregatesRow, ImpactPathsRow, TenantAggregatesRow } from './impact.rows';
 
 const Q = {
@@ -42,17 +43,22 @@ function sliceRow(key: string, t: TenantAggregatesRow): ContractAggregatesRow {
  * people: the cost moves to the write, and the numbers are exact because they are recomputed
  * whole, never patched. Returns the number of breach summaries written.
  *
+ * The counting reads the people in chunks (contractAggregatesSweep), so a national breach never
+ * has to fit in one statement's memory; the chunks are separate reads, and a write that lands
+ * between two of them is counted by the refresh that write runs itself.
+ *
  * Everything lands in one write transaction: the summaries first (their MERGE locks make a
  * concurrent refresh wait, so two refreshes cannot interleave their slice deletes and writes),
  * then every old slice is deleted and the new ones written, so a stale slice never survives and a
- * reader never sees a summary without the slices computed with it.
+ * reader never sees a summary without the slices computed with it. `onSwept` hears how many
+ * people have been counted so far, for a progress bar.
  */
-export async function refreshImpactSummaries(executor: Executor, counter?: RoundTripCounter): Promise<number> {
+export async function refreshImpactSummaries(executor: Executor, counter?: RoundTripCounter, onSwept?: (people: number) => void): Promise<number> {
   const db = requestDb(executor, counter ?? newRoundTripCounter());
   const breaches = await listBreaches(db);
   const answers = await impactPaths(db, breaches.map((b) => ({ breachId: b.id, asOf: null })), null);
   const requests = answers.flatMap((a) => (a.referenceDate ? [{ key: impactKey(a), breachId: a.breachId, referenceDate: a.referenceDate, paths: a.paths }] : []));
-  const rows = requests.length > 0 ? await contractAggregatesWithTenants(db, requests) : [];
+  const rows = requests.length > 0 ? await contractAggregatesSweep(db, requests, { onChunk: onSwept }) : [];
   const byKey = new Map(requests.map((r) => [r.key, r]));
   const answerOf = new Map(answers.map((a) => [a.breachId, a]));
   const summaries: Step[] = [];

@@ -1,6 +1,6 @@
 import { cypher } from '../../db/cypher-files';
 import type { RequestDb } from '../../graphql/request-db';
-import type { ContractAggregatesRow, ContractAggregatesWithTenantsRow, ImpactPathRow, ImpactPathsRow } from './impact.rows';
+import type { ContractAggregatesRow, ImpactPathRow, ImpactPathsRow } from './impact.rows';
 
 const Q = {
   paths: cypher('impact/impact-paths'),
@@ -40,18 +40,12 @@ export interface AggregatesRequest {
   paths: ImpactPathRow[];
 }
 
-/** Contract-level totals for several requests, each given its qualifying paths and reference date. */
-export async function contractAggregates(db: RequestDb, requests: AggregatesRequest[], tenant: string | null): Promise<ContractAggregatesRow[]> {
-  const rows = await db.read<ContractAggregatesWithTenantsRow>(Q.aggregates, { requests, tenant });
-  // The statement always returns the tenants column (empty unless asked): keep it out of answers.
-  return rows.map(({ tenants: _tenants, ...row }) => row);
-}
-
 /**
- * Every-tenant totals for several requests plus, for each insurer, its own share counted exactly
- * as {@link contractAggregates} counts with that insurer as tenant (the summary refresh stores
- * both). Same single pass over the contracts; the per-insurer grouping is the only extra cost.
+ * Contract-level totals for several requests, each given its qualifying paths and reference date,
+ * counted live in one statement (`tenant` confines them to one insurer's contracts). It collects a
+ * request's every affected row, so it serves live answers (another date, a tenant's own count);
+ * the summary refresh, which counts whole national breaches, uses contractAggregatesSweep.
  */
-export async function contractAggregatesWithTenants(db: RequestDb, requests: AggregatesRequest[]): Promise<ContractAggregatesWithTenantsRow[]> {
-  return db.read<ContractAggregatesWithTenantsRow>(Q.aggregates, { requests: requests.map((r) => ({ ...r, withTenants: true })), tenant: null });
+export async function contractAggregates(db: RequestDb, requests: AggregatesRequest[], tenant: string | null): Promise<ContractAggregatesRow[]> {
+  return db.read<ContractAggregatesRow>(Q.aggregates, { requests, tenant });
 }
