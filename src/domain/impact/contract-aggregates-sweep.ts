@@ -86,7 +86,7 @@ export async function contractAggregatesSweep(
     }
     swept += page.scanned;
     onChunk?.(swept);
-    // A short chunk is the last one; a key read again would be counted twice, so never step back.
+    // A short chunk is the last one; a person read again would be counted twice, so never step back.
     if (page.scanned < chunk || page.last === null) break;
     after = page.last;
   }

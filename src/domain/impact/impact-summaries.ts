@@ -45,13 +45,13 @@ function sliceRow(key: string, t: TenantAggregatesRow): ContractAggregatesRow {
  *
  * The counting reads the people in chunks (contractAggregatesSweep), so a national breach never
  * has to fit in one statement's memory; the chunks are separate reads, and a write that lands
- * between two of them is counted by the refresh that write runs itself.
+ * between two of them is counted by the refresh that write runs itself. `onSwept` hears how many
+ * people have been counted so far, for a progress bar.
  *
  * Everything lands in one write transaction: the summaries first (their MERGE locks make a
  * concurrent refresh wait, so two refreshes cannot interleave their slice deletes and writes),
  * then every old slice is deleted and the new ones written, so a stale slice never survives and a
- * reader never sees a summary without the slices computed with it. `onSwept` hears how many
- * people have been counted so far, for a progress bar.
+ * reader never sees a summary without the slices computed with it.
  */
 export async function refreshImpactSummaries(executor: Executor, counter?: RoundTripCounter, onSwept?: (people: number) => void): Promise<number> {
   const db = requestDb(executor, counter ?? newRoundTripCounter());
