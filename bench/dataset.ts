@@ -7,7 +7,7 @@ import { cypher } from '../src/db/cypher-files';
 import { startEmbeddedNeo4j, EmbeddedNeo4j } from '../src/db/embedded';
 import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
-import { refreshImpactSummaries } from '../src/domain/impact/impact-summaries';
+import { afterWrite } from '../src/domain/after-write';
 import { generateSyntheticFrance } from '../src/generate/synthetic-france';
 import { importPortfolio, readReferences } from '../src/import/import-portfolio';
 import { PortfolioRow, RowContext, validateRow } from '../src/import/portfolio-row';
@@ -118,7 +118,7 @@ export async function importOurs(executor: Executor, pseudonymKey: Buffer, datas
   }
   const seconds = (performance.now() - started) / 1000;
   const refreshStarted = performance.now();
-  await refreshImpactSummaries(executor);
+  await afterWrite(executor, { catalogue: false });
   return { rows, seconds, rowsPerSecond: rows / seconds, rejected, refreshSeconds: (performance.now() - refreshStarted) / 1000 };
 }
 

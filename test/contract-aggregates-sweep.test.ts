@@ -2,7 +2,7 @@ import { newRoundTripCounter, type Executor } from '../src/db/executor';
 import { listBreaches } from '../src/domain/breach/breach.repository';
 import { contractAggregatesSweep } from '../src/domain/impact/contract-aggregates-sweep';
 import { contractAggregates, impactKey, impactPaths, type AggregatesRequest } from '../src/domain/impact/impact.repository';
-import { requestDb } from '../src/graphql/request-db';
+import { requestDb } from '../src/db/request-db';
 import { affected, portfolio } from './brute-force';
 import { testExecutor } from './harness';
 

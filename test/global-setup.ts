@@ -16,7 +16,7 @@ import { TEST_PSEUDONYM_KEY } from './harness';
 export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-test-'));
   const started = Date.now();
-  const neo4j = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: '768m', pageCache: '256m', txTimeout: '60s' });
+  const neo4j = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: '768m', pageCache: '256m' });
   const logger = pino({ level: 'warn' });
   const executor = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 60_000, logger });
   await executor.waitUntilReachable();

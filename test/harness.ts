@@ -13,6 +13,13 @@ import type { RequestContext, Services } from '../src/graphql/context';
 import { createRequestContext } from '../src/graphql/context';
 import { createApollo } from '../src/server/app';
 
+/**
+ * How long a hook that starts a Neo4j of its own (and seeds it) may take. Generous on purpose: on
+ * a busy shared machine a cold JVM, the schema and the seeds can take minutes, and a slow start
+ * is not a failure; a hung one still ends well inside CI's time.
+ */
+export const SERVER_START_MS = 20 * 60_000;
+
 /** The quiet logger tests use. */
 export const testLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 

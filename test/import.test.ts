@@ -5,7 +5,7 @@ import { cypher } from '../src/db/cypher-files';
 import { Executor } from '../src/db/executor';
 import { syntheticNir } from '../src/identity/nir';
 import { importPortfolio, RejectedRow } from '../src/import/import-portfolio';
-import { Api, as, startApi, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger } from './harness';
+import { Api, as, startApi, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger, SERVER_START_MS } from './harness';
 import { expectEverySliceEqualsLive } from './insurer-slices';
 
 /**
@@ -20,7 +20,7 @@ beforeAll(async () => {
   neo4j = await startPrivateNeo4j();
   executor = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 60_000, logger: testLogger });
   api = await startApi(neo4j.uri);
-}, 240_000);
+}, SERVER_START_MS);
 afterAll(async () => {
   await api?.close();
   await executor?.close();

@@ -1,9 +1,9 @@
 import { newRoundTripCounter, type Executor } from '../src/db/executor';
 import { listBreaches } from '../src/domain/breach/breach.repository';
-import { insurerSummariesByBreachIds, summariesByBreachIds } from '../src/domain/impact/impact-summaries';
+import { insurerSummariesByBreachIds, summariesByBreachIds } from '../src/domain/impact/stored-summaries';
 import { contractAggregates, impactKey, impactPaths } from '../src/domain/impact/impact.repository';
 import type { ContractAggregatesRow } from '../src/domain/impact/impact.rows';
-import { requestDb } from '../src/graphql/request-db';
+import { requestDb } from '../src/db/request-db';
 
 /** What a tenant-scoped live count of one breach returns, per insurer (the paths scoped the same way). */
 export async function liveTenantCount(executor: Executor, breachId: string, tenant: string): Promise<ContractAggregatesRow | null> {

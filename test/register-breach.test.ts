@@ -1,4 +1,4 @@
-import { Api, as, startApi, startPrivateNeo4j } from './harness';
+import { Api, as, startApi, startPrivateNeo4j, SERVER_START_MS } from './harness';
 
 /**
  * ADMIN registers a breach: validated against the graph, written whole or not at all, and
@@ -9,7 +9,7 @@ let neo4j: Awaited<ReturnType<typeof startPrivateNeo4j>>;
 beforeAll(async () => {
   neo4j = await startPrivateNeo4j();
   api = await startApi(neo4j.uri);
-}, 240_000);
+}, SERVER_START_MS);
 afterAll(async () => {
   await api?.close();
   await neo4j?.stop();

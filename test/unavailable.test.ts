@@ -9,7 +9,7 @@ import { applySchema } from '../src/db/schema';
 import { loadSeeds } from '../src/seed/load-seeds';
 import { App, startApp } from '../src/server/app';
 import { createTokenVerifier } from '../src/auth/verify-token';
-import { TEST_JWT_SECRET, TEST_PSEUDONYM_KEY, testAuthConfig, testLogger, testServices } from './harness';
+import { TEST_JWT_SECRET, TEST_PSEUDONYM_KEY, testAuthConfig, testLogger, testServices, SERVER_START_MS } from './harness';
 
 /**
  * Neo4j going away while the API runs: operations fail with SERVICE_UNAVAILABLE and a plain
@@ -46,7 +46,7 @@ beforeAll(async () => {
   await applySchema(executor);
   await loadSeeds(executor, TEST_PSEUDONYM_KEY);
   app = await startApp(config, testServices(executor), createTokenVerifier(testAuthConfig, { jwtSecret: new TextEncoder().encode(TEST_JWT_SECRET) }));
-}, 240_000);
+}, SERVER_START_MS);
 
 afterAll(async () => {
   await app?.close();
@@ -80,4 +80,4 @@ test('SERVICE_UNAVAILABLE while Neo4j is down, and recovery without a restart', 
   }
   expect(answer.data.breaches).toHaveLength(2);
   expect((await fetch(`${app.url}/health`)).status).toBe(200);
-}, 240_000);
+}, SERVER_START_MS);

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fromRoot } from '../config/paths';
 
 /** The folder holding every Cypher statement of the project. */
-export const CYPHER_DIR = path.resolve(__dirname, '../../cypher');
+export const CYPHER_DIR = fromRoot('cypher');
 
 /** One named, parameterised Cypher statement read from `cypher/<name>.cypher`. */
 export interface NamedQuery {

@@ -2,9 +2,10 @@ import { spawn, spawnSync, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors/app-error';
+import { fromRoot } from '../config/paths';
 
 /** Where the Maven project of the launcher lives. */
-export const LAUNCHER_DIR = path.resolve(__dirname, '../../neo4j');
+export const LAUNCHER_DIR = fromRoot('neo4j');
 const JAR = path.join(LAUNCHER_DIR, 'target', 'neo4j-launcher.jar');
 const LIB = path.join(LAUNCHER_DIR, 'target', 'lib');
 
@@ -14,11 +15,11 @@ export interface EmbeddedOptions {
   dataDir: string;
   heap: string;
   pageCache: string;
-  /** Server-side transaction timeout, such as 30s. */
+  /** Server-wide transaction timeout, such as 30s; default 0s (none): API requests send their own, administrative work has none. */
   txTimeout?: string;
   /** Called with each line Neo4j prints (for logging); defaults to dropping them. */
   onLine?: (line: string) => void;
-  /** How long to wait for the ready line, in ms (default 180000: a cold JVM on 2 cores is slow). */
+  /** How long to wait for the ready line, in ms (default 600000: a cold JVM on 2 busy cores is slow, and a start must survive a busy machine). */
   startTimeoutMs?: number;
 }
 
@@ -102,7 +103,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
         NEO4J_BOLT_PORT: String(opts.boltPort),
         NEO4J_DATA_DIR: opts.dataDir,
         NEO4J_PAGECACHE: opts.pageCache,
-        NEO4J_TX_TIMEOUT: opts.txTimeout ?? '60s',
+        NEO4J_TX_TIMEOUT: opts.txTimeout ?? '0s',
         NEO4J_STOP_ON_STDIN_EOF: '1',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -113,8 +114,8 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   const uri = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(launcherError(`Neo4j did not report ready within ${(opts.startTimeoutMs ?? 180_000) / 1000} s.`, RUN_HINT));
-    }, opts.startTimeoutMs ?? 180_000);
+      reject(launcherError(`Neo4j did not report ready within ${(opts.startTimeoutMs ?? 600_000) / 1000} s.`, RUN_HINT));
+    }, opts.startTimeoutMs ?? 600_000);
     const onData = (buf: Buffer) => {
       for (const line of buf.toString('utf8').split('\n')) {
         if (line.trim() === '') continue;

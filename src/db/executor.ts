@@ -28,8 +28,14 @@ export interface ExecutorOptions {
   /** Omit for a server with authentication disabled (the embedded one). */
   auth?: { user: string; password: string };
   database?: string;
-  /** Per-transaction timeout, enforced by the server. */
+  /** Per-transaction timeout of API requests, sent with each statement and enforced by the server. */
   queryTimeoutMs: number;
+  /**
+   * Per-transaction timeout of administrative work (seeding, imports, summary refreshes, schema):
+   * 0, the default, means none. It is not the request timeout because such work is sized by the
+   * data, not by a caller's patience, and a busy machine must slow it down, not fail it.
+   */
+  adminTimeoutMs?: number;
   logger: Logger;
 }
 
@@ -68,6 +74,8 @@ export class Executor {
   private constructor(
     private readonly driver: Driver,
     private readonly opts: ExecutorOptions,
+    // An admin() view shares its parent's driver; closing either closes the one pool.
+    private readonly closeDriver: () => Promise<void> = () => driver.close(),
   ) {}
 
   /** Creates the driver. Does not wait for the server: use {@link Executor.waitUntilReachable}. */
@@ -86,6 +94,16 @@ export class Executor {
       logging: { level: 'error', logger: (_level, message) => opts.logger.debug({ driver: message }) },
     });
     return new Executor(driver, opts);
+  }
+
+  /**
+   * The same connection pool for administrative work: statements run under `adminTimeoutMs`
+   * (none by default) instead of the request timeout. Seeding, imports and summary refreshes
+   * take it; a GraphQL request never does, except through the after-write step of a mutation.
+   */
+  admin(): Executor {
+    if (this.opts.queryTimeoutMs === (this.opts.adminTimeoutMs ?? 0)) return this;
+    return new Executor(this.driver, { ...this.opts, queryTimeoutMs: this.opts.adminTimeoutMs ?? 0 }, this.closeDriver);
   }
 
   /** Polls until the server answers or `timeoutMs` passes; throws SERVICE_UNAVAILABLE then. */
@@ -177,7 +195,7 @@ export class Executor {
 
   /** Closes the driver and its pool. */
   async close(): Promise<void> {
-    await this.driver.close();
+    await this.closeDriver();
   }
 
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>, name: string): Promise<T> {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { authChecker } from '../auth/auth-checker';
+import { authChecker } from './auth-checker';
 import { AuditResolver } from '../domain/audit/audit.resolver';
 import { RegisterBreachResolver } from '../domain/breach/register-breach.resolver';
 import { PortfolioImportResolver } from '../domain/portfolio/portfolio.resolver';

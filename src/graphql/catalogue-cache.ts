@@ -1,6 +1,6 @@
 import { cypher } from '../db/cypher-files';
 import { perExecutor } from '../db/per-executor';
-import type { RequestDb } from './request-db';
+import type { RequestDb } from '../db/request-db';
 
 const Q = { version: cypher('admin/catalogue-version') };
 

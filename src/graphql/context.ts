@@ -2,10 +2,10 @@ import type { Logger } from 'pino';
 import { Principal, tenantOf } from '../auth/principal';
 import { Executor, newRoundTripCounter, RoundTripCounter } from '../db/executor';
 import { AuditRecorder, createAuditRecorder } from '../domain/audit/audit-recorder';
-import { summaryCacheOf } from '../domain/impact/impact-summaries';
+import { summaryCacheOf } from '../domain/impact/summary-cache';
 import { catalogueCacheOf, catalogueVersionReader } from './catalogue-cache';
 import { createLoaders, Loaders } from './loaders';
-import { RequestDb, requestDb } from './request-db';
+import { RequestDb, requestDb } from '../db/request-db';
 
 /** Process-wide services a request context is built from. */
 export interface Services {

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { createSchema } from './build-schema';
+import { fromRoot } from '../config/paths';
 
 /** Where the committed SDL lives. */
-export const SDL_FILE = path.resolve(__dirname, '../../schema/schema.graphql');
+export const SDL_FILE = fromRoot('schema', 'schema.graphql');
 
 /** The SDL of the current schema, sorted so that its diff only shows real changes. */
 export async function currentSdl(): Promise<string> {

@@ -2,14 +2,15 @@ import DataLoader from 'dataloader';
 import * as breaches from '../domain/breach/breach.repository';
 import * as catalogue from '../domain/catalogue/catalogue.repository';
 import * as impact from '../domain/impact/impact.repository';
-import { StoredSummary, storedSummaries, SummaryCache } from '../domain/impact/impact-summaries';
+import { StoredSummary, storedSummaries } from '../domain/impact/stored-summaries';
+import type { SummaryCache } from '../domain/impact/summary-cache';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import * as organizations from '../domain/organization/organization.repository';
 import type { CatalogueCache, VersionReader } from './catalogue-cache';
 import { cachedRowsById, rowsById, rowsByKey } from './loader-helpers';
-import type { RequestDb } from './request-db';
+import type { RequestDb } from '../db/request-db';
 
-/** What the loaders of one request share with the rest of the process (see catalogue-cache.ts and impact-summaries.ts). */
+/** What the loaders of one request share with the rest of the process (see catalogue-cache.ts and summary-cache.ts). */
 export interface SharedCaches {
   catalogue: CatalogueCache;
   /** The request's catalogue version, read once. */
@@ -24,7 +25,7 @@ export interface SharedCaches {
  */
 export function createLoaders(db: RequestDb, tenant: string | null, caches: SharedCaches) {
   const shared = (kind: string) => ({ cache: caches.catalogue, version: caches.catalogueVersion, kind });
-  // Answers on a breach's own reference date are maintained on write (see impact-summaries.ts):
+  // Answers on a breach's own reference date are maintained on write (see summary-refresh.ts):
   // its paths, the every-tenant totals for roles that see all tenants, the insurer's own slice
   // for an INSURER. Both loaders below read them through this one, so a request reads each
   // breach's summary once. Any other asOf is computed live: an arbitrary date has no write to

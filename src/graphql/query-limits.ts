@@ -3,7 +3,7 @@ import type { GraphQLArmorConfig } from '@escape.tech/graphql-armor-types';
 /**
  * Limits every operation must fit (graphql-armor). Set with headroom above the deepest and
  * costliest documented operation (schema/examples.graphql and the round-trip tests), which
- * `query-limits.test.ts` runs; an operation beyond any of them is QUERY_TOO_COMPLEX.
+ * `test/limits.test.ts` runs; an operation beyond any of them is QUERY_TOO_COMPLEX.
  */
 export const QUERY_LIMITS: Omit<GraphQLArmorConfig, 'blockFieldSuggestion'> = {
   maxDepth: { n: 10 },

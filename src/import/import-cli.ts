@@ -8,7 +8,7 @@ import { resolveSecrets } from '../config/secrets';
 import { openDatabase } from '../db/database';
 import type { Executor } from '../db/executor';
 import { applySchema } from '../db/schema';
-import { refreshImpactSummaries } from '../domain/impact/impact-summaries';
+import { afterWrite } from '../domain/after-write';
 import { isAppError } from '../errors/app-error';
 import { importPortfolio, readReferences, References, RejectedRow } from './import-portfolio';
 import { PORTFOLIO_COLUMNS } from './portfolio-row';
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       told = Date.now();
       console.log(`impact summaries: ${people.toLocaleString('en')} people counted so far (${Math.round((told - refreshStarted) / 1000)} s)`);
     };
-    if (loaded > 0) await refreshImpactSummaries(db.executor, undefined, onSwept);
+    if (loaded > 0) await afterWrite(db.executor, { catalogue: false, onSwept });
     if (loaded > 0) console.log(`impact summaries recomputed in ${((Date.now() - refreshStarted) / 1000).toFixed(1)} s`);
     if (jobs.length > 1) {
       const seconds = (Date.now() - started) / 1000;

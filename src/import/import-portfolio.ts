@@ -3,7 +3,7 @@ import { parse } from 'csv-parse';
 import { cypher } from '../db/cypher-files';
 import type { Executor, RoundTripCounter } from '../db/executor';
 import { AppError, badInput, notFound } from '../errors/app-error';
-import { refreshImpactSummaries } from '../domain/impact/impact-summaries';
+import { afterWrite } from '../domain/after-write';
 import { PORTFOLIO_COLUMNS, PortfolioRow, redactedRecord, RowContext, validateRow } from './portfolio-row';
 
 const Q = {
@@ -122,7 +122,7 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   let writeFailure: { error: unknown } | undefined;
   const write = async (rows: PortfolioRow[]) => {
     try {
-      await opts.executor.writeAll([{ query: Q.merge, params: { ...params, rows } }], opts.counter);
+      await opts.executor.admin().writeAll([{ query: Q.merge, params: { ...params, rows } }], opts.counter);
     } catch (error) {
       writeFailure = { error };
       return;
@@ -172,7 +172,7 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   await flush();
   await settle();
   // The maintained totals must include what was just imported before anyone reads them.
-  if (loaded > 0 && opts.refreshSummaries !== false) await refreshImpactSummaries(opts.executor, opts.counter);
+  if (loaded > 0 && opts.refreshSummaries !== false) await afterWrite(opts.executor, { catalogue: false, counter: opts.counter });
   const seconds = (performance.now() - started) / 1000;
   return { insurerId: opts.insurerId, rowsRead: read + unreadable, rowsLoaded: loaded, rowsRejected: rejected, batches, seconds, rowsPerSecond: loaded / Math.max(seconds, 1e-6) };
 }

@@ -5,13 +5,14 @@ import { Executor, Step } from '../db/executor';
 import { AppError } from '../errors/app-error';
 import { syntheticNir } from '../identity/nir';
 import { pseudonymizeNir } from '../identity/pseudonym';
-import { refreshImpactSummaries } from '../domain/impact/impact-summaries';
+import { afterWrite } from '../domain/after-write';
 import { emptyKnownIds, KnownIds, SeedFile, validateSeed } from './seed-format';
+import { fromRoot } from '../config/paths';
 
 /** The seed files, in load order: the public record first, then what refers to it. */
 export const SEED_FILES = [
-  path.resolve(__dirname, '../../seeds/case-2024.json'),
-  path.resolve(__dirname, '../../seeds/synthetic-portfolio.json'),
+  fromRoot('seeds', 'case-2024.json'),
+  fromRoot('seeds', 'synthetic-portfolio.json'),
 ];
 
 const Q = {
@@ -31,7 +32,6 @@ const Q = {
   exposures: cypher('seed/merge-exposures'),
   figures: cypher('seed/merge-reported-figures'),
   contracts: cypher('seed/merge-contracts'),
-  bumpCatalogue: cypher('admin/bump-catalogue-version'),
 };
 
 /** Reads and parses a seed file; a syntax error is SEED_INVALID naming the file. */
@@ -100,8 +100,6 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
     step(Q.figures, breaches.flatMap((b) => b.reportedFigures.map((f) => ({ ...f, breach: b.id })))),
     step(Q.contracts, contracts),
     { query: Q.prune, params: { dataset, ids } },
-    // In the same transaction: API processes drop their cached catalogue rows on the next request.
-    { query: Q.bumpCatalogue, params: {} },
   ];
 }
 
@@ -117,7 +115,9 @@ export async function loadSeeds(executor: Executor, pseudonymKey: Buffer, files:
     known = validateSeed(path.relative(process.cwd(), file), seed, known);
     return { file, seed };
   });
-  for (const { seed } of seeds) await executor.writeAll(seedSteps(seed, pseudonymKey));
-  await refreshImpactSummaries(executor);
+  // Sized by the seed files, not by a caller: no request timeout (see Executor.admin).
+  const admin = executor.admin();
+  for (const { seed } of seeds) await admin.writeAll(seedSteps(seed, pseudonymKey));
+  await afterWrite(admin, { catalogue: true });
   return seeds.map(({ file, seed }) => ({ dataset: seed.dataset, file }));
 }

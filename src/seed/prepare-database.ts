@@ -9,7 +9,7 @@ import { loadSeeds } from './load-seeds';
  * (and `seed` is true). Returns whether seeds were loaded.
  */
 export async function prepareDatabase(executor: Executor, logger: Logger, seed: boolean, pseudonymKey: Buffer): Promise<boolean> {
-  await applySchema(executor);
+  await applySchema(executor.admin());
   // A database seeded before catalogue versions existed gets one, so API processes may cache it.
   await executor.write(cypher('admin/ensure-catalogue-version'));
   const [{ breaches }] = await executor.read<{ breaches: number }>(cypher('admin/count-breaches'));

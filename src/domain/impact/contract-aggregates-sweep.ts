@@ -1,5 +1,5 @@
 import { cypher } from '../../db/cypher-files';
-import type { RequestDb } from '../../graphql/request-db';
+import type { RequestDb } from '../../db/request-db';
 import type { AggregatesRequest } from './impact.repository';
 import type { ContractAggregatesWithTenantsRow, CountRow, TenantAggregatesRow } from './impact.rows';
 

@@ -1,100 +1,37 @@
 import { Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { AppError, badInput } from '../../errors/app-error';
+import { badInput } from '../../errors/app-error';
 import type { RequestContext } from '../../graphql/context';
 import { allOf, required } from '../../graphql/loader-helpers';
-import { requireBreach } from '../breach/breach.resolver';
 import type { BreachRow, ReportedFigureRow } from '../breach/breach.rows';
 import { Breach, ReportedFigure } from '../breach/breach.type';
-import { requireCategory, requirePopulation, requireSystem } from '../catalogue/catalogue.resolver';
 import type { DataCategoryRow, DataFlowRow, PopulationRow, SystemRow } from '../catalogue/catalogue.rows';
 import { DataCategory, DataFlow, Population, System } from '../catalogue/catalogue.type';
 import { checkDate, LocalDate } from '../common/date';
 import { ReferenceDateBasis } from '../common/enums';
-import { requireOrganization } from '../organization/organization.resolver';
 import type { OrganizationRow } from '../organization/organization.rows';
 import { Organization } from '../organization/organization.type';
 import { AffectedInsurersArgs, BreachImpactArgs, ImpactOfBreachArgs, ImpactPathsArgs } from './impact.args';
-import { impactKey } from './impact.repository';
-import type { ContractAggregatesRow, CountRow, ImpactPathRow, ImpactPathsRow } from './impact.rows';
+import {
+  affectedInsurers,
+  AffectedInsurerRoot,
+  byCategoryOf,
+  byInsurerOf,
+  byPartnerOf,
+  CategoryImpactRoot,
+  hopsOf,
+  InsurerImpactRoot,
+  PartnerImpactRoot,
+  PathRoot,
+  populationSizes,
+  totalsOf,
+  TotalsRoot,
+  uniq,
+  withBreach,
+} from './breakdown';
 import { AffectedInsurer, BreachImpact, CategoryImpact, ImpactPath, ImpactTotals, InsurerImpact, PartnerImpact, PathHop } from './impact.type';
-
-/** What a BreachImpact resolves from: the request, not yet the answer (fields load lazily). */
-export interface ImpactRoot {
-  breachId: string;
-  asOf: string | null;
-}
-
-/** Totals as counted; the population figures load only when asked for (see ImpactTotalsResolver). */
-interface TotalsRoot {
-  people: number;
-  contracts: number;
-  insurers: number;
-  populationIds: string[];
-}
-
-/** A path with the breach it belongs to (for its first hop). */
-export type PathRoot = ImpactPathRow & { breachId: string; networkId?: string | null };
-
-interface InsurerImpactRoot {
-  insurerId: string;
-  people: number;
-  contracts: number;
-  bases: Array<'ACTIVE' | 'RETAINED'>;
-  paths: PathRoot[];
-}
-interface PartnerImpactRoot {
-  partnerId: string;
-  role: 'OPERATOR' | 'CARE_NETWORK';
-  people: number;
-  contracts: number;
-  insurers: number;
-}
-interface CategoryImpactRoot {
-  categoryId: string;
-  subjects: string[];
-  people: number;
-  contracts: number;
-  populations: number;
-}
-interface AffectedInsurerRoot {
-  insurerId: string;
-  breachIds: string[];
-  paths: PathRoot[];
-  affectedByAll: boolean;
-}
+import { ImpactRoot, loadAggregates, loadPaths, requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../../graphql/require';
 
 const MAX_BREACHES = 20;
-
-/** Loads the population-level answer of an impact request; the breach must exist. */
-export async function loadPaths(ctx: RequestContext, root: ImpactRoot): Promise<ImpactPathsRow> {
-  const row = await ctx.loaders.impactPaths.load(impactKey(root));
-  if (!row) {
-    await requireBreach(ctx, root.breachId); // throws NOT_FOUND for an unknown breach
-    throw new AppError('INTERNAL', 'An internal error occurred.');
-  }
-  return row;
-}
-
-async function loadAggregates(ctx: RequestContext, root: ImpactRoot): Promise<ContractAggregatesRow> {
-  return (
-    (await ctx.loaders.contractAggregates.load(impactKey(root))) ?? {
-      key: impactKey(root),
-      people: 0,
-      contracts: 0,
-      byInsurer: [],
-      byOperator: [],
-      byNetwork: [],
-      byCategory: [],
-    }
-  );
-}
-
-function withBreach(row: ImpactPathsRow): PathRoot[] {
-  return row.paths.map((p) => ({ ...p, breachId: row.breachId }));
-}
-
-const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
-const countOf = (rows: CountRow[], id: string) => rows.find((r) => r.id === id);
 
 /** `breachImpact`, `affectedInsurers` and `Breach.impact`. */
 @Resolver(() => BreachImpact)
@@ -113,20 +50,7 @@ export class BreachImpactResolver {
     if (breachIds.length === 0 || breachIds.length > MAX_BREACHES) throw badInput('breachIds', breachIds.length, `give 1 to ${MAX_BREACHES} breach ids`);
     const date = checkDate('asOf', asOf);
     const ids = uniq(breachIds);
-    const answers = await Promise.all(ids.map((breachId) => loadPaths(ctx, { breachId, asOf: date })));
-    const byInsurer = new Map<string, PathRoot[]>();
-    for (const answer of answers) {
-      for (const p of withBreach(answer)) {
-        if (p.populationKind !== 'INSURED') continue;
-        byInsurer.set(p.controllerId, [...(byInsurer.get(p.controllerId) ?? []), p]);
-      }
-    }
-    return [...byInsurer.entries()]
-      .map(([insurerId, paths]) => {
-        const reached = uniq(paths.map((p) => p.breachId));
-        return { insurerId, paths, breachIds: ids.filter((id) => reached.includes(id)), affectedByAll: reached.length === ids.length };
-      })
-      .sort((a, b) => b.breachIds.length - a.breachIds.length || a.insurerId.localeCompare(b.insurerId));
+    return affectedInsurers(ids, await Promise.all(ids.map((breachId) => loadPaths(ctx, { breachId, asOf: date }))));
   }
 
   @FieldResolver(() => Breach, { description: 'The breach.' })
@@ -147,67 +71,25 @@ export class BreachImpactResolver {
   @FieldResolver(() => ImpactTotals, { description: 'Totals.' })
   async totals(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<TotalsRoot> {
     const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
-    return {
-      people: agg.people,
-      contracts: agg.contracts,
-      insurers: uniq(paths.paths.filter((p) => p.populationKind === 'INSURED').map((p) => p.controllerId)).length,
-      populationIds: uniq(paths.paths.map((p) => p.populationId)),
-    };
+    return totalsOf(paths, agg);
   }
 
   @FieldResolver(() => [InsurerImpact], { description: 'Per insurer (data controller of insured people), most people first; insurers with no contract in the graph show 0 people.' })
   async byInsurer(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<InsurerImpactRoot[]> {
     const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
-    const insured = withBreach(paths).filter((p) => p.populationKind === 'INSURED');
-    return uniq(insured.map((p) => p.controllerId))
-      .map((insurerId) => {
-        const mine = insured.filter((p) => p.controllerId === insurerId);
-        const c = countOf(agg.byInsurer, insurerId);
-        return { insurerId, people: c?.people ?? 0, contracts: c?.contracts ?? 0, bases: uniq(mine.map((p) => p.basis)).sort(), paths: mine };
-      })
-      .sort((a, b) => b.people - a.people || a.insurerId.localeCompare(b.insurerId));
+    return byInsurerOf(paths, agg);
   }
 
   @FieldResolver(() => [PartnerImpact], { description: 'Per partner the data went through: the operator(s) whose system was hit, then care networks.' })
   async byPartner(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<PartnerImpactRoot[]> {
     const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
-    const insurersVia = (pred: (p: ImpactPathRow) => boolean) =>
-      uniq(paths.paths.filter((p) => p.populationKind === 'INSURED' && pred(p)).map((p) => p.controllerId)).length;
-    const operators = uniq(paths.paths.map((p) => p.operatorId)).map((id) => ({
-      partnerId: id,
-      role: 'OPERATOR' as const,
-      people: countOf(agg.byOperator, id)?.people ?? 0,
-      contracts: countOf(agg.byOperator, id)?.contracts ?? 0,
-      insurers: insurersVia((p) => p.operatorId === id),
-    }));
-    const networkIds = uniq([...paths.paths.flatMap((p) => (p.viaId ? [p.viaId] : [])), ...agg.byNetwork.map((n) => n.id)]);
-    const networks = networkIds.map((id) => ({
-      partnerId: id,
-      role: 'CARE_NETWORK' as const,
-      people: countOf(agg.byNetwork, id)?.people ?? 0,
-      contracts: countOf(agg.byNetwork, id)?.contracts ?? 0,
-      insurers: Math.max(insurersVia((p) => p.viaId === id), countOf(agg.byNetwork, id)?.insurers ?? 0),
-    }));
-    return [...operators, ...networks.sort((a, b) => b.people - a.people || a.partnerId.localeCompare(b.partnerId))];
+    return byPartnerOf(paths, agg);
   }
 
   @FieldResolver(() => [CategoryImpact], { description: 'Per exposed data category, most people first.' })
   async byCategory(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<CategoryImpactRoot[]> {
     const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
-    const ids = uniq(paths.paths.flatMap((p) => p.exposedCategoryIds));
-    return ids
-      .map((categoryId) => {
-        const carrying = paths.paths.filter((p) => p.exposedCategoryIds.includes(categoryId));
-        const c = countOf(agg.byCategory, categoryId);
-        return {
-          categoryId,
-          subjects: uniq(carrying.map((p) => p.populationKind)).sort(),
-          people: c?.people ?? 0,
-          contracts: c?.contracts ?? 0,
-          populations: uniq(carrying.map((p) => p.populationId)).length,
-        };
-      })
-      .sort((a, b) => b.people - a.people || b.populations - a.populations || a.categoryId.localeCompare(b.categoryId));
+    return byCategoryOf(paths, agg);
   }
 
   @FieldResolver(() => [ImpactPath], { description: 'Every path from the breach to a population, each hop with its GDPR role; filter by population kind or controller.' })
@@ -243,9 +125,7 @@ export class ImpactTotalsResolver {
 
 async function sizedPopulations(ctx: RequestContext, t: TotalsRoot): Promise<{ unknown: number; sum: number | null }> {
   const populations = await Promise.all(t.populationIds.map((id) => requirePopulation(ctx, id)));
-  // Map projections omit absent properties, so an unknown size arrives as undefined, not null.
-  const sized = populations.filter((p) => p.size !== null && p.size !== undefined);
-  return { unknown: populations.length - sized.length, sum: sized.length === 0 ? null : sized.reduce((s, p) => s + (p.size ?? 0), 0) };
+  return populationSizes(populations.map((p) => p.size));
 }
 
 /** `Breach.impact`: the same answer reached from the catalogue. */
@@ -263,19 +143,7 @@ export class BreachImpactFieldResolver {
 export class ImpactPathResolver {
   @FieldResolver(() => [PathHop], { description: 'The hops, breach first, population last.' })
   hops(@Root() p: PathRoot): PathHop[] {
-    const roleOf = (orgId: string): PathHop['gdprRole'] =>
-      orgId === p.controllerId ? 'CONTROLLER' : orgId === p.subProcessorId ? 'SUB_PROCESSOR' : orgId === p.processorId ? 'PROCESSOR' : null;
-    const partner = p.viaId ?? p.networkId ?? null;
-    return [
-      { kind: 'BREACH', id: p.breachId, gdprRole: null },
-      { kind: 'SYSTEM', id: p.systemId, gdprRole: null },
-      { kind: 'OPERATOR', id: p.operatorId, gdprRole: roleOf(p.operatorId) },
-      ...(partner ? [{ kind: 'PARTNER' as const, id: partner, gdprRole: roleOf(partner) ?? ('PROCESSOR' as const) }] : []),
-      // When the operator controls the data itself (its own professionals' accounts), the
-      // operator hop already says CONTROLLER: a second hop naming it again would read as a partner.
-      ...(p.controllerId === p.operatorId ? [] : [{ kind: 'CONTROLLER' as const, id: p.controllerId, gdprRole: 'CONTROLLER' as const }]),
-      { kind: 'POPULATION', id: p.populationId, gdprRole: null },
-    ];
+    return hopsOf(p);
   }
 
   @FieldResolver(() => System, { description: 'The compromised system holding the data.' })

@@ -1,5 +1,5 @@
 import { cypher } from '../../db/cypher-files';
-import type { RequestDb } from '../../graphql/request-db';
+import type { RequestDb } from '../../db/request-db';
 import type { LineageRow } from './lineage.rows';
 
 const Q = { DOWNSTREAM: cypher('lineage/downstream'), UPSTREAM: cypher('lineage/upstream') };

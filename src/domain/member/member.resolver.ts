@@ -5,19 +5,18 @@ import type { RequestContext } from '../../graphql/context';
 import { allOf } from '../../graphql/loader-helpers';
 import { maskNir } from '../../identity/nir';
 import { pseudonymizeNir } from '../../identity/pseudonym';
-import { requireBreach } from '../breach/breach.resolver';
 import type { BreachRow } from '../breach/breach.rows';
 import { Breach } from '../breach/breach.type';
 import { listBreaches } from '../breach/breach.repository';
-import { requireCategory } from '../catalogue/catalogue.resolver';
 import type { DataCategoryRow } from '../catalogue/catalogue.rows';
 import { DataCategory } from '../catalogue/catalogue.type';
 import { memberContracts, memberExposure } from '../contract/contract.repository';
 import type { ContractRow } from '../contract/contract.rows';
-import { loadPaths, PathRoot } from '../impact/impact.resolver';
 import { ImpactPath } from '../impact/impact.type';
 import { MemberExposureArgs } from './member.args';
 import { MemberBreachExposure, MemberExposure } from './member.type';
+import { loadPaths, requireBreach, requireCategory } from '../../graphql/require';
+import type { PathRoot } from '../impact/breakdown';
 
 interface BreachExposureRoot {
   breachId: string;
@@ -32,7 +31,7 @@ interface MemberExposureRoot {
 /** `memberExposure`: one member of the calling insurer, by NIR. */
 @Resolver(() => MemberExposure)
 export class MemberExposureResolver {
-  @Authorized('INSURER')
+  @Authorized()
   @Query(() => MemberExposure, { description: 'Which breaches expose one of your members (INSURER token), through which path, with which categories. Audited. BAD_USER_INPUT for an invalid NIR (masked in the message); NOT_FOUND when the NIR is not one of your members.' })
   async memberExposure(@Args(() => MemberExposureArgs) { nir }: MemberExposureArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<MemberExposureRoot> {
     const tenant = ctx.tenant!;

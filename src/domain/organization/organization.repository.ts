@@ -1,5 +1,5 @@
 import { cypher } from '../../db/cypher-files';
-import type { RequestDb } from '../../graphql/request-db';
+import type { RequestDb } from '../../db/request-db';
 import type { PopulationRow, SystemRow } from '../catalogue/catalogue.rows';
 import type { OrganizationRow, OwnershipRow, PartnershipRow } from './organization.rows';
 

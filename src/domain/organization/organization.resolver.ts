@@ -1,6 +1,5 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { required } from '../../graphql/loader-helpers';
 import { Population, System } from '../catalogue/catalogue.type';
 import type { PopulationRow, SystemRow } from '../catalogue/catalogue.rows';
 import { checkDate } from '../common/date';
@@ -8,11 +7,7 @@ import { OrganizationArgs, OrganizationsArgs, PartnershipsArgs } from './organiz
 import { listOrganizations } from './organization.repository';
 import type { OrganizationRow, OwnershipRow, PartnershipRow } from './organization.rows';
 import { Organization, Ownership, Partnership } from './organization.type';
-
-/** Loads an organisation that a stored relationship names; its absence means a broken graph. */
-export function requireOrganization(ctx: RequestContext, id: string): OrganizationRow | Promise<OrganizationRow> {
-  return required(ctx.loaders.organization, id, 'organization');
-}
+import { requireOrganization } from '../../graphql/require';
 
 /** Whether a validity window contains a date (open ends count as open). */
 export function inWindow(date: string, from: string | null, to: string | null): boolean {

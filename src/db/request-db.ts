@@ -1,5 +1,5 @@
-import type { Executor, RoundTripCounter, Step } from '../db/executor';
-import type { NamedQuery } from '../db/cypher-files';
+import type { Executor, RoundTripCounter, Step } from './executor';
+import type { NamedQuery } from './cypher-files';
 
 /** What a repository may do: run named statements, counted against the current request. */
 export interface RequestDb {

@@ -1,0 +1,46 @@
+// ESLint: typescript-eslint's recommended rules, and the layering of src/ (see README,
+// "Architecture"): imports only go down, entry points → api → domain → db → base
+// (auth, config, errors, identity). A layering violation fails `npm run lint`, and CI.
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const importX = require('eslint-plugin-import-x');
+
+const ENTRY = ['./src/main.ts', './src/cli'];
+const API = './src/api';
+const DOMAIN = './src/domain';
+const DB = './src/db';
+const BASE = ['./src/auth', './src/config', './src/errors', './src/identity'];
+
+module.exports = tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'neo4j/target/**', 'bench/tmp/**', 'web/dist/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: API, from: ENTRY, message: 'The API layer must not import an entry point.' },
+            { target: DOMAIN, from: [...ENTRY, API], message: 'The domain layer must not import the API layer or an entry point (imports only go down).' },
+            { target: DB, from: [...ENTRY, API, DOMAIN], message: 'The db layer must not import the domain or API layers (imports only go down).' },
+            ...BASE.map((target) => ({ target, from: [...ENTRY, API, DOMAIN, DB], message: 'auth, config, errors and identity are the bottom layer: they import no other layer.' })),
+          ],
+        },
+      ],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Tests and the benchmark read untyped JSON answers; `any` there is the honest type.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+  },
+);

@@ -1,0 +1,187 @@
+import type { ContractAggregatesRow, CountRow, ImpactPathRow, ImpactPathsRow } from './impact.rows';
+
+/**
+ * The breakdown arithmetic of an impact answer: pure functions from the population-level paths
+ * (impact-paths) and the contract-level counts (contract aggregates) to the rows the GraphQL types
+ * show. No I/O and no request state, so each is unit-tested on its own (breakdown.test.ts).
+ */
+
+/** A path with the breach it belongs to (for its first hop). */
+export type PathRoot = ImpactPathRow & { breachId: string; networkId?: string | null };
+
+/** Totals as counted; the population figures load only when asked for. */
+export interface TotalsRoot {
+  people: number;
+  contracts: number;
+  insurers: number;
+  populationIds: string[];
+}
+
+/** One insurer's share of a breach. */
+export interface InsurerImpactRoot {
+  insurerId: string;
+  people: number;
+  contracts: number;
+  bases: Array<'ACTIVE' | 'RETAINED'>;
+  paths: PathRoot[];
+}
+
+/** One partner's (operator's or care network's) share of a breach. */
+export interface PartnerImpactRoot {
+  partnerId: string;
+  role: 'OPERATOR' | 'CARE_NETWORK';
+  people: number;
+  contracts: number;
+  insurers: number;
+}
+
+/** One exposed data category's share of a breach. */
+export interface CategoryImpactRoot {
+  categoryId: string;
+  subjects: string[];
+  people: number;
+  contracts: number;
+  populations: number;
+}
+
+/** An insurer reached by any of several breaches. */
+export interface AffectedInsurerRoot {
+  insurerId: string;
+  breachIds: string[];
+  paths: PathRoot[];
+  affectedByAll: boolean;
+}
+
+/** One hop of an impact path, breach first, population last. */
+export interface Hop {
+  kind: 'BREACH' | 'SYSTEM' | 'OPERATOR' | 'PARTNER' | 'CONTROLLER' | 'POPULATION';
+  id: string;
+  gdprRole: 'CONTROLLER' | 'PROCESSOR' | 'SUB_PROCESSOR' | null;
+}
+
+/** The values of a list, each once, in first-seen order. */
+export const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+const countOf = (rows: CountRow[], id: string) => rows.find((r) => r.id === id);
+
+/** The counts of an answer that reaches nobody (what a live count returns then). */
+export function emptyAggregates(key: string): ContractAggregatesRow {
+  return { key, people: 0, contracts: 0, byInsurer: [], byOperator: [], byNetwork: [], byCategory: [] };
+}
+
+/** The paths of an answer, each carrying its breach id. */
+export function withBreach(row: ImpactPathsRow): PathRoot[] {
+  return row.paths.map((p) => ({ ...p, breachId: row.breachId }));
+}
+
+/**
+ * Insurers reached by any of the breaches `ids` (answers in the same order), with the breaches
+ * reaching each: most breaches first, then by id. Only insured people's paths count, since an
+ * insurer is the controller of insured people.
+ */
+export function affectedInsurers(ids: string[], answers: ImpactPathsRow[]): AffectedInsurerRoot[] {
+  const byInsurer = new Map<string, PathRoot[]>();
+  for (const answer of answers) {
+    for (const p of withBreach(answer)) {
+      if (p.populationKind !== 'INSURED') continue;
+      byInsurer.set(p.controllerId, [...(byInsurer.get(p.controllerId) ?? []), p]);
+    }
+  }
+  return [...byInsurer.entries()]
+    .map(([insurerId, paths]) => {
+      const reached = uniq(paths.map((p) => p.breachId));
+      return { insurerId, paths, breachIds: ids.filter((id) => reached.includes(id)), affectedByAll: reached.length === ids.length };
+    })
+    .sort((a, b) => b.breachIds.length - a.breachIds.length || a.insurerId.localeCompare(b.insurerId));
+}
+
+/** Totals: counted people and contracts, insurers and populations from the paths. */
+export function totalsOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): TotalsRoot {
+  return {
+    people: agg.people,
+    contracts: agg.contracts,
+    insurers: uniq(paths.paths.filter((p) => p.populationKind === 'INSURED').map((p) => p.controllerId)).length,
+    populationIds: uniq(paths.paths.map((p) => p.populationId)),
+  };
+}
+
+/** Per insurer (controller of insured people), most people first; an insurer without counted contracts shows 0. */
+export function byInsurerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): InsurerImpactRoot[] {
+  const insured = withBreach(paths).filter((p) => p.populationKind === 'INSURED');
+  return uniq(insured.map((p) => p.controllerId))
+    .map((insurerId) => {
+      const mine = insured.filter((p) => p.controllerId === insurerId);
+      const c = countOf(agg.byInsurer, insurerId);
+      return { insurerId, people: c?.people ?? 0, contracts: c?.contracts ?? 0, bases: uniq(mine.map((p) => p.basis)).sort(), paths: mine };
+    })
+    .sort((a, b) => b.people - a.people || a.insurerId.localeCompare(b.insurerId));
+}
+
+/**
+ * Per partner: the operators whose systems were hit (in path order), then care networks, most
+ * people first. A network counts when a path goes through it or when counted contracts name it.
+ */
+export function byPartnerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): PartnerImpactRoot[] {
+  const insurersVia = (pred: (p: ImpactPathRow) => boolean) =>
+    uniq(paths.paths.filter((p) => p.populationKind === 'INSURED' && pred(p)).map((p) => p.controllerId)).length;
+  const operators = uniq(paths.paths.map((p) => p.operatorId)).map((id) => ({
+    partnerId: id,
+    role: 'OPERATOR' as const,
+    people: countOf(agg.byOperator, id)?.people ?? 0,
+    contracts: countOf(agg.byOperator, id)?.contracts ?? 0,
+    insurers: insurersVia((p) => p.operatorId === id),
+  }));
+  const networkIds = uniq([...paths.paths.flatMap((p) => (p.viaId ? [p.viaId] : [])), ...agg.byNetwork.map((n) => n.id)]);
+  const networks = networkIds.map((id) => ({
+    partnerId: id,
+    role: 'CARE_NETWORK' as const,
+    people: countOf(agg.byNetwork, id)?.people ?? 0,
+    contracts: countOf(agg.byNetwork, id)?.contracts ?? 0,
+    insurers: Math.max(insurersVia((p) => p.viaId === id), countOf(agg.byNetwork, id)?.insurers ?? 0),
+  }));
+  return [...operators, ...networks.sort((a, b) => b.people - a.people || a.partnerId.localeCompare(b.partnerId))];
+}
+
+/** Per exposed category: most people first, then most populations, then by id. */
+export function byCategoryOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): CategoryImpactRoot[] {
+  const ids = uniq(paths.paths.flatMap((p) => p.exposedCategoryIds));
+  return ids
+    .map((categoryId) => {
+      const carrying = paths.paths.filter((p) => p.exposedCategoryIds.includes(categoryId));
+      const c = countOf(agg.byCategory, categoryId);
+      return {
+        categoryId,
+        subjects: uniq(carrying.map((p) => p.populationKind)).sort(),
+        people: c?.people ?? 0,
+        contracts: c?.contracts ?? 0,
+        populations: uniq(carrying.map((p) => p.populationId)).length,
+      };
+    })
+    .sort((a, b) => b.people - a.people || b.populations - a.populations || a.categoryId.localeCompare(b.categoryId));
+}
+
+/**
+ * The hops of a path with each organisation's GDPR role. When the operator controls the data
+ * itself (its own professionals' accounts), the operator hop already says CONTROLLER: a second
+ * hop naming it again would read as a partner.
+ */
+export function hopsOf(p: PathRoot): Hop[] {
+  const roleOf = (orgId: string): Hop['gdprRole'] =>
+    orgId === p.controllerId ? 'CONTROLLER' : orgId === p.subProcessorId ? 'SUB_PROCESSOR' : orgId === p.processorId ? 'PROCESSOR' : null;
+  const partner = p.viaId ?? p.networkId ?? null;
+  return [
+    { kind: 'BREACH', id: p.breachId, gdprRole: null },
+    { kind: 'SYSTEM', id: p.systemId, gdprRole: null },
+    { kind: 'OPERATOR', id: p.operatorId, gdprRole: roleOf(p.operatorId) },
+    ...(partner ? [{ kind: 'PARTNER' as const, id: partner, gdprRole: roleOf(partner) ?? ('PROCESSOR' as const) }] : []),
+    ...(p.controllerId === p.operatorId ? [] : [{ kind: 'CONTROLLER' as const, id: p.controllerId, gdprRole: 'CONTROLLER' as const }]),
+    { kind: 'POPULATION', id: p.populationId, gdprRole: null },
+  ];
+}
+
+/** How many populations have no known size, and the sum of the known sizes (null when none is known). */
+export function populationSizes(sizes: Array<number | null | undefined>): { unknown: number; sum: number | null } {
+  // Map projections omit absent properties, so an unknown size arrives as undefined, not null.
+  const known = sizes.filter((s): s is number => s !== null && s !== undefined);
+  return { unknown: sizes.length - known.length, sum: known.length === 0 ? null : known.reduce((a, b) => a + b, 0) };
+}

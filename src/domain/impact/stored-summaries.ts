@@ -1,0 +1,61 @@
+import { cypher } from '../../db/cypher-files';
+import type { RequestDb } from '../../db/request-db';
+import { impactKey } from './impact.repository';
+import type { ContractAggregatesRow, ImpactPathsRow } from './impact.rows';
+import { SummaryCache } from './summary-cache';
+
+const Q = { stored: cypher('impact/stored-summaries-by-breach-ids') };
+
+/** The answer for an insurer no contract of which the breach reaches (what a live count returns). */
+function zeroRow(key: string): ContractAggregatesRow {
+  return { key, people: 0, contracts: 0, byInsurer: [], byOperator: [], byNetwork: [], byCategory: [] };
+}
+
+/** What is stored for a breach on its default reference date, as one caller may read it. */
+export interface StoredSummary {
+  /** Its impact paths, kept to the caller's own when it is an insurer; null when none is stored. */
+  paths: ImpactPathsRow | null;
+  /** Its contract-level totals (the insurer's slice for an insurer); null when they must be counted live. */
+  aggregates: ContractAggregatesRow | null;
+}
+
+/**
+ * What is stored for several breaches, by breach id, in one round trip, as `tenant` may see it
+ * (null: every tenant). An insurer gets the paths it controls (what impact-paths returns with
+ * $tenant) and its own slice; a breach whose summary was written with its slices but has none for
+ * the insurer answers an all-zero row (the breach reaches none of its contracts). With `cache`,
+ * JSON already parsed at the stored version is neither sent nor parsed again.
+ */
+export async function storedSummaries(db: RequestDb, ids: string[], tenant: string | null, cache = new SummaryCache()): Promise<Map<string, StoredSummary>> {
+  type Row = { breachId: string; version: string | null; paths: string | null; aggregates: string | null; sliced: boolean; slice: string | null };
+  const rows = await db.read<Row>(Q.stored, { ids, tenant, known: cache.known(ids) });
+  const found = new Map<string, StoredSummary>();
+  for (const r of rows) {
+    const key = impactKey({ breachId: r.breachId, asOf: null });
+    let parsed = r.version === null ? undefined : cache.get(r.breachId, r.version);
+    if (!parsed && r.version !== null && r.paths !== null) {
+      // Parsed once per version, whoever asks first; an insurer is only ever shown its own slice.
+      parsed = { version: r.version, paths: JSON.parse(r.paths) as ImpactPathsRow, aggregates: r.aggregates === null ? null : (JSON.parse(r.aggregates) as ContractAggregatesRow) };
+      cache.set(r.breachId, parsed);
+    }
+    const all = parsed?.paths ?? null;
+    // The same filter impact-paths applies with $tenant: an insurer walks only the flows it controls.
+    const paths = all === null || tenant === null ? all : { ...all, paths: all.paths.filter((p) => p.controllerId === tenant) };
+    const aggregates =
+      tenant === null ? (parsed?.aggregates ?? null) : !r.sliced ? null : r.slice === null ? zeroRow(key) : (JSON.parse(r.slice) as ContractAggregatesRow);
+    found.set(r.breachId, { paths, aggregates });
+  }
+  return found;
+}
+
+/** Stored every-tenant totals of several breaches, by breach id (breaches without any are absent). */
+export async function summariesByBreachIds(db: RequestDb, ids: string[]): Promise<Map<string, ContractAggregatesRow>> {
+  const stored = await storedSummaries(db, ids, null);
+  return new Map([...stored].flatMap(([id, s]) => (s.aggregates ? [[id, s.aggregates] as const] : [])));
+}
+
+/** One insurer's stored slices of several breaches, by breach id (absent: count live). */
+export async function insurerSummariesByBreachIds(db: RequestDb, ids: string[], tenant: string): Promise<Map<string, ContractAggregatesRow>> {
+  const stored = await storedSummaries(db, ids, tenant);
+  return new Map([...stored].flatMap(([id, s]) => (s.aggregates ? [[id, s.aggregates] as const] : [])));
+}

@@ -1,0 +1,61 @@
+import { AppError } from '../errors/app-error';
+import type { BreachRow } from '../domain/breach/breach.rows';
+import type { DataCategoryRow, PopulationRow, SystemRow } from '../domain/catalogue/catalogue.rows';
+import { emptyAggregates } from '../domain/impact/breakdown';
+import { impactKey } from '../domain/impact/impact.repository';
+import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
+import type { OrganizationRow } from '../domain/organization/organization.rows';
+import type { RequestContext } from './context';
+import { required } from './loader-helpers';
+
+/**
+ * Row look-ups every resolver shares, over the request's loaders: a stored relationship names a
+ * row, and its absence is NOT_FOUND naming the id. They live here, not in one domain's resolver,
+ * so resolvers never import each other.
+ */
+
+/** Loads a breach by id, or throws NOT_FOUND naming the id. */
+export function requireBreach(ctx: RequestContext, id: string): BreachRow | Promise<BreachRow> {
+  return required(ctx.loaders.breach, id, 'breach');
+}
+
+/** Loads an organisation that a stored relationship names; its absence means a broken graph. */
+export function requireOrganization(ctx: RequestContext, id: string): OrganizationRow | Promise<OrganizationRow> {
+  return required(ctx.loaders.organization, id, 'organization');
+}
+
+/** Loads a data category that a stored relationship names. */
+export function requireCategory(ctx: RequestContext, id: string): DataCategoryRow | Promise<DataCategoryRow> {
+  return required(ctx.loaders.dataCategory, id, 'data category');
+}
+
+/** Loads a system that a stored relationship names. */
+export function requireSystem(ctx: RequestContext, id: string): SystemRow | Promise<SystemRow> {
+  return required(ctx.loaders.system, id, 'system');
+}
+
+/** Loads a population that a stored relationship names. */
+export function requirePopulation(ctx: RequestContext, id: string): PopulationRow | Promise<PopulationRow> {
+  return required(ctx.loaders.population, id, 'population');
+}
+
+/** What an impact answer resolves from: the request, not yet the answer (fields load lazily). */
+export interface ImpactRoot {
+  breachId: string;
+  asOf: string | null;
+}
+
+/** Loads the population-level answer of an impact request; the breach must exist. */
+export async function loadPaths(ctx: RequestContext, root: ImpactRoot): Promise<ImpactPathsRow> {
+  const row = await ctx.loaders.impactPaths.load(impactKey(root));
+  if (!row) {
+    await requireBreach(ctx, root.breachId); // throws NOT_FOUND for an unknown breach
+    throw new AppError('INTERNAL', 'An internal error occurred.');
+  }
+  return row;
+}
+
+/** Loads the contract-level counts of an impact request (zeros when nothing is counted). */
+export async function loadAggregates(ctx: RequestContext, root: ImpactRoot): Promise<ContractAggregatesRow> {
+  return (await ctx.loaders.contractAggregates.load(impactKey(root))) ?? emptyAggregates(impactKey(root));
+}
