@@ -61,17 +61,17 @@ function options() {
   };
 }
 
-async function startServers(uri: string): Promise<Record<ServerName, RunningServer>> {
+async function startServers(uri: string, password: string): Promise<Record<ServerName, RunningServer>> {
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
   const ours = await spawnServer(
     process.execPath,
     [path.join(ROOT, 'dist', 'main.js')],
-    { NEO4J_URI: uri, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: JWT_SECRET, PSEUDONYM_KEY, NODE_ENV: 'production', ROUND_TRIPS_HEADER: 'true' },
+    { NEO4J_URI: uri, NEO4J_PASSWORD: password, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: JWT_SECRET, PSEUDONYM_KEY, NODE_ENV: 'production', ROUND_TRIPS_HEADER: 'true' },
     /breach-impact ready: (http:\/\/[^\s]+\/graphql)/,
   );
   // All three run as in production: graphql-js, for one, checks every instanceof in development.
-  const ng = await spawnServer(tsx, [path.join(ROOT, 'bench', 'servers', 'neo4j-graphql-server.ts')], { NEO4J_URI: uri, NODE_ENV: 'production' }, /READY (http:\/\/\S+)/);
-  const raw = await spawnServer(tsx, [path.join(ROOT, 'bench', 'servers', 'raw-server.ts')], { NEO4J_URI: uri, NODE_ENV: 'production' }, /READY (http:\/\/\S+)/);
+  const ng = await spawnServer(tsx, [path.join(ROOT, 'bench', 'servers', 'neo4j-graphql-server.ts')], { NEO4J_URI: uri, NEO4J_PASSWORD: password, NODE_ENV: 'production' }, /READY (http:\/\/\S+)/);
+  const raw = await spawnServer(tsx, [path.join(ROOT, 'bench', 'servers', 'raw-server.ts')], { NEO4J_URI: uri, NEO4J_PASSWORD: password, NODE_ENV: 'production' }, /READY (http:\/\/\S+)/);
   return { ours, neo4jGraphql: ng, raw };
 }
 
@@ -91,7 +91,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   // The floor and our import each get a fresh store, so neither finds the other's nodes.
   const floorDb = await freshDatabase(WORK, 'floor', dataset, opts.sizes, key);
   log('import floor (same UNWIND batches straight through the driver)…');
-  const floor = await importFloor(floorDb.neo4j.uri, floorDb.executor, key, dataset);
+  const floor = await importFloor(floorDb.neo4j, floorDb.executor, key, dataset);
   log(`import floor: ${floor.rows} rows in ${floor.seconds.toFixed(1)} s = ${floor.rowsPerSecond.toFixed(0)} rows/s`);
   await floorDb.close();
 
@@ -106,7 +106,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   const [deep] = await db.executor.read<{ contractId: string; contracts: number }>(cypher('bench/deep-contract'), { insurerId: top.id, fraction: 0.9 });
   log(`graph: ${summary.people} people on ${summary.contracts} contracts reached by ${BREACH}; insurer ${top.id} has ${top.contracts} of them (${deep.contracts} contracts in all)`);
 
-  const servers = await startServers(db.neo4j.uri);
+  const servers = await startServers(db.neo4j.uri, db.neo4j.auth.password);
   const results: SizeResult['operations'] = [];
   try {
     const ctx: OperationContext = {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
@@ -74,9 +75,9 @@ export interface DatabaseSizes {
 export async function freshDatabase(root: string, name: string, dataset: GeneratedDataset, sizes: DatabaseSizes, pseudonymKey: Buffer): Promise<BenchDatabase> {
   const dataDir = path.join(root, `neo4j-${name}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: sizes.heap, pageCache: sizes.pageCache, txTimeout: '30m' });
+  const server = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: sizes.heap, pageCache: sizes.pageCache, txTimeout: '30m', password: crypto.randomBytes(32).toString('base64url') });
   // Loading and refreshing national-size summaries takes longer than an API request may.
-  const executor = Executor.create({ uri: server.uri, queryTimeoutMs: 30 * 60_000, logger: errorsOnly });
+  const executor = Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 30 * 60_000, logger: errorsOnly });
   await executor.waitUntilReachable();
   await applySchema(executor);
   await loadSeeds(executor, pseudonymKey, [...SEED_FILES, dataset.seedFile]);
@@ -138,8 +139,8 @@ async function preparedRows(file: string, ctx: RowContext): Promise<PortfolioRow
  * validated and pseudonymised before the clock starts. Only the database's share is timed, so
  * the ratio to it is what our pipeline costs on top.
  */
-export async function importFloor(uri: string, executor: Executor, pseudonymKey: Buffer, dataset: GeneratedDataset, batchSize = 5_000, onFile?: (done: number) => void): Promise<ImportMeasure> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''));
+export async function importFloor(server: { uri: string; auth: { user: string; password: string } }, executor: Executor, pseudonymKey: Buffer, dataset: GeneratedDataset, batchSize = 5_000, onFile?: (done: number) => void): Promise<ImportMeasure> {
+  const driver = neo4j.driver(server.uri, neo4j.auth.basic(server.auth.user, server.auth.password));
   const merge = cypher('import/merge-portfolio-rows');
   const references = await readReferences(executor);
   let rows = 0;

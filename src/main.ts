@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const secrets = resolveSecrets(config);
-  if (secrets.generatedFile) logger.warn({ file: secrets.generatedFile }, 'development secrets (token key, pseudonym key) kept in this file; set AUTH_JWT_SECRET and PSEUDONYM_KEY in production');
+  if (secrets.generatedFile) logger.warn({ file: secrets.generatedFile }, 'development secrets (token key, pseudonym key, embedded database password) kept in this file (mode 600); set AUTH_JWT_SECRET and PSEUDONYM_KEY (or PSEUDONYM_KEY_FILE) in production');
   const db = await openDatabase(config, logger);
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let stopping = false;

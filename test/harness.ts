@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import crypto from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import pino from 'pino';
 import fs from 'node:fs';
@@ -23,11 +24,28 @@ export const SERVER_START_MS = 20 * 60_000;
 /** The quiet logger tests use. */
 export const testLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
+/** Where a test Neo4j is and how to log in (authentication is always on). */
+export interface TestNeo4j {
+  uri: string;
+  auth: { user: string; password: string };
+}
+
+/** The test database started by global-setup. */
+export function sharedNeo4j(): TestNeo4j {
+  const uri = process.env.BI_TEST_NEO4J_URI;
+  const password = process.env.BI_TEST_NEO4J_PASSWORD;
+  if (!uri || !password) throw new Error('BI_TEST_NEO4J_URI unset: run the tests through jest (global-setup starts Neo4j).');
+  return { uri, auth: { user: 'neo4j', password } };
+}
+
 /** An executor on the test database started by global-setup. */
 export function testExecutor(): Executor {
-  const uri = process.env.BI_TEST_NEO4J_URI;
-  if (!uri) throw new Error('BI_TEST_NEO4J_URI unset: run the tests through jest (global-setup starts Neo4j).');
-  return Executor.create({ uri, queryTimeoutMs: 60_000, logger: testLogger });
+  return Executor.create({ ...sharedNeo4j(), queryTimeoutMs: 60_000, logger: testLogger });
+}
+
+/** A fresh strong password for a throwaway test store. */
+export function testPassword(): string {
+  return crypto.randomBytes(32).toString('base64url');
 }
 
 /** The pseudonym key the test run uses (global-setup seeds with it). */
@@ -66,9 +84,9 @@ export interface Api {
   close(): Promise<void>;
 }
 
-/** Starts an Apollo Server (no HTTP) over the test database (or `uri`), in development mode. */
-export async function startApi(uri?: string): Promise<Api> {
-  const executor = uri ? Executor.create({ uri, queryTimeoutMs: 60_000, logger: testLogger }) : testExecutor();
+/** Starts an Apollo Server (no HTTP) over the test database (or `server`), in development mode. */
+export async function startApi(server?: TestNeo4j): Promise<Api> {
+  const executor = server ? Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 60_000, logger: testLogger }) : testExecutor();
   const apollo = await createApollo({ production: false }, testLogger);
   return {
     executor,
@@ -96,16 +114,17 @@ export async function startApi(uri?: string): Promise<Api> {
  * A Neo4j of the test's own, seeded, for tests that write what other test files would see (the
  * breach catalogue): Community has one user database, so isolation means another server.
  */
-export async function startPrivateNeo4j(): Promise<{ uri: string; stop(): Promise<void> }> {
+export async function startPrivateNeo4j(): Promise<TestNeo4j & { stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-private-'));
-  const neo4j = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: '512m', pageCache: '64m' });
-  const executor = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 60_000, logger: testLogger });
+  const neo4j = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: '512m', pageCache: '64m', password: testPassword() });
+  const executor = Executor.create({ uri: neo4j.uri, auth: neo4j.auth, queryTimeoutMs: 60_000, logger: testLogger });
   await executor.waitUntilReachable();
   await applySchema(executor);
   await loadSeeds(executor, TEST_PSEUDONYM_KEY);
   await executor.close();
   return {
     uri: neo4j.uri,
+    auth: neo4j.auth,
     async stop() {
       await neo4j.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

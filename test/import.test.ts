@@ -18,8 +18,8 @@ let executor: Executor;
 let api: Api;
 beforeAll(async () => {
   neo4j = await startPrivateNeo4j();
-  executor = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 60_000, logger: testLogger });
-  api = await startApi(neo4j.uri);
+  executor = Executor.create({ uri: neo4j.uri, auth: neo4j.auth, queryTimeoutMs: 60_000, logger: testLogger });
+  api = await startApi(neo4j);
 }, SERVER_START_MS);
 afterAll(async () => {
   await api?.close();
@@ -140,7 +140,7 @@ test('ADMIN imports a small file through the API; other roles cannot', async () 
 test('regression: a write failing mid-file stops the import with its error; only committed batches count as loaded', async () => {
   // A real failure, no mock: the import's own executor is closed once the first batch has
   // committed, so the second batch's transaction cannot start.
-  const own = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 60_000, logger: testLogger });
+  const own = Executor.create({ uri: neo4j.uri, auth: neo4j.auth, queryTimeoutMs: 60_000, logger: testLogger });
   const source = new PassThrough();
   const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => `FAIL-${from + i},${nir(`fail-${from + i}`)},HOLDER,P,org-almerys,,2018-01-01,\n`).join('');
   const progress: Array<[number, number]> = [];

@@ -6,7 +6,7 @@ import { createRequestContext } from '../src/graphql/context';
 import { createApollo } from '../src/server/app';
 import { syntheticNir, validateNir } from '../src/identity/nir';
 import { portfolio } from './brute-force';
-import { Api, as, startApi, TEST_PSEUDONYM_KEY } from './harness';
+import { Api, as, sharedNeo4j, startApi, TEST_PSEUDONYM_KEY } from './harness';
 
 /** No NIR in clear: not in the database, not in logs, not in error messages. */
 let api: Api;
@@ -26,7 +26,7 @@ let loggedApollo: Awaited<ReturnType<typeof createApollo>>;
 beforeAll(async () => {
   api = await startApi();
   // Same database, but the executor, the error formatter and the request log go to `logLines`.
-  loggedExecutor = Executor.create({ uri: process.env.BI_TEST_NEO4J_URI!, queryTimeoutMs: 60_000, logger: captured });
+  loggedExecutor = Executor.create({ ...sharedNeo4j(), queryTimeoutMs: 60_000, logger: captured });
   loggedApollo = await createApollo({ production: false }, captured);
 });
 afterAll(async () => {

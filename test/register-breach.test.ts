@@ -8,7 +8,7 @@ let api: Api;
 let neo4j: Awaited<ReturnType<typeof startPrivateNeo4j>>;
 beforeAll(async () => {
   neo4j = await startPrivateNeo4j();
-  api = await startApi(neo4j.uri);
+  api = await startApi(neo4j);
 }, SERVER_START_MS);
 afterAll(async () => {
   await api?.close();
@@ -90,7 +90,7 @@ test.each([['REGULATOR'], ['ANALYST'], ['INSURER']] as const)('%s cannot registe
 
 test('regression: a catalogue write by another process is seen by the next request, despite the catalogue cache', async () => {
   // A second API over the same database stands for another process: its own executor, its own cache.
-  const other = await startApi(neo4j.uri);
+  const other = await startApi(neo4j);
   try {
     const read = () => other.run('{ breach(id: "breach-test-cache-2025") { name victim { name } } }');
     const warm = await other.run('{ breaches { id name victim { name } } }');

@@ -9,7 +9,7 @@ import { applySchema } from '../src/db/schema';
 import { loadSeeds } from '../src/seed/load-seeds';
 import { App, startApp } from '../src/server/app';
 import { createTokenVerifier } from '../src/auth/verify-token';
-import { TEST_JWT_SECRET, TEST_PSEUDONYM_KEY, testAuthConfig, testLogger, testServices, SERVER_START_MS } from './harness';
+import { TEST_JWT_SECRET, TEST_PSEUDONYM_KEY, testAuthConfig, testLogger, testPassword, testServices, SERVER_START_MS } from './harness';
 
 /**
  * Neo4j going away while the API runs: operations fail with SERVICE_UNAVAILABLE and a plain
@@ -21,6 +21,8 @@ let app: App;
 let executor: Executor;
 let port: number;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-outage-'));
+// One password for both starts: the restart finds the store already has it.
+const password = testPassword();
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -31,7 +33,7 @@ function freePort(): Promise<number> {
   });
 }
 
-const start = () => startEmbeddedNeo4j({ boltPort: port, dataDir, heap: '512m', pageCache: '64m' });
+const start = () => startEmbeddedNeo4j({ boltPort: port, dataDir, heap: '512m', pageCache: '64m', password });
 const query = async () => {
   const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ breaches { id } }' }) });
   return (await res.json()) as any;
@@ -41,7 +43,7 @@ beforeAll(async () => {
   port = await freePort();
   neo4j = await start();
   const config = loadConfig({ NEO4J_URI: neo4j.uri, PORT: '0' });
-  executor = Executor.create({ uri: neo4j.uri, queryTimeoutMs: 10_000, logger: testLogger });
+  executor = Executor.create({ uri: neo4j.uri, auth: neo4j.auth, queryTimeoutMs: 10_000, logger: testLogger });
   await executor.waitUntilReachable();
   await applySchema(executor);
   await loadSeeds(executor, TEST_PSEUDONYM_KEY);

@@ -55,7 +55,7 @@ const roundTripHeader: ApolloServerPlugin<Ctx> = {
 async function main(): Promise<void> {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is required');
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''));
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? ''));
   const schema = await new Neo4jGraphQL({ typeDefs: neo4jGraphqlTypeDefs(), driver }).getSchema();
   const server = new ApolloServer<Ctx>({ schema, plugins: [roundTripHeader] });
   const { url } = await startStandaloneServer(server, {

@@ -71,7 +71,7 @@ function answer(op: Op, records: Array<Record<string, unknown>>): unknown {
 async function main(): Promise<void> {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is required');
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''));
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? ''));
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors/app-error';
 
@@ -29,10 +30,19 @@ export interface Config {
     /** Required `aud` (AUTH_AUDIENCE, default breach-impact). */
     audience: string;
   };
-  /** HMAC-SHA256 key of NIR pseudonyms (PSEUDONYM_KEY, at least 32 bytes); never logged. */
+  /**
+   * HMAC-SHA256 key of NIR pseudonyms (PSEUDONYM_KEY, or the contents of the file named by
+   * PSEUDONYM_KEY_FILE, such as a mounted secret; at least 32 bytes); never logged.
+   */
   pseudonymKey: string | undefined;
-  /** Where development secrets are generated and kept when not configured (the data directory). */
+  /**
+   * Where development secrets (and the embedded Neo4j's password) are generated and kept
+   * (SECRETS_DIR, default `.secrets` at the repository root): one place whatever NEO4J_DATA_DIR
+   * is, and never inside the store's tree.
+   */
   secretsDir: string;
+  /** Where older versions kept dev-secrets.json (the data directory's parent), to move it from; unset with SECRETS_DIR. */
+  legacySecretsDir: string | undefined;
   neo4j: {
     /** External server (NEO4J_URI); when unset the embedded launcher is started. */
     uri: string | undefined;
@@ -86,6 +96,21 @@ function size(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   return raw.toLowerCase();
 }
 
+/** `.secrets` at the repository root (this file is src/config or dist/config). */
+const DEFAULT_SECRETS_DIR = path.resolve(__dirname, '../../.secrets');
+
+/** The contents of the file named by variable `name` (a mounted secret), without its final line break. */
+function secretFile(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const file = env[name];
+  if (file === undefined || file === '') return undefined;
+  try {
+    return fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  } catch (e) {
+    // The path is named, the contents never are.
+    return fail(name, file, `a readable file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+}
+
 /**
  * Reads and validates the configuration from an environment (default `process.env`).
  * Throws AppError CONFIG_INVALID naming the variable and its bad value.
@@ -109,7 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!/^(HS256|HS384|HS512|RS256|RS384|RS512|PS256|PS384|PS512|ES256|ES384|ES512|EdDSA)$/.test(a)) fail('AUTH_ALGORITHMS', a, 'a JWS algorithm such as HS256, RS256 or ES256 ("none" is never accepted)');
     if (jwksUrl && a.startsWith('HS')) fail('AUTH_ALGORITHMS', a, 'an asymmetric algorithm when AUTH_JWKS_URL is set');
   }
-  const pseudonymKey = env.PSEUDONYM_KEY && env.PSEUDONYM_KEY !== '' ? env.PSEUDONYM_KEY : undefined;
+  const pseudonymKey = env.PSEUDONYM_KEY && env.PSEUDONYM_KEY !== '' ? env.PSEUDONYM_KEY : secretFile(env, 'PSEUDONYM_KEY_FILE');
+  if (env.PSEUDONYM_KEY && env.PSEUDONYM_KEY_FILE) fail('PSEUDONYM_KEY_FILE', env.PSEUDONYM_KEY_FILE, 'unset when PSEUDONYM_KEY is set (one source for the key, not two)');
   if (pseudonymKey !== undefined && Buffer.byteLength(pseudonymKey) < 32) fail('PSEUDONYM_KEY', `<${Buffer.byteLength(pseudonymKey)} bytes>`, 'at least 32 bytes');
   const production = nodeEnv === 'production';
   if (production && pseudonymKey === undefined) fail('PSEUDONYM_KEY', '', 'set in production (at least 32 bytes); development generates one');
@@ -131,7 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: env.AUTH_AUDIENCE && env.AUTH_AUDIENCE !== '' ? env.AUTH_AUDIENCE : 'breach-impact',
     },
     pseudonymKey,
-    secretsDir: env.SECRETS_DIR && env.SECRETS_DIR !== '' ? path.resolve(env.SECRETS_DIR) : path.resolve(dataDir, '..'),
+    secretsDir: env.SECRETS_DIR && env.SECRETS_DIR !== '' ? path.resolve(env.SECRETS_DIR) : DEFAULT_SECRETS_DIR,
+    legacySecretsDir: env.SECRETS_DIR && env.SECRETS_DIR !== '' ? undefined : path.resolve(dataDir, '..'),
     neo4j: {
       uri,
       user: env.NEO4J_USER ?? env.NEO4J_USERNAME ?? 'neo4j',

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
+import { resolveSecrets } from '../config/secrets';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from './embedded';
 import { Executor } from './executor';
 
@@ -13,7 +14,8 @@ export interface Database {
 
 /**
  * Connects to NEO4J_URI, or starts the embedded Neo4j when it is unset, and waits until the
- * server answers.
+ * server answers. The embedded server's password comes from NEO4J_PASSWORD or the local secrets
+ * file (generated there on first use), so every entry point finds it the same way.
  */
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   let embedded: EmbeddedNeo4j | undefined;
@@ -26,6 +28,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       dataDir: e.dataDir,
       heap: e.heap,
       pageCache: e.pageCache,
+      password: resolveSecrets(config).neo4jPassword!,
       onLine: (line) => logger.debug({ neo4j: line }),
     });
     uri = embedded.uri;
@@ -33,7 +36,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   }
   const executor = Executor.create({
     uri,
-    auth: embedded ? undefined : { user: config.neo4j.user, password: config.neo4j.password },
+    auth: embedded ? embedded.auth : { user: config.neo4j.user, password: config.neo4j.password },
     database: config.neo4j.database,
     queryTimeoutMs: config.neo4j.queryTimeoutMs,
     logger,

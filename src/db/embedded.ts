@@ -17,6 +17,11 @@ export interface EmbeddedOptions {
   pageCache: string;
   /** Server-wide transaction timeout, such as 30s; default 0s (none): API requests send their own, administrative work has none. */
   txTimeout?: string;
+  /**
+   * Password of user neo4j (at least 16 characters, no line break). Handed to the launcher on its
+   * stdin, never argv or environment; the store is given it on first start, or when it changed.
+   */
+  password: string;
   /** Called with each line Neo4j prints (for logging); defaults to dropping them. */
   onLine?: (line: string) => void;
   /** How long to wait for the ready line, in ms (default 600000: a cold JVM on 2 busy cores is slow, and a start must survive a busy machine). */
@@ -27,6 +32,8 @@ export interface EmbeddedOptions {
 export interface EmbeddedNeo4j {
   /** bolt:// address of the server, with the port it really bound. */
   uri: string;
+  /** Credentials to connect with (authentication is always on). */
+  auth: { user: string; password: string };
   /** Stops the server cleanly (SIGTERM), killing it if it has not exited after 60 s. */
   stop(): Promise<void>;
   /** The JVM process, for tests that need to kill it. */
@@ -38,13 +45,29 @@ const INSTALL_HINT =
 const RUN_HINT =
   'Common causes: another Neo4j already uses NEO4J_DATA_DIR (store lock) or NEO4J_BOLT_PORT; or set NEO4J_URI to use an existing Neo4j 5 server.';
 
+/**
+ * The only variables the JVM (and Maven) get from this process: what Java itself needs. Anything
+ * else, such as PSEUDONYM_KEY or AUTH_JWT_SECRET, would be readable in /proc/<pid>/environ and,
+ * through any file read the database allows, by its clients.
+ */
+const INHERITED = ['PATH', 'JAVA_HOME', 'HOME', 'LANG'] as const;
+/** Maven's own settings, passed to the build only. */
+const MAVEN_INHERITED = ['MAVEN_OPTS', 'MAVEN_ARGS', 'M2_HOME', 'MAVEN_HOME'] as const;
+
+/** A minimal environment: the allowlisted variables of this process, plus `extra`. */
+function minimalEnv(names: readonly string[], extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of names) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return { ...env, ...extra };
+}
+
 function launcherError(message: string, hint = INSTALL_HINT): AppError {
   return new AppError('NEO4J_LAUNCHER_UNAVAILABLE', `${message} ${hint}`);
 }
 
 /** Returns the major version of the `java` on PATH, or undefined when there is none. */
 function javaMajor(): number | undefined {
-  const r = spawnSync('java', ['-version'], { encoding: 'utf8', env: process.env });
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8', env: minimalEnv(INHERITED) });
   if (r.error || r.status !== 0) return undefined;
   const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr + r.stdout);
   if (!m) return undefined;
@@ -62,6 +85,20 @@ function newestMtime(dir: string): number {
 }
 
 /**
+ * Creates the store directory with mode 0700 (parents as usual) and tightens an existing one: the
+ * store files are the data, and Neo4j creates them with the JVM's default umask.
+ */
+function createPrivateDir(dir: string): void {
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  fs.chmodSync(dir, 0o700);
+}
+
+/**
  * Builds the launcher with Maven when its jar is missing or older than its sources, after
  * checking that Java 17+ is on PATH. Throws NEO4J_LAUNCHER_UNAVAILABLE saying what to install.
  */
@@ -75,12 +112,13 @@ export function ensureLauncherBuilt(log: (msg: string) => void = () => undefined
     Math.max(fs.statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs, newestMtime(path.join(LAUNCHER_DIR, 'src'))) >
       fs.statSync(JAR).mtimeMs;
   if (!sourcesChanged) return;
-  const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8', env: process.env });
+  const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8', env: minimalEnv([...INHERITED, ...MAVEN_INHERITED]) });
   if (mvn.error || mvn.status !== 0) throw launcherError('Maven (mvn) is not on PATH; it builds the embedded Neo4j launcher.');
   log('building the embedded Neo4j launcher with Maven (first run downloads Neo4j 5.26 from Maven Central)…');
   const build = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: minimalEnv([...INHERITED, ...MAVEN_INHERITED]),
   });
   if (build.status !== 0) {
     throw launcherError(`Building the launcher failed (mvn exit ${build.status}):\n${(build.stdout + build.stderr).slice(-2000)}\n`);
@@ -89,26 +127,34 @@ export function ensureLauncherBuilt(log: (msg: string) => void = () => undefined
 
 /**
  * Starts Neo4j Community in a child JVM with Bolt on 127.0.0.1 and resolves once it prints its
- * ready line. The JVM stops by itself if this process dies (it watches its stdin).
+ * ready line. The JVM stops by itself if this process dies (it watches its stdin). Authentication
+ * is on (user neo4j, `opts.password`), Cypher cannot read files, the JVM gets a minimal
+ * environment, and the store directory is created 0700.
  */
 export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<EmbeddedNeo4j> {
+  if (typeof opts.password !== 'string' || opts.password.length < 16 || /[\r\n]/.test(opts.password)) {
+    throw new AppError('CONFIG_INVALID', 'The embedded Neo4j password must be at least 16 characters on one line.', { variable: 'NEO4J_PASSWORD' });
+  }
   ensureLauncherBuilt(opts.onLine);
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  createPrivateDir(opts.dataDir);
   const child = spawn(
     'java',
     [`-Xms${opts.heap}`, `-Xmx${opts.heap}`, '-XX:+UseG1GC', '-cp', `${JAR}${path.delimiter}${LIB}/*`, 'breachimpact.Launcher'],
     {
-      env: {
-        ...process.env,
+      env: minimalEnv(INHERITED, {
         NEO4J_BOLT_PORT: String(opts.boltPort),
         NEO4J_DATA_DIR: opts.dataDir,
         NEO4J_PAGECACHE: opts.pageCache,
         NEO4J_TX_TIMEOUT: opts.txTimeout ?? '0s',
         NEO4J_STOP_ON_STDIN_EOF: '1',
-      },
+      }),
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
+  // First line of stdin: the password (argv and environment are readable by others). The pipe
+  // then stays open; its EOF tells the launcher that this process died.
+  child.stdin!.on('error', () => undefined);
+  child.stdin!.write(`${opts.password}\n`);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const tail: string[] = [];
   const uri = await new Promise<string>((resolve, reject) => {
@@ -140,6 +186,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   let stopping: Promise<void> | undefined;
   return {
     uri,
+    auth: { user: 'neo4j', password: opts.password },
     process: child,
     stop() {
       stopping ??= (async () => {

@@ -1,7 +1,16 @@
 package breachimpact;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -21,6 +30,14 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * Starts Neo4j Community in-process with a Bolt connector on 127.0.0.1 and keeps it up until
  * SIGTERM or SIGINT, then shuts it down cleanly (a shutdown hook runs on both).
  *
+ * <p>Security boundary (issue #10): authentication is on, the only user is {@code neo4j} with the
+ * password read from the first line of standard input (never argv, never the environment, never
+ * printed), Cypher cannot read files ({@code LOAD CSV} from file URLs is off and there is no
+ * import directory), and the store directory is created 0700. The first start of a store, or a
+ * start with a password the store has not been given yet (an older store that ran without
+ * authentication, or regenerated secrets), first opens the store without Bolt and sets the
+ * password in-process, so no network client ever sees the store with a default password.
+ *
  * <p>Configuration comes from the environment, so that the Node side, the tests and CI drive it
  * the same way:
  * <ul>
@@ -30,6 +47,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *   <li>{@code NEO4J_TX_TIMEOUT}: server-side transaction timeout, such as 30s (default 60s).</li>
  *   <li>{@code NEO4J_STOP_ON_STDIN_EOF=1}: stop when standard input closes (the parent died).</li>
  * </ul>
+ * The parent gives it a minimal environment (PATH, JAVA_HOME, HOME, LANG and these), so no API
+ * secret is readable in {@code /proc/<pid>/environ}.
  * The heap is the JVM's own ({@code -Xmx}), set by whoever starts the JVM.
  *
  * <p>Prints exactly one line starting with {@code NEO4J_READY} when Bolt accepts connections, so
@@ -38,25 +57,41 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 public final class Launcher {
     private Launcher() {}
 
+    /** Marker in Neo4j's own dbms folder: which password (by SHA-256) the store was last given. */
+    private static final String PASSWORD_MARKER = "data/dbms/breach-impact-password.sha256";
+
     public static void main(String[] args) throws Exception {
         int port = intEnv("NEO4J_BOLT_PORT", 7687);
         Path dataDir = Path.of(env("NEO4J_DATA_DIR", "data/neo4j")).toAbsolutePath();
         String pageCache = env("NEO4J_PAGECACHE", "256m");
         String txTimeout = env("NEO4J_TX_TIMEOUT", "60s");
-        Files.createDirectories(dataDir);
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String password = stdin.readLine();
+        if (password == null || password.length() < 16) {
+            System.err.println("NEO4J_CONFIG_ERROR the database password (at least 16 characters) must be the first line of standard input");
+            System.exit(2);
+        }
+        createPrivateDirectory(dataDir);
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
+        Path marker = dataDir.resolve(PASSWORD_MARKER);
+        String digest = sha256(password);
+        if (!digest.equals(readMarker(marker))) {
+            // Bolt stays closed while the password is set: a store that has never had one holds
+            // neo4j/neo4j (or, from an older launcher, ran without authentication at all).
+            DatabaseManagementService setup = builder(dataDir, pageCache, txTimeout).setConfig(BoltConnector.enabled, false).build();
+            try {
+                setPassword(setup.database("system"), password);
+            } finally {
+                setup.shutdown();
+            }
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, digest, StandardCharsets.UTF_8);
+        }
+
+        DatabaseManagementService dbms = builder(dataDir, pageCache, txTimeout)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
-                // Bound to loopback only: the embedded server is a developer and test
-                // convenience; deployments point NEO4J_URI at a server with its own auth.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(pageCache))
-                .setConfig(GraphDatabaseSettings.transaction_timeout, SettingValueParsers.DURATION.parse(txTimeout))
-                .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(HttpsConnector.enabled, false)
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -79,14 +114,60 @@ public final class Launcher {
             // stopping us, and an orphaned database would hold the port and the store lock.
             Thread watcher = new Thread(() -> {
                 try {
-                    while (System.in.read() != -1) { /* ignore input */ }
-                } catch (java.io.IOException ignored) { /* treat as EOF */ }
+                    while (stdin.read() != -1) { /* ignore input */ }
+                } catch (IOException ignored) { /* treat as EOF */ }
                 System.exit(0);
             }, "parent-watch");
             watcher.setDaemon(true);
             watcher.start();
         }
         stopped.await();
+    }
+
+    /** The settings both starts share: authentication on, no file access from Cypher, no HTTP. */
+    private static DatabaseManagementServiceBuilder builder(Path dataDir, String pageCache, String txTimeout) {
+        return new DatabaseManagementServiceBuilder(dataDir)
+                // Loopback only, and authenticated: any local process can reach the port.
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // LOAD CSV from file:/// would read any file this JVM can (secrets, /proc/self/environ).
+                // load_csv_file_url_root (server.directories.import) is deliberately left unset.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(pageCache))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, SettingValueParsers.DURATION.parse(txTimeout))
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false);
+    }
+
+    /**
+     * Gives user neo4j the password through the system database, in-process (no Bolt, so no
+     * login is needed). Creates the user if a store somehow lacks it.
+     */
+    private static void setPassword(GraphDatabaseService system, String password) {
+        boolean exists = system.executeTransactionally("SHOW USERS YIELD user WHERE user = 'neo4j' RETURN count(*) AS n",
+                Map.of(), r -> ((Number) r.next().get("n")).longValue() > 0);
+        String statement = exists
+                ? "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED"
+                : "CREATE USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED";
+        system.executeTransactionally(statement, Map.of("password", password));
+    }
+
+    /** Creates the store folder 0700 (and tightens an existing one): store files are the data. */
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        var mode = PosixFilePermissions.fromString("rwx------");
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(dir.getParent());
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(mode));
+        }
+        Files.setPosixFilePermissions(dir, mode);
+    }
+
+    private static String readMarker(Path marker) throws IOException {
+        return Files.exists(marker) ? Files.readString(marker, StandardCharsets.UTF_8).trim() : "";
+    }
+
+    private static String sha256(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String env(String name, String fallback) {
