@@ -9,10 +9,10 @@ import { startEmbeddedNeo4j, EmbeddedNeo4j } from '../src/db/embedded';
 import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
 import { afterWrite } from '../src/domain/after-write';
-import { generateSyntheticFrance } from '../src/generate/synthetic-france';
-import { importPortfolio, readReferences } from '../src/import/import-portfolio';
-import { PortfolioRow, RowContext, validateRow } from '../src/import/portfolio-row';
-import { loadSeeds, SEED_FILES } from '../src/seed/load-seeds';
+import { generateSyntheticFrance } from '../src/domain/generate/synthetic-france';
+import { importPortfolio, readReferences } from '../src/domain/import/import-portfolio';
+import { PortfolioRow, RowContext, validateRow } from '../src/domain/import/portfolio-row';
+import { loadSeeds, SEED_FILES } from '../src/domain/seed/load-seeds';
 
 // Errors only, on stderr: a failed statement's Neo4j code is what explains a failed run.
 const errorsOnly = pino({ level: 'error' }, pino.destination(2));

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { prng, randomDay } from '../src/generate/random';
+import { prng, randomDay } from '../src/domain/generate/random';
 
 const rand = prng(20240129);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];

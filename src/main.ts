@@ -3,9 +3,9 @@ import { createTokenVerifier } from './auth/verify-token';
 import { loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
 import { openDatabase } from './db/database';
-import { prepareDatabase } from './seed/prepare-database';
+import { prepareDatabase } from './domain/seed/prepare-database';
 import { isAppError } from './errors/app-error';
-import { startApp } from './server/app';
+import { startApp } from './api/server/app';
 import { createLogger } from './config/logger';
 
 /**

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { loadConfig } from '../src/config/config';
 import { createTokenVerifier } from '../src/auth/verify-token';
 import type { Executor } from '../src/db/executor';
-import { App, startApp } from '../src/server/app';
+import { App, startApp } from '../src/api/server/app';
 import { TEST_JWT_SECRET, testAuthConfig, testExecutor, testServices } from './harness';
 import { token } from './tokens';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SeedFile } from '../src/seed/seed-format';
+import type { SeedFile } from '../src/domain/seed/seed-format';
 
 /**
  * An independent, in-memory re-implementation of the impact rule over the seed files (no Cypher),

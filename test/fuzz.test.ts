@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import pino from 'pino';
 import { loadConfig } from '../src/config/config';
-import { App, startApp } from '../src/server/app';
+import { App, startApp } from '../src/api/server/app';
 import { createTokenVerifier } from '../src/auth/verify-token';
 import { mintToken } from '../src/auth/mint-token';
 import { syntheticNir } from '../src/identity/nir';
@@ -547,7 +547,10 @@ interface Sent {
 function collectStrings(v: unknown, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
   else if (Array.isArray(v)) v.forEach((x) => collectStrings(x, out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(k), collectStrings(x, out);
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+    out.push(k);
+    collectStrings(x, out);
+  }
   return out;
 }
 

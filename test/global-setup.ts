@@ -7,7 +7,7 @@ import pino from 'pino';
 import { startEmbeddedNeo4j } from '../src/db/embedded';
 import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
-import { loadSeeds } from '../src/seed/load-seeds';
+import { loadSeeds } from '../src/domain/seed/load-seeds';
 import { TEST_PSEUDONYM_KEY } from './harness';
 
 /**

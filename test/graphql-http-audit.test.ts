@@ -1,7 +1,7 @@
 import { serverAudits } from 'graphql-http';
 import type { AuditResult } from 'graphql-http';
 import { loadConfig } from '../src/config/config';
-import { App, startApp } from '../src/server/app';
+import { App, startApp } from '../src/api/server/app';
 import { createTokenVerifier } from '../src/auth/verify-token';
 import { TEST_JWT_SECRET, testAuthConfig, testExecutor, testServices } from './harness';
 import type { Executor } from '../src/db/executor';
@@ -52,7 +52,7 @@ const results = new Map<string, AuditResult>();
 /** A failed audit's reason, with the response status, for the test output. */
 async function describeResult(result: AuditResult): Promise<string> {
   if (result.status === 'ok') return 'ok';
-  let body = '';
+  let body: string;
   try {
     body = (await result.response.clone().text()).slice(0, 300);
   } catch {

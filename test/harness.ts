@@ -8,11 +8,11 @@ import path from 'node:path';
 import type { Principal, Role } from '../src/auth/principal';
 import { startEmbeddedNeo4j } from '../src/db/embedded';
 import { applySchema } from '../src/db/schema';
-import { loadSeeds } from '../src/seed/load-seeds';
+import { loadSeeds } from '../src/domain/seed/load-seeds';
 import { Executor } from '../src/db/executor';
-import type { RequestContext, Services } from '../src/graphql/context';
-import { createRequestContext } from '../src/graphql/context';
-import { createApollo } from '../src/server/app';
+import type { RequestContext, Services } from '../src/api/context';
+import { createRequestContext } from '../src/api/context';
+import { createApollo } from '../src/api/server/app';
 
 /**
  * How long a hook that starts a Neo4j of its own (and seeds it) may take. Generous on purpose: on

@@ -1,5 +1,5 @@
 import { loadConfig } from '../src/config/config';
-import { App, startApp } from '../src/server/app';
+import { App, startApp } from '../src/api/server/app';
 import { createTokenVerifier } from '../src/auth/verify-token';
 import { TEST_JWT_SECRET, testAuthConfig, testExecutor, testServices } from './harness';
 import type { Executor } from '../src/db/executor';

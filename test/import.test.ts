@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { cypher } from '../src/db/cypher-files';
 import { Executor } from '../src/db/executor';
 import { syntheticNir } from '../src/identity/nir';
-import { importPortfolio, RejectedRow } from '../src/import/import-portfolio';
+import { importPortfolio, RejectedRow } from '../src/domain/import/import-portfolio';
 import { Api, as, startApi, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger, SERVER_START_MS } from './harness';
 import { expectEverySliceEqualsLive } from './insurer-slices';
 

@@ -19,7 +19,7 @@ const PAGE = `query($insurer: ID!, $breach: ID!, $after: String) {
 async function all(insurer: string, breach: string) {
   const ids: string[] = [];
   let after: string | null = null;
-  let total = -1;
+  let total: number | undefined;
   let pages = 0;
   for (;;) {
     const { data, errors }: any = await api.run(PAGE, { insurer, breach, after }, as('INSURER', insurer));

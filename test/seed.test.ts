@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { cypher } from '../src/db/cypher-files';
 import { Executor } from '../src/db/executor';
-import { loadSeeds, SEED_FILES } from '../src/seed/load-seeds';
+import { loadSeeds, SEED_FILES } from '../src/domain/seed/load-seeds';
 import { TEST_PSEUDONYM_KEY, testExecutor } from './harness';
 
 /** Seeds load idempotently, and a bad seed file loads nothing. */

@@ -1,6 +1,6 @@
 import { getNamedType, GraphQLField, GraphQLObjectType, GraphQLSchema, isLeafType, isObjectType } from 'graphql';
 import type { Principal } from '../src/auth/principal';
-import { createSchema } from '../src/graphql/build-schema';
+import { createSchema } from '../src/api/build-schema';
 import { syntheticNir } from '../src/identity/nir';
 import { caseSeed, portfolio } from './brute-force';
 import { Api, as, startApi } from './harness';

@@ -6,8 +6,8 @@ import { loadConfig } from '../src/config/config';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../src/db/embedded';
 import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
-import { loadSeeds } from '../src/seed/load-seeds';
-import { App, startApp } from '../src/server/app';
+import { loadSeeds } from '../src/domain/seed/load-seeds';
+import { App, startApp } from '../src/api/server/app';
 import { createTokenVerifier } from '../src/auth/verify-token';
 import { TEST_JWT_SECRET, TEST_PSEUDONYM_KEY, testAuthConfig, testLogger, testPassword, testServices, SERVER_START_MS } from './harness';
 

@@ -55,9 +55,18 @@ export function resolveSecrets(
     moveLegacyFile(config.legacySecretsDir, generatedFile);
     stored = readSecretsFile(generatedFile) ?? {};
     let changed = false;
-    if (needSecret && !stored.jwtSecret) (stored.jwtSecret = randomSecret()), (changed = true);
-    if (needKey && !stored.pseudonymKey) (stored.pseudonymKey = randomSecret()), (changed = true);
-    if (needPassword && !stored.neo4jPassword) (stored.neo4jPassword = randomSecret()), (changed = true);
+    if (needSecret && !stored.jwtSecret) {
+      stored.jwtSecret = randomSecret();
+      changed = true;
+    }
+    if (needKey && !stored.pseudonymKey) {
+      stored.pseudonymKey = randomSecret();
+      changed = true;
+    }
+    if (needPassword && !stored.neo4jPassword) {
+      stored.neo4jPassword = randomSecret();
+      changed = true;
+    }
     if (changed) writeSecretsFile(generatedFile, JSON.stringify(stored, null, 2));
   }
   const jwt = config.auth.jwtSecret ?? (needSecret ? stored.jwtSecret : undefined);

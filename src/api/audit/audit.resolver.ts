@@ -1,0 +1,25 @@
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { badInput } from '../../errors/app-error';
+import type { RequestContext } from '../context';
+import { AuditEventsArgs } from './audit.args';
+import { listAuditEvents } from '../../domain/audit/audit.repository';
+import type { AuditEventRow } from '../../domain/audit/audit.rows';
+import { AuditEvent } from './audit.type';
+
+/** The audit trail, for ADMIN and REGULATOR. */
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Authorized()
+  @Query(() => [AuditEvent], { description: 'Audit trail of person- and contract-level reads and refusals, newest first. ADMIN and REGULATOR only.' })
+  async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: RequestContext): Promise<AuditEventRow[]> {
+    if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 500) throw badInput('limit', args.limit, 'must be between 1 and 500');
+    if (args.outcome && !['READ', 'REFUSED'].includes(args.outcome)) throw badInput('outcome', args.outcome, 'must be READ or REFUSED');
+    return listAuditEvents(ctx.db, {
+      field: args.field ?? null,
+      outcome: args.outcome ?? null,
+      orgId: args.orgId ?? null,
+      operationName: args.operationName ?? null,
+      limit: args.limit,
+    });
+  }
+}

@@ -1,0 +1,117 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import type { AccessChannelRow, DataCategoryRow, SystemRow } from '../../domain/catalogue/catalogue.rows';
+import { AccessChannel, DataCategory, System } from '../catalogue/catalogue.type';
+import type { OrganizationRow } from '../../domain/organization/organization.rows';
+import { Organization } from '../organization/organization.type';
+import { ATTACK_TECHNIQUES } from '../../domain/breach/attack-techniques';
+import { BreachArgs, ExposuresArgs } from './breach.args';
+import { listBreaches } from '../../domain/breach/breach.repository';
+import type { BreachEventRow, BreachRow, CompromisedRow, ExposureRow, ReportedFigureRow } from '../../domain/breach/breach.rows';
+import { AttackTechnique, Breach, BreachEvent, CompromisedSystem, Exposure, KeyDate, ReportedFigure } from './breach.type';
+import { requireBreach, requireCategory, requireOrganization, requireSystem } from '../require';
+
+/**
+ * The earliest dated event among `kinds`; when none is dated, the first undated one (so the
+ * answer still cites who said the date is unknown).
+ */
+export function keyDate(events: BreachEventRow[], kinds: string[]): { known: boolean; date: string | null; event: BreachEventRow | null } {
+  const matching = events.filter((e) => kinds.includes(e.kind));
+  const dated = matching.filter((e) => e.date !== null).sort((a, b) => a.date!.localeCompare(b.date!));
+  if (dated.length > 0) return { known: true, date: dated[0].date, event: dated[0] };
+  return { known: false, date: null, event: matching[0] ?? null };
+}
+
+/** The breach catalogue. */
+@Resolver(() => Breach)
+export class BreachResolver {
+  @Query(() => [Breach], { description: 'The breach catalogue, oldest first.' })
+  async breaches(@Ctx() ctx: RequestContext): Promise<BreachRow[]> {
+    const rows = await listBreaches(ctx.db);
+    for (const r of rows) ctx.loaders.breach.prime(r.id, r);
+    return rows;
+  }
+
+  @Query(() => Breach, { description: 'One breach by id. NOT_FOUND when no breach has that id.' })
+  breach(@Args(() => BreachArgs) { id }: BreachArgs, @Ctx() ctx: RequestContext): BreachRow | Promise<BreachRow> {
+    return requireBreach(ctx, id);
+  }
+
+  @FieldResolver(() => [AttackTechnique], { description: 'MITRE ATT&CK techniques, in attack order (e.g. T1598.003 phishing for credentials, then T1078 valid accounts).' })
+  attackTechniques(@Root() b: BreachRow): AttackTechnique[] {
+    return (b.attackTechniques ?? []).map((id) => ({ id, name: ATTACK_TECHNIQUES[id]?.name ?? null, tactic: ATTACK_TECHNIQUES[id]?.tactic ?? null }));
+  }
+
+  @FieldResolver(() => Organization, { description: 'The organisation breached.' })
+  victim(@Root() b: BreachRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
+    return requireOrganization(ctx, b.victimId);
+  }
+
+  @FieldResolver(() => KeyDate, { description: 'Intrusion: the earliest dated INTRUSION or DATA_COLLECTED event.' })
+  async intrusion(@Root() b: BreachRow, @Ctx() ctx: RequestContext) {
+    return keyDate(await ctx.loaders.breachEvents.load(b.id), ['INTRUSION', 'DATA_COLLECTED']);
+  }
+
+  @FieldResolver(() => KeyDate, { description: 'Detection: the earliest dated DETECTED event.' })
+  async detection(@Root() b: BreachRow, @Ctx() ctx: RequestContext) {
+    return keyDate(await ctx.loaders.breachEvents.load(b.id), ['DETECTED']);
+  }
+
+  @FieldResolver(() => KeyDate, { description: 'Public disclosure: the earliest dated DISCLOSED event.' })
+  async disclosure(@Root() b: BreachRow, @Ctx() ctx: RequestContext) {
+    return keyDate(await ctx.loaders.breachEvents.load(b.id), ['DISCLOSED']);
+  }
+
+  @FieldResolver(() => [BreachEvent], { description: 'Every recorded event, in date order, undated ones last; conflicting dates are kept side by side.' })
+  timeline(@Root() b: BreachRow, @Ctx() ctx: RequestContext): Promise<BreachEventRow[]> {
+    return ctx.loaders.breachEvents.load(b.id);
+  }
+
+  @FieldResolver(() => [CompromisedSystem], { description: 'Systems the breach compromised, with the access channel used.' })
+  compromisedSystems(@Root() b: BreachRow, @Ctx() ctx: RequestContext): Promise<CompromisedRow[]> {
+    return ctx.loaders.compromised.load(b.id);
+  }
+
+  @FieldResolver(() => [Exposure], { description: 'Data categories exposed, claimed, or stated not exposed, per kind of data subject; filter with `subjects` and `status`.' })
+  async exposures(@Root() b: BreachRow, @Args(() => ExposuresArgs) args: ExposuresArgs, @Ctx() ctx: RequestContext): Promise<ExposureRow[]> {
+    const rows = await ctx.loaders.exposures.load(b.id);
+    return rows.filter((r) => (!args.subjects || r.subjects === args.subjects) && (!args.status || r.status === args.status));
+  }
+
+  @FieldResolver(() => [ReportedFigure], { description: 'Figures reported (CNIL, the operators, insurers), each with its source; never summed.' })
+  reportedFigures(@Root() b: BreachRow, @Ctx() ctx: RequestContext): Promise<ReportedFigureRow[]> {
+    return ctx.loaders.reportedFigures.load(b.id);
+  }
+}
+
+/** Relation fields of an exposure. */
+@Resolver(() => Exposure)
+export class ExposureResolver {
+  @FieldResolver(() => DataCategory, { description: 'The data category.' })
+  category(@Root() row: ExposureRow, @Ctx() ctx: RequestContext): DataCategoryRow | Promise<DataCategoryRow> {
+    return requireCategory(ctx, row.categoryId);
+  }
+}
+
+/** Relation fields of a compromised system. */
+@Resolver(() => CompromisedSystem)
+export class CompromisedSystemResolver {
+  @FieldResolver(() => System, { description: 'The system.' })
+  system(@Root() row: CompromisedRow, @Ctx() ctx: RequestContext): SystemRow | Promise<SystemRow> {
+    return requireSystem(ctx, row.systemId);
+  }
+
+  @FieldResolver(() => AccessChannel, { nullable: true, description: 'The way in the attackers used; null when unknown.' })
+  async accessChannel(@Root() row: CompromisedRow, @Ctx() ctx: RequestContext): Promise<AccessChannelRow | null> {
+    return row.channelId === null ? null : ctx.loaders.accessChannel.load(row.channelId);
+  }
+}
+
+/** Relation fields of a reported figure. */
+@Resolver(() => ReportedFigure)
+export class ReportedFigureResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'Who reported it; null when the source does not say.' })
+  async reportedBy(@Root() row: ReportedFigureRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow | null> {
+    return row.reportedById === null ? null : requireOrganization(ctx, row.reportedById);
+  }
+}

@@ -1,0 +1,90 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { cypher } from '../../db/cypher-files';
+import { AppError, badInput, isAppError } from '../../errors/app-error';
+import type { RequestContext } from '../context';
+import { seedSteps } from '../../domain/seed/load-seeds';
+import { KnownIds, SeedFile, validateSeed } from '../../domain/seed/seed-format';
+import { afterWrite } from '../../domain/after-write';
+import type { BreachRow } from '../../domain/breach/breach.rows';
+import { Breach } from './breach.type';
+import { RegisterBreachInput } from './breach.input';
+import { requireBreach } from '../require';
+
+const Q = { knownIds: cypher('admin/known-ids'), datasetOf: cypher('admin/dataset-of-node') };
+const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
+
+/** The dataset a registered breach is written under: one per breach, so it can be replaced alone. */
+export const registeredDataset = (breachId: string) => `registered-${breachId}`;
+
+/** Turns the mutation's input into the seed format, so one validator and one loader serve both. */
+function toSeed(input: RegisterBreachInput): SeedFile {
+  const sourced = (x: { sourceUrl?: string | null; confidence?: string | null }) => ({ source: x.sourceUrl ?? null, confidence: (x.confidence ?? null) as 'H' | 'M' | 'L' | null });
+  return {
+    dataset: registeredDataset(input.id),
+    breaches: [
+      {
+        id: input.id,
+        name: input.name,
+        victim: input.victimId,
+        summary: input.summary ?? null,
+        vector: input.vector ?? null,
+        attackTechniques: input.attackTechniques,
+        ransomware: input.ransomware ?? null,
+        compromised: input.compromisedSystemIds.map((system) => ({ system, channel: input.accessChannelId ?? null, source: null, confidence: null })),
+        events: input.events.map((e) => ({ kind: e.kind, date: e.date ?? null, description: e.description ?? null, ...sourced(e) })),
+        exposures: input.exposures.map((e) => ({ category: e.categoryId, subjects: e.subjects, status: e.status, note: e.note ?? null, ...sourced(e) })),
+        reportedFigures: input.reportedFigures.map((f) => ({
+          id: f.id,
+          metric: f.metric,
+          value: f.value ?? null,
+          qualifier: f.qualifier ?? null,
+          text: f.text ?? null,
+          reportedBy: f.reportedById ?? null,
+          date: f.date ?? null,
+          note: f.note ?? null,
+          ...sourced(f),
+        })),
+      },
+    ],
+  };
+}
+
+/** ADMIN writes. */
+@Resolver(() => Breach)
+export class RegisterBreachResolver {
+  @Authorized()
+  @Mutation(() => Breach, { description: 'Registers a breach (ADMIN): victim, compromised systems, events, exposures and figures, validated against the graph, written in one transaction. Registering the same id again replaces that registration; a breach loaded from the seeds cannot be overwritten.' })
+  async registerBreach(@Arg('input', () => RegisterBreachInput, { description: 'The breach.' }) input: RegisterBreachInput, @Ctx() ctx: RequestContext): Promise<BreachRow> {
+    if (!/^breach-[a-z0-9][a-z0-9-]{2,80}$/.test(input.id)) throw badInput('input.id', input.id, 'must look like breach-<kebab-case>');
+    if (input.compromisedSystemIds.length === 0) throw badInput('input.compromisedSystemIds', [], 'name at least one compromised system');
+    const badTechnique = input.attackTechniques.find((t) => !TECHNIQUE.test(t));
+    if (badTechnique !== undefined) throw badInput('input.attackTechniques', badTechnique, 'must be an ATT&CK id such as T1078 or T1598.003');
+    // A seeded breach is the public record: only its own dataset may rewrite it.
+    const [owner] = await ctx.db.read<{ dataset: string | null }>(Q.datasetOf, { id: input.id });
+    if (owner?.dataset && owner.dataset !== registeredDataset(input.id)) {
+      throw badInput('input.id', input.id, `already exists (written by dataset ${owner.dataset}); choose another id`);
+    }
+    const [ids] = await ctx.db.read<Record<string, string[]>>(Q.knownIds);
+    const known: KnownIds = {
+      organizations: new Set(ids.organizations),
+      systems: new Set(ids.systems),
+      channels: new Set(ids.channels),
+      categories: new Set(ids.categories),
+      populations: new Set(ids.populations),
+      flows: new Set(),
+      breaches: new Set(),
+    };
+    const seed = toSeed(input);
+    try {
+      validateSeed('registerBreach input', seed, known);
+    } catch (e) {
+      // Same checks as the seed files, reported as the caller's input error.
+      if (isAppError(e) && e.code === 'SEED_INVALID') throw new AppError('BAD_USER_INPUT', e.message.replace(/^Seed file registerBreach input is invalid/, 'Invalid breach'), { argument: 'input' });
+      throw e;
+    }
+    await ctx.db.writeAll(seedSteps(seed, ctx.pseudonymKey));
+    await afterWrite(ctx.executor, { catalogue: true, counter: ctx.roundTrips });
+    ctx.loaders.breach.clear(input.id);
+    return requireBreach(ctx, input.id);
+  }
+}

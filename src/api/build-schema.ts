@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth-checker';
+import { AuditResolver } from './audit/audit.resolver';
+import { RegisterBreachResolver } from './breach/register-breach.resolver';
+import { PortfolioImportResolver } from './portfolio/portfolio.resolver';
+import { MemberBreachExposureResolver, MemberExposureResolver } from './member/member.resolver';
+import {
+  BreachResolver,
+  CompromisedSystemResolver,
+  ExposureResolver,
+  ReportedFigureResolver,
+} from './breach/breach.resolver';
+import {
+  AccessChannelResolver,
+  DataCategoryResolver,
+  DataFlowResolver,
+  PopulationResolver,
+  SystemResolver,
+} from './catalogue/catalogue.resolver';
+import { AffectedContractResolver, AffectedContractsResolver, ContractResolver } from './contract/contract.resolver';
+import {
+  AffectedInsurerResolver,
+  BreachImpactFieldResolver,
+  BreachImpactResolver,
+  CategoryImpactResolver,
+  ImpactPathResolver,
+  ImpactTotalsResolver,
+  InsurerImpactResolver,
+  PartnerImpactResolver,
+  PathHopResolver,
+} from './impact/impact.resolver';
+import { LineageResolver } from './lineage/lineage.resolver';
+import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from './organization/organization.resolver';
+
+/** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
+export const RESOLVERS = [
+  AuditResolver,
+  RegisterBreachResolver,
+  PortfolioImportResolver,
+  MemberExposureResolver,
+  MemberBreachExposureResolver,
+  BreachResolver,
+  ExposureResolver,
+  CompromisedSystemResolver,
+  ReportedFigureResolver,
+  BreachImpactResolver,
+  BreachImpactFieldResolver,
+  ImpactTotalsResolver,
+  ImpactPathResolver,
+  PathHopResolver,
+  InsurerImpactResolver,
+  PartnerImpactResolver,
+  CategoryImpactResolver,
+  AffectedInsurerResolver,
+  AffectedContractsResolver,
+  AffectedContractResolver,
+  ContractResolver,
+  LineageResolver,
+  OrganizationResolver,
+  OwnershipResolver,
+  PartnershipResolver,
+  DataCategoryResolver,
+  SystemResolver,
+  AccessChannelResolver,
+  PopulationResolver,
+  DataFlowResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Builds the executable schema once per process (type-graphql metadata is global anyway). */
+export function createSchema(): Promise<GraphQLSchema> {
+  // Arguments are checked by hand where they are used, with messages naming the bad value;
+  // class-validator would add a second, less precise, error format.
+  built ??= buildSchema({ resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]], validate: false, authChecker, authMode: 'error' }).then((schema) => {
+    // type-graphql gives no way to describe the root type; Sandbox shows this on its first page.
+    schema.getQueryType()!.description =
+      'breach-impact: who is affected by which breach, through which partner. Start with `breaches`, then `breachImpact`, `affectedInsurers`, `affectedContracts` and `lineage`.';
+    schema.getMutationType()!.description = 'Writes, for ADMIN tokens only.';
+    return schema;
+  });
+  return built;
+}

@@ -1,0 +1,122 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { AppError, badInput } from '../../errors/app-error';
+import type { RequestContext } from '../context';
+import type { BreachRow } from '../../domain/breach/breach.rows';
+import { Breach } from '../breach/breach.type';
+import type { DataCategoryRow } from '../../domain/catalogue/catalogue.rows';
+import { DataCategory } from '../catalogue/catalogue.type';
+import { checkDate } from '../../domain/common/date';
+import { impactKey } from '../../domain/impact/impact.repository';
+import { ImpactPath } from '../impact/impact.type';
+import type { OrganizationRow } from '../../domain/organization/organization.rows';
+import { Organization } from '../organization/organization.type';
+import { AffectedContractsArgs, MAX_PAGE } from './contract.args';
+import { affectedContractsPage } from '../../domain/contract/contract.repository';
+import type { AffectedContractRow, ContractRow } from '../../domain/contract/contract.rows';
+import { AffectedContract, AffectedContractConnection, Contract } from './contract.type';
+import { decodeCursor, encodeCursor } from '../../domain/contract/cursor';
+import { loadPaths, requireBreach, requireCategory, requireOrganization } from '../require';
+import type { PathRoot } from '../../domain/impact/breakdown';
+
+interface ConnectionRoot {
+  edges: Array<{ cursor: string; node: AffectedContractRoot }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  referenceDate: string | null;
+  insurerId: string;
+  breachId: string;
+  asOf: string | null;
+}
+interface AffectedContractRoot {
+  contract: ContractRow;
+  breachId: string;
+  paths: PathRoot[];
+  beneficiaryCount: number;
+  dependantCount: number;
+}
+
+/** `affectedContracts`: an insurer's contracts reached by a breach, page by page. */
+@Resolver(() => AffectedContractConnection)
+export class AffectedContractsResolver {
+  @Authorized()
+  @Query(() => AffectedContractConnection, { description: 'A page of your (INSURER token) contracts reached by a breach, each with its paths and exposed categories. Every read is audited. NOT_FOUND for an unknown breach; BAD_USER_INPUT for a bad page size or cursor; FORBIDDEN for another insurer’s id.' })
+  async affectedContracts(@Args(() => AffectedContractsArgs) args: AffectedContractsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionRoot> {
+    // The tenant comes from the token; an argument can only repeat it, never choose another.
+    const tenant = ctx.tenant!;
+    if (args.insurerId && args.insurerId !== tenant) {
+      await ctx.audit.refused(info, { ...args }, `token of ${tenant} asked for ${args.insurerId}`);
+      throw new AppError('FORBIDDEN', `Your token is for ${tenant}; it cannot read the contracts of ${args.insurerId}.`);
+    }
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) throw badInput('first', args.first, `must be between 1 and ${MAX_PAGE}`);
+    const after = decodeCursor(args.after);
+    const asOf = checkDate('asOf', args.asOf);
+    // Both at once: loadPaths answers null for an unknown breach, which requireBreach reports.
+    const [, answer] = await Promise.all([requireBreach(ctx, args.breachId), loadPaths(ctx, { breachId: args.breachId, asOf })]);
+    const paths = answer.paths.filter((p) => p.controllerId === tenant && p.populationKind === 'INSURED');
+    const base = { insurerId: tenant, breachId: args.breachId, asOf, referenceDate: answer.referenceDate };
+    const rows =
+      answer.referenceDate === null || paths.length === 0
+        ? []
+        : await affectedContractsPage(ctx.db, { tenant, referenceDate: answer.referenceDate, paths, after, limit: args.first + 1 });
+    // One row more than asked says whether another page follows, without a count query.
+    const page = rows.slice(0, args.first);
+    // Recorded before the rows leave: if the audit write fails, so does the read.
+    await ctx.audit.read(info, { ...args }, page.length);
+    const edges = page.map((r: AffectedContractRow) => ({
+      cursor: encodeCursor(r.contract.id),
+      node: {
+        contract: r.contract,
+        breachId: args.breachId,
+        paths: r.paths.map((p) => ({ ...p, breachId: args.breachId })),
+        beneficiaryCount: r.beneficiaryCount,
+        dependantCount: r.dependants,
+      },
+    }));
+    return { ...base, edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @FieldResolver(() => Int, { description: 'How many of the insurer’s contracts the breach reaches in all (every page).' })
+  async totalCount(@Root() root: ConnectionRoot, @Ctx() ctx: RequestContext): Promise<number> {
+    const agg = await ctx.loaders.contractAggregates.load(impactKey({ breachId: root.breachId, asOf: root.asOf }));
+    return agg?.byInsurer.find((r) => r.id === root.insurerId)?.contracts ?? 0;
+  }
+}
+
+/** Relation fields of an affected contract. */
+@Resolver(() => AffectedContract)
+export class AffectedContractResolver {
+  @FieldResolver(() => Breach, { description: 'The breach reaching it.' })
+  breach(@Root() r: AffectedContractRoot, @Ctx() ctx: RequestContext): BreachRow | Promise<BreachRow> {
+    return requireBreach(ctx, r.breachId);
+  }
+
+  @FieldResolver(() => [ImpactPath], { description: 'The paths reaching it (partner = its care network when it has one).' })
+  paths(@Root() r: AffectedContractRoot): PathRoot[] {
+    return r.paths;
+  }
+
+  @FieldResolver(() => [DataCategory], { description: 'Categories of its people’s data the breach exposed (union over its paths).' })
+  exposedCategories(@Root() r: AffectedContractRoot, @Ctx() ctx: RequestContext): Promise<DataCategoryRow[]> {
+    const ids = [...new Set(r.paths.flatMap((p) => p.exposedCategoryIds))];
+    return Promise.all(ids.map((id) => requireCategory(ctx, id)));
+  }
+}
+
+/** Relation fields of a contract. */
+@Resolver(() => Contract)
+export class ContractResolver {
+  @FieldResolver(() => Organization, { description: 'The insurer holding it.' })
+  insurer(@Root() c: ContractRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
+    return requireOrganization(ctx, c.insurerId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The tiers-payant operator serving it, when known.' })
+  async operator(@Root() c: ContractRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow | null> {
+    return c.operatorId ? requireOrganization(ctx, c.operatorId) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The care network it goes through, when any.' })
+  async network(@Root() c: ContractRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow | null> {
+    return c.networkId ? requireOrganization(ctx, c.networkId) : null;
+  }
+}

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../config/config';
+import { createLogger } from '../config/logger';
+import { resolveSecrets } from '../config/secrets';
+import { openDatabase } from '../db/database';
+import type { Executor } from '../db/executor';
+import { applySchema } from '../db/schema';
+import { afterWrite } from '../domain/after-write';
+import { isAppError } from '../errors/app-error';
+import { importPortfolio, readReferences, References, RejectedRow } from '../domain/import/import-portfolio';
+import { PORTFOLIO_COLUMNS } from '../domain/import/portfolio-row';
+
+const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** Counts data lines by streaming, so a 10-million-row file is never held in memory. */
+async function countRows(file: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of fs.createReadStream(file)) for (const byte of chunk as Buffer) if (byte === 10) lines += 1;
+  return Math.max(0, lines - 1);
+}
+
+/**
+ * `npm run import -- --insurer <id> <file.csv>` (or `--dir <folder>`): loads portfolios, with a
+ * progress bar (rows, rows per second) and a closing summary. Refused rows go to
+ * `<file>.rejects.csv` (line, reason, row with the NIR masked); good rows load. Safe to re-run.
+ */
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { insurer: { type: 'string' }, dir: { type: 'string' }, 'batch-size': { type: 'string' } } });
+  // --dir imports every portfolio-<insurer id>.csv of a folder (what `npm run generate` writes).
+  const jobs: Array<{ insurer: string; file: string }> = values.dir
+    ? fs.readdirSync(values.dir).filter((f) => /^portfolio-org-[a-z0-9-]+\.csv$/.test(f)).sort().map((f) => ({ insurer: f.slice('portfolio-'.length, -'.csv'.length), file: path.join(values.dir!, f) }))
+    : values.insurer && positionals[0] ? [{ insurer: values.insurer, file: positionals[0] }] : [];
+  if (jobs.length === 0) throw new Error('usage: npm run import -- --insurer <organisation id> <file.csv>   or   npm run import -- --dir <folder of portfolio-<id>.csv>');
+  for (const job of jobs) if (!fs.existsSync(job.file)) throw new Error(`no such file: ${job.file}`);
+  const batchSize = values['batch-size'] ? Number(values['batch-size']) : 5_000;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new Error(`--batch-size must be 1 to 100000, got "${values['batch-size']}"`);
+  const config = loadConfig();
+  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const secrets = resolveSecrets(config);
+  const db = await openDatabase(config, logger);
+  try {
+    await applySchema(db.executor);
+    let loaded = 0;
+    let rejected = 0;
+    const started = Date.now();
+    // The same for every file: read once, not once per file (388 of them for a generated France).
+    const references = await readReferences(db.executor);
+    for (const job of jobs) {
+      const s = await importFile(db.executor, secrets.pseudonymKey, references, job.insurer, job.file, batchSize);
+      loaded += s.loaded;
+      rejected += s.rejected;
+    }
+    // The maintained totals are recomputed whole, so once after the last file, not per file.
+    const refreshStarted = Date.now();
+    // A national sweep takes minutes: say how far it got, every 10 s at most.
+    let told = refreshStarted;
+    const onSwept = (people: number) => {
+      if (Date.now() - told < 10_000) return;
+      told = Date.now();
+      console.log(`impact summaries: ${people.toLocaleString('en')} people counted so far (${Math.round((told - refreshStarted) / 1000)} s)`);
+    };
+    if (loaded > 0) await afterWrite(db.executor, { catalogue: false, onSwept });
+    if (loaded > 0) console.log(`impact summaries recomputed in ${((Date.now() - refreshStarted) / 1000).toFixed(1)} s`);
+    if (jobs.length > 1) {
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`all files: imported ${loaded} rows, rejected ${rejected}, in ${seconds.toFixed(1)} s (${Math.round(loaded / Math.max(seconds, 0.001))} rows/s)`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/** Imports one file with a progress bar and a summary line; refused rows go to <file>.rejects.csv. */
+async function importFile(executor: Executor, pseudonymKey: Buffer, references: References, insurerId: string, file: string, batchSize: number): Promise<{ loaded: number; rejected: number }> {
+  const rejectsFile = `${file}.rejects.csv`;
+  const rejects = fs.createWriteStream(rejectsFile);
+  rejects.write(['line', 'reason', ...PORTFOLIO_COLUMNS].join(',') + '\n');
+  const total = await countRows(file);
+  const bar = new cliProgress.SingleBar(
+    { format: `${insurerId} {bar} {value}/{total} rows | {rate} rows/s | loaded {loaded} | rejected {rejected}`, hideCursor: true, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  let rejected = 0;
+  const started = Date.now();
+  bar.start(total, 0, { rate: 0, loaded: 0, rejected: 0 });
+  try {
+    const summary = await importPortfolio({
+      executor,
+      pseudonymKey,
+      insurerId,
+      source: fs.createReadStream(file),
+      references,
+      batchSize,
+      refreshSummaries: false,
+      onReject: (r: RejectedRow) => {
+        rejected += 1;
+        rejects.write([String(r.line), r.reason, ...PORTFOLIO_COLUMNS.map((c) => r.record[c] ?? '')].map(csvCell).join(',') + '\n');
+      },
+      onProgress: (read, loaded) => bar.update(read, { loaded, rejected, rate: Math.round(loaded / Math.max((Date.now() - started) / 1000, 0.001)) }),
+    });
+    bar.update(summary.rowsRead, { loaded: summary.rowsLoaded, rejected: summary.rowsRejected, rate: Math.round(summary.rowsPerSecond) });
+    bar.stop();
+    console.log(
+      `imported ${summary.rowsLoaded} of ${summary.rowsRead} rows for ${summary.insurerId} in ${summary.seconds.toFixed(1)} s ` +
+        `(${Math.round(summary.rowsPerSecond)} rows/s, ${summary.batches} batches); rejected ${summary.rowsRejected}` +
+        (summary.rowsRejected > 0 ? `, see ${rejectsFile}` : ''),
+    );
+    return { loaded: summary.rowsLoaded, rejected: summary.rowsRejected };
+  } finally {
+    bar.stop();
+    await new Promise((r) => rejects.end(r));
+    if (rejected === 0) fs.rmSync(rejectsFile, { force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(isAppError(e) ? `import failed [${e.code}]: ${e.message}` : `import failed: ${(e as Error).message}`);
+  process.exit(1);
+});

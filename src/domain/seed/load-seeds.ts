@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { cypher } from '../../db/cypher-files';
+import { Executor, Step } from '../../db/executor';
+import { AppError } from '../../errors/app-error';
+import { syntheticNir } from '../../identity/nir';
+import { pseudonymizeNir } from '../../identity/pseudonym';
+import { afterWrite } from '../after-write';
+import { emptyKnownIds, KnownIds, SeedFile, validateSeed } from './seed-format';
+import { fromRoot } from '../../config/paths';
+
+/** The seed files, in load order: the public record first, then what refers to it. */
+export const SEED_FILES = [
+  fromRoot('seeds', 'case-2024.json'),
+  fromRoot('seeds', 'synthetic-portfolio.json'),
+];
+
+const Q = {
+  deleteRels: cypher('seed/delete-dataset-relationships'),
+  prune: cypher('seed/prune-nodes'),
+  organizations: cypher('seed/merge-organizations'),
+  ownerships: cypher('seed/merge-ownerships'),
+  partnerships: cypher('seed/merge-partnerships'),
+  systems: cypher('seed/merge-systems'),
+  channels: cypher('seed/merge-access-channels'),
+  categories: cypher('seed/merge-data-categories'),
+  categoryLinks: cypher('seed/link-data-categories'),
+  populations: cypher('seed/merge-populations'),
+  flows: cypher('seed/merge-data-flows'),
+  breaches: cypher('seed/merge-breaches'),
+  events: cypher('seed/merge-breach-events'),
+  exposures: cypher('seed/merge-exposures'),
+  figures: cypher('seed/merge-reported-figures'),
+  contracts: cypher('seed/merge-contracts'),
+};
+
+/** Reads and parses a seed file; a syntax error is SEED_INVALID naming the file. */
+export function readSeedFile(file: string): SeedFile {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as SeedFile;
+  } catch (e) {
+    throw new AppError('SEED_INVALID', `Seed file ${file} cannot be read as JSON: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * The pseudonym a synthetic person is stored under: the HMAC of a synthetic NIR derived from the
+ * person's key. The NIR itself exists only in memory here; the graph holds the pseudonym only,
+ * exactly as it would for an imported portfolio (so `memberExposure` works on synthetic people).
+ */
+export function syntheticPersonPseudonym(personKey: string, pseudonymKey: Buffer): string {
+  return pseudonymizeNir(syntheticNir(personKey), pseudonymKey);
+}
+
+/** The steps that load one dataset; run in one transaction, so a load lands whole or not at all. */
+export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
+  const dataset = seed.dataset;
+  const breaches = seed.breaches ?? [];
+  // Events have no id in the files; a stable one (breach, kind, rank) keeps re-loads idempotent.
+  const events = breaches.flatMap((b) => {
+    const rank = new Map<string, number>();
+    return b.events.map((e) => {
+      const n = (rank.get(e.kind) ?? 0) + 1;
+      rank.set(e.kind, n);
+      return { ...e, id: `${b.id}-${e.kind.toLowerCase().replace(/_/g, '-')}-${n}`, breach: b.id };
+    });
+  });
+  // Pseudonyms cost an HMAC each: compute them once, for the rows and for the id list.
+  const contracts = (seed.contracts ?? []).map((c) => ({
+    ...c,
+    beneficiaries: c.beneficiaries.map((b) => ({ role: b.role, key: syntheticPersonPseudonym(b.key, pseudonymKey) })),
+  }));
+  const ids = [
+    ...(seed.organizations ?? []).map((r) => r.id),
+    ...(seed.systems ?? []).map((r) => r.id),
+    ...(seed.accessChannels ?? []).map((r) => r.id),
+    ...(seed.dataCategories ?? []).map((r) => r.id),
+    ...(seed.populations ?? []).map((r) => r.id),
+    ...(seed.dataFlows ?? []).map((r) => r.id),
+    ...breaches.map((r) => r.id),
+    ...events.map((r) => r.id),
+    ...breaches.flatMap((b) => b.reportedFigures.map((f) => f.id)),
+    ...contracts.flatMap((c) => [c.id, ...c.beneficiaries.map((b) => b.key)]),
+  ];
+  const step = (query: Step['query'], rows: unknown[]): Step => ({ query, params: { dataset, rows } });
+  return [
+    { query: Q.deleteRels, params: { dataset } },
+    step(Q.organizations, seed.organizations ?? []),
+    step(Q.ownerships, seed.ownerships ?? []),
+    step(Q.partnerships, seed.partnerships ?? []),
+    step(Q.systems, seed.systems ?? []),
+    step(Q.channels, seed.accessChannels ?? []),
+    step(Q.categories, seed.dataCategories ?? []),
+    step(Q.categoryLinks, (seed.dataCategories ?? []).filter((c) => c.parent !== null)),
+    step(Q.populations, seed.populations ?? []),
+    step(Q.flows, seed.dataFlows ?? []),
+    step(Q.breaches, breaches),
+    step(Q.events, events),
+    step(Q.exposures, breaches.flatMap((b) => b.exposures.map((e) => ({ ...e, breach: b.id })))),
+    step(Q.figures, breaches.flatMap((b) => b.reportedFigures.map((f) => ({ ...f, breach: b.id })))),
+    step(Q.contracts, contracts),
+    { query: Q.prune, params: { dataset, ids } },
+  ];
+}
+
+/**
+ * Validates every seed file first (so a bad file loads nothing), then loads each dataset in its
+ * own transaction. Loading twice gives the same graph: nodes are merged by id, the dataset's
+ * relationships are rewritten and what it no longer lists is pruned.
+ */
+export async function loadSeeds(executor: Executor, pseudonymKey: Buffer, files: string[] = SEED_FILES): Promise<{ dataset: string; file: string }[]> {
+  let known: KnownIds = emptyKnownIds();
+  const seeds = files.map((file) => {
+    const seed = readSeedFile(file);
+    known = validateSeed(path.relative(process.cwd(), file), seed, known);
+    return { file, seed };
+  });
+  // Sized by the seed files, not by a caller: no request timeout (see Executor.admin).
+  const admin = executor.admin();
+  for (const { seed } of seeds) await admin.writeAll(seedSteps(seed, pseudonymKey));
+  await afterWrite(admin, { catalogue: true });
+  return seeds.map(({ file, seed }) => ({ dataset: seed.dataset, file }));
+}
