@@ -3,7 +3,7 @@ import { Api, startApi } from './harness';
 
 /**
  * The questions the seeded API must answer correctly (issue #2), asked the way a user would,
- * checked against FACTS.md and against an in-memory recount of the seed files.
+ * checked against docs/FACTS.md and against an in-memory recount of the seed files.
  */
 let api: Api;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import type { SeedDataFlow, SeedFile, SeedOrganization, SeedPartnership, SeedPop
 import { prng, randomDay as day } from './random';
 
 
-/** DREES 2023: 388 complementary health insurers (FACTS.md). */
+/** DREES 2023: 388 complementary health insurers (docs/FACTS.md). */
 const MARKET = [
   { kind: 'MUTUELLE', count: 263 },
   { kind: 'INSURANCE_COMPANY', count: 100 },
@@ -49,7 +49,7 @@ export interface GeneratedFrance {
  * with their insured populations, operator partnerships and data flows) and one
  * `portfolio-<insurer>.csv` per insurer in the import format, `people` people in all. Sizes are
  * heavy-tailed (Pareto); about 20 of every 33 people sit with insurers served by Viamedis and 13
- * with Almerys, as FACTS.md reports; some insurers use both, some switch from Viamedis to Almerys
+ * with Almerys, as docs/FACTS.md reports; some insurers use both, some switch from Viamedis to Almerys
  * on a date (the old operator's retention unknown, so their former data stays exposed); contracts
  * carry dependants; some people also hold a contract with a second insurer; some contracts have
  * ended (former clients). Everything is synthetic and the same seed gives the same files.
@@ -64,7 +64,7 @@ export function generateSyntheticFrance(opts: { people: number; seed: number; di
   const insurers: GeneratedInsurer[] = kinds.map((kind, i) => {
     const id = `org-syn-${String(i + 1).padStart(3, '0')}`;
     const r = rand();
-    // About 84 insurers with Viamedis (FACTS.md), fewer with Almerys, a few both or switching.
+    // About 84 insurers with Viamedis (docs/FACTS.md), fewer with Almerys, a few both or switching.
     const setup: Setup = r < 0.2 ? 'VIAMEDIS' : r < 0.33 ? 'ALMERYS' : r < 0.36 ? 'BOTH' : r < 0.39 ? 'SWITCH' : 'OTHER';
     return {
       id,
