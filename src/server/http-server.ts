@@ -24,7 +24,7 @@ export interface App {
 /** The path of the GraphQL endpoint. */
 export const GRAPHQL_PATH = '/graphql';
 
-/** Thrown by the body parser when a JSON body does not parse (400 BAD_USER_INPUT). */
+/** Thrown by the /graphql route when a JSON body does not parse (400 BAD_USER_INPUT). */
 class BodyNotJson extends Error {}
 
 /** A GraphQL-style error answer `{ errors: [{ message, extensions: { code } }] }` with the code's catalogue status. */
