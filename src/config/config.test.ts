@@ -32,3 +32,56 @@ test('NEO4J_URI accepts routing and secure schemes, for clusters and Aura', () =
     expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
   }
 });
+
+test.each([
+  ['NODE_ENV', 'prod', /NODE_ENV="prod".*development, production or test/],
+  ['NODE_ENV', 'Production', /NODE_ENV="Production"/],
+  ['HOST', 'not-a-host', /HOST="not-a-host".*IP address/],
+  ['HOST', '999.1.1.1', /HOST="999.1.1.1"/],
+  ['HOST', 'bad host', /HOST="bad host"/],
+])('%s=%s is refused with CONFIG_INVALID naming it (zod schema)', (name, value, message) => {
+  let thrown: unknown;
+  try {
+    loadConfig({ [name]: value });
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toMatchObject({ code: 'CONFIG_INVALID', extensions: { variable: name } });
+  expect((thrown as Error).message).toMatch(message);
+});
+
+test('NODE_ENV accepts development, production and test (and empty as unset)', () => {
+  const key = 'k'.repeat(32);
+  expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ environment: 'test', production: false });
+  expect(loadConfig({ NODE_ENV: '' })).toMatchObject({ environment: 'development', production: false });
+  expect(loadConfig({ NODE_ENV: 'production', PSEUDONYM_KEY: key, AUTH_JWT_SECRET: key })).toMatchObject({ environment: 'production', production: true, roundTripsHeader: false });
+});
+
+test('HOST accepts IP literals, localhost, this machine’s name and fully qualified names', () => {
+  for (const host of ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost', require('node:os').hostname(), 'api.example.com']) {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  }
+});
+
+test('a secret is named by its length, never echoed', () => {
+  expect(() => loadConfig({ AUTH_JWT_SECRET: 'hunter2' })).toThrow('AUTH_JWT_SECRET="<7 bytes>" is invalid: expected at least 32 bytes');
+  expect(() => loadConfig({ PSEUDONYM_KEY: 'hunter2' })).toThrow(/PSEUDONYM_KEY="<7 bytes>"/);
+});
+
+test('rules across variables: one way of verifying tokens, asymmetric algorithms with JWKS, production needs keys', () => {
+  const key = 'k'.repeat(32);
+  expect(() => loadConfig({ AUTH_JWT_SECRET: key, AUTH_JWKS_URL: 'https://idp/jwks' })).toThrow(/AUTH_JWKS_URL="https:\/\/idp\/jwks".*one way/);
+  expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp/jwks', AUTH_ALGORITHMS: 'RS256, HS256' })).toThrow(/AUTH_ALGORITHMS="HS256".*asymmetric/);
+  expect(() => loadConfig({ AUTH_ALGORITHMS: 'HS256,none' })).toThrow(/AUTH_ALGORITHMS="none"/);
+  expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: key })).toThrow(/PSEUDONYM_KEY="".*set in production/);
+  expect(() => loadConfig({ NODE_ENV: 'production', PSEUDONYM_KEY: key })).toThrow(/AUTH_JWKS_URL="".*set in production/);
+  expect(loadConfig({ AUTH_JWKS_URL: 'https://idp/jwks' }).auth.algorithms).toEqual(['RS256']);
+});
+
+test('values are normalised as before: trimmed numbers, lower-case sizes and levels, empty as unset', () => {
+  const c = loadConfig({ PORT: ' 42 ', NEO4J_HEAP: '2G', LOG_LEVEL: 'DEBUG', MAX_BODY_BYTES: '', SEED_ON_START: 'off', NEO4J_USERNAME: 'bob', NEO4J_URI: '  ' });
+  expect(c).toMatchObject({ port: 42, logLevel: 'debug', maxBodyBytes: 100_000, seedOnStart: false });
+  expect(c.neo4j).toMatchObject({ user: 'bob', uri: undefined, password: '' });
+  expect(c.neo4j.embedded.heap).toBe('2g');
+  expect(() => loadConfig({ LOG_LEVEL: '' })).toThrow(/LOG_LEVEL=""/);
+});

@@ -1,15 +1,21 @@
 import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 import { AppError } from '../errors/app-error';
+import { fromRoot } from './paths';
 
 /** Validated runtime configuration. Read once with {@link loadConfig}; never read `process.env` elsewhere. */
 export interface Config {
-  /** HTTP listen host (HOST, default 127.0.0.1). */
+  /** HTTP listen host (HOST, default 127.0.0.1): an IP address, localhost, this machine's name or a fully qualified name. */
   host: string;
   /** HTTP listen port (PORT, default 4000; 0 picks a free port). */
   port: number;
   /** NODE_ENV=production turns off introspection and the Sandbox landing page. */
   production: boolean;
+  /** NODE_ENV: development (default), production or test; any other value is refused. */
+  environment: 'development' | 'production' | 'test';
   /** pino level (LOG_LEVEL, default info). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest request body accepted, in bytes (MAX_BODY_BYTES, default 100000). */
@@ -49,8 +55,10 @@ export interface Config {
     user: string;
     password: string;
     database: string | undefined;
-    /** Per-transaction timeout sent with every query (NEO4J_QUERY_TIMEOUT_MS, default 15000). */
+    /** Per-transaction timeout sent with every API request's statements (NEO4J_QUERY_TIMEOUT_MS, default 15000). */
     queryTimeoutMs: number;
+    /** Per-transaction timeout of seeding, imports and summary refreshes (NEO4J_ADMIN_TIMEOUT_MS, default 0: none). */
+    adminTimeoutMs: number;
     embedded: {
       /** Bolt port of the embedded server (NEO4J_BOLT_PORT, default 7687; 0 = any free port). */
       boltPort: number;
@@ -66,110 +74,208 @@ export interface Config {
 
 const SIZE = /^\d+[kmgKMG]?$/;
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ENVIRONMENTS = ['development', 'production', 'test'] as const;
+const ALGORITHM = /^(HS256|HS384|HS512|RS256|RS384|RS512|PS256|PS384|PS512|ES256|ES384|ES512|EdDSA)$/;
+const DNS_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+/** Variables whose value is never echoed in an error: only their length in bytes is. */
+const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET', 'PSEUDONYM_KEY', 'NEO4J_PASSWORD']);
 
-function fail(name: string, value: string, expected: string): never {
-  throw new AppError('CONFIG_INVALID', `Configuration ${name}=${JSON.stringify(value)} is invalid: expected ${expected}.`, {
-    variable: name,
+/**
+ * A listen address the server can bind: an IP literal, `localhost`, this machine's own name, or a
+ * fully qualified DNS name (a dot and an alphabetic top-level label). Any other single-label name
+ * is a typo or a name only some resolver knows (`not-a-host`), refused before a late EADDRNOTAVAIL.
+ */
+function isListenHost(host: string): boolean {
+  if (net.isIP(host) !== 0) return true;
+  if (!DNS_NAME.test(host)) return false;
+  const lower = host.toLowerCase();
+  if (lower === 'localhost' || lower === os.hostname().toLowerCase()) return true;
+  return /\.[a-z][a-z0-9-]*[a-z0-9]$/i.test(host);
+}
+
+/** Unset and empty are the same for most variables: the default applies. */
+const emptyIsUnset = (v: unknown): unknown => (v === '' ? undefined : v);
+
+/** An optional variable, empty meaning unset, validated by `schema` when set. */
+function optional<T extends z.ZodType<unknown, string>>(schema: T) {
+  return z.preprocess(emptyIsUnset, schema.optional());
+}
+
+/** An optional variable with a default, empty meaning unset. */
+function withDefault<T extends z.ZodType<unknown, string>>(schema: T, fallback: z.output<T>) {
+  return optional(schema).transform((v) => (v === undefined ? fallback : (v as z.output<T>)));
+}
+
+function wholeNumber(min: number, max: number) {
+  const error = `a whole number from ${min} to ${max}`;
+  return z.string().transform(Number).pipe(z.number({ error }).int({ error }).min(min, { error }).max(max, { error }));
+}
+
+const boolean = () =>
+  z
+    .string()
+    .regex(/^(1|true|yes|on|0|false|no|off)$/i, { error: 'true or false' })
+    .transform((v) => /^(1|true|yes|on)$/i.test(v));
+
+const size = () =>
+  z
+    .string()
+    .regex(SIZE, { error: 'a size such as 512m or 2g' })
+    .transform((v) => v.toLowerCase());
+
+const secret = () => z.string().refine((v) => Buffer.byteLength(v) >= 32, { error: 'at least 32 bytes' });
+
+/**
+ * The environment variables, each with its check and default. Their order is the order problems
+ * are found in: the first is reported.
+ */
+const ENV = z
+  .object({
+    NEO4J_URI: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined),
+      z
+        .string()
+        .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/, { error: 'a bolt://, bolt+s://, neo4j:// or neo4j+s:// address' })
+        .optional(),
+    ),
+    // An empty LOG_LEVEL is refused, not the default: it names no level.
+    LOG_LEVEL: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? 'info').toLowerCase())
+      .pipe(z.enum(LEVELS, { error: LEVELS.join(', ') })),
+    AUTH_JWT_SECRET: optional(secret()),
+    AUTH_JWKS_URL: optional(z.string().regex(/^https?:\/\/\S+$/, { error: 'an http(s) address' })),
+    AUTH_ALGORITHMS: optional(
+      z
+        .string()
+        .transform((v) => v.split(',').map((a) => a.trim()))
+        .pipe(z.array(z.string().regex(ALGORITHM, { error: 'a JWS algorithm such as HS256, RS256 or ES256 ("none" is never accepted)' }))),
+    ),
+    PSEUDONYM_KEY: optional(secret()),
+    NODE_ENV: withDefault(z.enum(ENVIRONMENTS, { error: 'development, production or test' }), 'development'),
+    HOST: withDefault(
+      z.string().refine(isListenHost, { error: 'an IP address (127.0.0.1, 0.0.0.0, ::), localhost, this machine’s name or a fully qualified host name' }),
+      '127.0.0.1',
+    ),
+    PORT: withDefault(wholeNumber(0, 65535), 4000),
+    MAX_BODY_BYTES: withDefault(wholeNumber(1_000, 10_000_000), 100_000),
+    SEED_ON_START: withDefault(boolean(), true),
+    ROUND_TRIPS_HEADER: optional(boolean()),
+    NEO4J_QUERY_TIMEOUT_MS: withDefault(wholeNumber(100, 3_600_000), 15_000),
+    NEO4J_ADMIN_TIMEOUT_MS: withDefault(wholeNumber(0, 86_400_000), 0),
+    NEO4J_BOLT_PORT: withDefault(wholeNumber(0, 65535), 7687),
+    NEO4J_HEAP: withDefault(size(), '1g'),
+    NEO4J_PAGECACHE: withDefault(size(), '512m'),
+    NEO4J_DATA_DIR: withDefault(z.string(), 'data/neo4j'),
+    SECRETS_DIR: optional(z.string()),
+    AUTH_ISSUER: withDefault(z.string(), 'breach-impact-local'),
+    AUTH_AUDIENCE: withDefault(z.string(), 'breach-impact'),
+    // User and password keep an empty value: an empty password is a real (if poor) setting.
+    NEO4J_USER: z.string().optional(),
+    NEO4J_USERNAME: z.string().optional(),
+    NEO4J_PASSWORD: z.string().default(''),
+    NEO4J_DATABASE: optional(z.string()),
+  })
+  // Rules across variables; they run once every variable is valid on its own.
+  .superRefine((env, ctx) => {
+    const refuse = (variable: string, shown: string, expected: string) => ctx.addIssue({ code: 'custom', path: [variable], message: expected, params: { shown } });
+    if (env.AUTH_JWT_SECRET !== undefined && env.AUTH_JWKS_URL !== undefined) {
+      refuse('AUTH_JWKS_URL', env.AUTH_JWKS_URL, 'unset when AUTH_JWT_SECRET is set (one way of verifying tokens, not two)');
+    }
+    if (env.AUTH_JWKS_URL !== undefined) {
+      const symmetric = env.AUTH_ALGORITHMS?.find((a) => a.startsWith('HS'));
+      if (symmetric !== undefined) refuse('AUTH_ALGORITHMS', symmetric, 'an asymmetric algorithm when AUTH_JWKS_URL is set');
+    }
+    if (env.NODE_ENV === 'production') {
+      if (env.PSEUDONYM_KEY === undefined) refuse('PSEUDONYM_KEY', '', 'set in production (at least 32 bytes); development generates one');
+      if (env.AUTH_JWT_SECRET === undefined && env.AUTH_JWKS_URL === undefined) refuse('AUTH_JWKS_URL', '', 'set in production (or AUTH_JWT_SECRET)');
+    }
   });
+
+/** What an error shows of the bad value: the value itself, except for secrets (their length only). */
+function shownValue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
+  const variable = String(issue.path[0]);
+  const given = issue.code === 'custom' ? (issue.params as { shown?: unknown } | undefined)?.shown : undefined;
+  if (typeof given === 'string') return given;
+  // A bad element of a list (one algorithm of AUTH_ALGORITHMS) is shown alone.
+  if (issue.path.length > 1 && typeof issue.input === 'string') return issue.input;
+  const raw = env[variable] ?? '';
+  return SECRET_VARIABLES.has(variable) ? `<${Buffer.byteLength(raw)} bytes>` : raw;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) fail(name, raw, `a whole number from ${min} to ${max}`);
-  return n;
+/** `.secrets` at the project root, whatever NEO4J_DATA_DIR is. */
+const DEFAULT_SECRETS_DIR = fromRoot('.secrets');
+
+function fail(name: string, shown: string, expected: string): never {
+  throw new AppError('CONFIG_INVALID', `Configuration ${name}=${JSON.stringify(shown)} is invalid: expected ${expected}.`, { variable: name });
 }
 
-function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (/^(1|true|yes|on)$/i.test(raw)) return true;
-  if (/^(0|false|no|off)$/i.test(raw)) return false;
-  return fail(name, raw, 'true or false');
-}
-
-function size(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!SIZE.test(raw)) fail(name, raw, 'a size such as 512m or 2g');
-  return raw.toLowerCase();
-}
-
-/** `.secrets` at the repository root (this file is src/config or dist/config). */
-const DEFAULT_SECRETS_DIR = path.resolve(__dirname, '../../.secrets');
-
-/** The contents of the file named by variable `name` (a mounted secret), without its final line break. */
-function secretFile(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const file = env[name];
-  if (file === undefined || file === '') return undefined;
+/**
+ * The environment with PSEUDONYM_KEY read from the file PSEUDONYM_KEY_FILE names (a mounted
+ * secret), without its final line break, so the key is then checked like one given directly.
+ * Both at once is refused: one source for the key, not two.
+ */
+function withSecretFiles(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const file = env.PSEUDONYM_KEY_FILE;
+  if (file === undefined || file === '') return env;
+  if (env.PSEUDONYM_KEY) fail('PSEUDONYM_KEY_FILE', file, 'unset when PSEUDONYM_KEY is set (one source for the key, not two)');
   try {
-    return fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    return { ...env, PSEUDONYM_KEY: fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '') };
   } catch (e) {
     // The path is named, the contents never are.
-    return fail(name, file, `a readable file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+    return fail('PSEUDONYM_KEY_FILE', file, `a readable file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
   }
 }
 
 /**
  * Reads and validates the configuration from an environment (default `process.env`).
- * Throws AppError CONFIG_INVALID naming the variable and its bad value.
+ * Throws AppError CONFIG_INVALID naming the variable and its bad value (a secret's length only).
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const uri = env.NEO4J_URI && env.NEO4J_URI.trim() !== '' ? env.NEO4J_URI.trim() : undefined;
-  if (uri !== undefined && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/.test(uri)) {
-    fail('NEO4J_URI', uri, 'a bolt://, bolt+s://, neo4j:// or neo4j+s:// address');
+export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
+  const env = withSecretFiles(given);
+  const parsed = ENV.safeParse(env, { reportInput: true });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue.path[0]);
+    throw new AppError('CONFIG_INVALID', `Configuration ${variable}=${JSON.stringify(shownValue(issue, env))} is invalid: expected ${issue.message}.`, {
+      variable,
+    });
   }
-  const level = (env.LOG_LEVEL ?? 'info').toLowerCase();
-  if (!(LEVELS as readonly string[]).includes(level)) fail('LOG_LEVEL', env.LOG_LEVEL ?? '', LEVELS.join(', '));
-  const nodeEnv = env.NODE_ENV ?? 'development';
-  const secret = env.AUTH_JWT_SECRET && env.AUTH_JWT_SECRET !== '' ? env.AUTH_JWT_SECRET : undefined;
-  // Secrets are named but never echoed: only their length appears in the message.
-  if (secret !== undefined && Buffer.byteLength(secret) < 32) fail('AUTH_JWT_SECRET', `<${Buffer.byteLength(secret)} bytes>`, 'at least 32 bytes');
-  const jwksUrl = env.AUTH_JWKS_URL && env.AUTH_JWKS_URL !== '' ? env.AUTH_JWKS_URL : undefined;
-  if (jwksUrl !== undefined && !/^https?:\/\/\S+$/.test(jwksUrl)) fail('AUTH_JWKS_URL', jwksUrl, 'an http(s) address');
-  if (secret !== undefined && jwksUrl !== undefined) fail('AUTH_JWKS_URL', jwksUrl, 'unset when AUTH_JWT_SECRET is set (one way of verifying tokens, not two)');
-  const algorithms = (env.AUTH_ALGORITHMS && env.AUTH_ALGORITHMS !== '' ? env.AUTH_ALGORITHMS : jwksUrl ? 'RS256' : 'HS256').split(',').map((a) => a.trim());
-  for (const a of algorithms) {
-    if (!/^(HS256|HS384|HS512|RS256|RS384|RS512|PS256|PS384|PS512|ES256|ES384|ES512|EdDSA)$/.test(a)) fail('AUTH_ALGORITHMS', a, 'a JWS algorithm such as HS256, RS256 or ES256 ("none" is never accepted)');
-    if (jwksUrl && a.startsWith('HS')) fail('AUTH_ALGORITHMS', a, 'an asymmetric algorithm when AUTH_JWKS_URL is set');
-  }
-  const pseudonymKey = env.PSEUDONYM_KEY && env.PSEUDONYM_KEY !== '' ? env.PSEUDONYM_KEY : secretFile(env, 'PSEUDONYM_KEY_FILE');
-  if (env.PSEUDONYM_KEY && env.PSEUDONYM_KEY_FILE) fail('PSEUDONYM_KEY_FILE', env.PSEUDONYM_KEY_FILE, 'unset when PSEUDONYM_KEY is set (one source for the key, not two)');
-  if (pseudonymKey !== undefined && Buffer.byteLength(pseudonymKey) < 32) fail('PSEUDONYM_KEY', `<${Buffer.byteLength(pseudonymKey)} bytes>`, 'at least 32 bytes');
-  const production = nodeEnv === 'production';
-  if (production && pseudonymKey === undefined) fail('PSEUDONYM_KEY', '', 'set in production (at least 32 bytes); development generates one');
-  if (production && secret === undefined && jwksUrl === undefined) fail('AUTH_JWKS_URL', '', 'set in production (or AUTH_JWT_SECRET)');
-  const dataDir = path.resolve(env.NEO4J_DATA_DIR && env.NEO4J_DATA_DIR !== '' ? env.NEO4J_DATA_DIR : 'data/neo4j');
+  const v = parsed.data;
+  const production = v.NODE_ENV === 'production';
+  const dataDir = path.resolve(v.NEO4J_DATA_DIR);
   return {
-    host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
-    port: int(env, 'PORT', 4000, 0, 65535),
+    host: v.HOST,
+    port: v.PORT,
     production,
-    logLevel: level as Config['logLevel'],
-    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
-    seedOnStart: bool(env, 'SEED_ON_START', true),
-    roundTripsHeader: bool(env, 'ROUND_TRIPS_HEADER', !production),
+    environment: v.NODE_ENV,
+    logLevel: v.LOG_LEVEL,
+    maxBodyBytes: v.MAX_BODY_BYTES,
+    seedOnStart: v.SEED_ON_START,
+    roundTripsHeader: v.ROUND_TRIPS_HEADER ?? !production,
     auth: {
-      jwtSecret: secret,
-      jwksUrl,
-      algorithms,
-      issuer: env.AUTH_ISSUER && env.AUTH_ISSUER !== '' ? env.AUTH_ISSUER : 'breach-impact-local',
-      audience: env.AUTH_AUDIENCE && env.AUTH_AUDIENCE !== '' ? env.AUTH_AUDIENCE : 'breach-impact',
+      jwtSecret: v.AUTH_JWT_SECRET,
+      jwksUrl: v.AUTH_JWKS_URL,
+      algorithms: v.AUTH_ALGORITHMS ?? [v.AUTH_JWKS_URL ? 'RS256' : 'HS256'],
+      issuer: v.AUTH_ISSUER,
+      audience: v.AUTH_AUDIENCE,
     },
-    pseudonymKey,
-    secretsDir: env.SECRETS_DIR && env.SECRETS_DIR !== '' ? path.resolve(env.SECRETS_DIR) : DEFAULT_SECRETS_DIR,
-    legacySecretsDir: env.SECRETS_DIR && env.SECRETS_DIR !== '' ? undefined : path.resolve(dataDir, '..'),
+    pseudonymKey: v.PSEUDONYM_KEY,
+    secretsDir: v.SECRETS_DIR !== undefined ? path.resolve(v.SECRETS_DIR) : DEFAULT_SECRETS_DIR,
+    legacySecretsDir: v.SECRETS_DIR !== undefined ? undefined : path.resolve(dataDir, '..'),
     neo4j: {
-      uri,
-      user: env.NEO4J_USER ?? env.NEO4J_USERNAME ?? 'neo4j',
-      password: env.NEO4J_PASSWORD ?? '',
-      database: env.NEO4J_DATABASE && env.NEO4J_DATABASE !== '' ? env.NEO4J_DATABASE : undefined,
-      queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 15_000, 100, 3_600_000),
+      uri: v.NEO4J_URI,
+      user: v.NEO4J_USER ?? v.NEO4J_USERNAME ?? 'neo4j',
+      password: v.NEO4J_PASSWORD,
+      database: v.NEO4J_DATABASE,
+      queryTimeoutMs: v.NEO4J_QUERY_TIMEOUT_MS,
+      adminTimeoutMs: v.NEO4J_ADMIN_TIMEOUT_MS,
       embedded: {
-        boltPort: int(env, 'NEO4J_BOLT_PORT', 7687, 0, 65535),
+        boltPort: v.NEO4J_BOLT_PORT,
         dataDir,
-        heap: size(env, 'NEO4J_HEAP', '1g'),
-        pageCache: size(env, 'NEO4J_PAGECACHE', '512m'),
+        heap: v.NEO4J_HEAP,
+        pageCache: v.NEO4J_PAGECACHE,
       },
     },
   };

@@ -39,6 +39,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     auth: embedded ? embedded.auth : { user: config.neo4j.user, password: config.neo4j.password },
     database: config.neo4j.database,
     queryTimeoutMs: config.neo4j.queryTimeoutMs,
+    adminTimeoutMs: config.neo4j.adminTimeoutMs,
     logger,
   });
   try {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from './codes';
+import { ErrorCode, isErrorCode, statusOf } from './codes';
 
 /**
  * The error type every layer of breach-impact throws on purpose. It is a GraphQLError so that
@@ -32,4 +32,15 @@ export function notFound(kind: string, id: string): AppError {
 /** True when `e` is an AppError, even one created by another copy of this module. */
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError || (e instanceof Error && e.name === 'AppError' && 'code' in e);
+}
+
+/**
+ * The same error, marked to fail the whole HTTP request with its catalogue status (Apollo reads
+ * `extensions.http`; the error formatter strips it from the answer). For errors raised before any
+ * resolver runs, such as a bad bearer token (401). A code without an HTTP status is left as is.
+ */
+export function failingRequest(error: AppError): AppError {
+  const status = isErrorCode(error.code) ? statusOf(error.code) : null;
+  if (status === null) return error;
+  return new AppError(error.code, error.message, { ...error.extensions, http: { status } });
 }

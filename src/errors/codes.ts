@@ -1,21 +1,82 @@
 /**
+ * One entry of the error catalogue: the HTTP status a response carries when this error fails the
+ * whole request (null: the code never travels over HTTP, it ends a start-up or a CLI), statuses
+ * for named special cases, and what the code means (the README's "Error codes" table says the same).
+ */
+export interface ErrorCodeEntry {
+  readonly status: number | null;
+  /** Other statuses of the same code, by the case that sends them (e.g. a body over the limit). */
+  readonly statusWhen?: Readonly<Record<string, number>>;
+  readonly message: string;
+}
+
+/**
  * The one catalogue of error codes breach-impact returns. Every error that leaves the API (in
  * GraphQL `extensions.code`, in the health endpoint, or in a CLI's exit message) carries one of
- * these codes; the README's "Error codes" table documents each, and `codes.test.ts` fails when a
- * code is used in `src/` but missing here or undocumented there.
+ * these codes; the README's "Error codes" table documents each, with its HTTP status, and
+ * `codes.test.ts` fails when a code is used in `src/` but missing here, or undocumented there.
+ *
+ * `status` is the status of a response that the error fails as a whole (a bad token, a body that
+ * is not JSON, an unknown route, `/health` while Neo4j is down). An error raised by a resolver
+ * inside an executed operation travels in a 200 answer beside the data, as GraphQL over HTTP
+ * requires; only request-level failures take the status from here. No HTTP status of an error is
+ * written anywhere else: use {@link httpStatus}.
  */
 export const ERROR_CODES = {
-  UNAUTHENTICATED: 'No token where one is required, or a token that fails verification (signature, algorithm, exp, nbf, iss, aud, claims); HTTP 401.',
-  FORBIDDEN: 'The token’s role or organisation does not allow this field or this tenant’s data; refusals of person- or contract-level reads are audited.',
-  QUERY_TOO_COMPLEX: 'The operation exceeds a depth, cost, alias, token or directive limit; simplify it or split it.',
-  BAD_USER_INPUT: 'An argument or variable is malformed or out of range; the message names the bad value.',
-  NOT_FOUND: 'An id names nothing in the graph; the message names the id.',
-  SERVICE_UNAVAILABLE: 'Neo4j cannot be reached or timed out; retry later. The API recovers by itself.',
-  INTERNAL: 'An unexpected fault; details are logged server-side, never returned.',
-  CONFIG_INVALID: 'A configuration variable has a bad value; the message names it and the value (startup only).',
-  NEO4J_LAUNCHER_UNAVAILABLE: 'The embedded Neo4j cannot be started (Java 17+ or Maven missing, or the launcher failed); install them or set NEO4J_URI (startup only).',
-  SEED_INVALID: 'A seed file breaks the seed format; the message names the file, the record and the field (seeding only).',
-} as const;
+  UNAUTHENTICATED: {
+    status: 401,
+    message: 'No token where one is required, or a token that fails verification (signature, algorithm, exp, nbf, iss, aud, claims); a bad token fails the whole request.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    message: 'The token’s role or organisation does not allow this field or this tenant’s data; refusals of person- or contract-level reads are audited.',
+  },
+  QUERY_TOO_COMPLEX: { status: 400, message: 'The operation exceeds a depth, cost, alias, token or directive limit; simplify it or split it.' },
+  BAD_USER_INPUT: {
+    status: 400,
+    statusWhen: { bodyTooLarge: 413 },
+    message: 'An argument, variable or request body is malformed or out of range; the message names the bad value.',
+  },
+  NOT_FOUND: { status: 404, message: 'An id names nothing in the graph, or a URL names no route; the message names the id or the path.' },
+  SERVICE_UNAVAILABLE: { status: 503, message: 'Neo4j cannot be reached or timed out; retry later. The API recovers by itself.' },
+  INTERNAL: { status: 500, message: 'An unexpected fault; details are logged server-side, never returned.' },
+  CONFIG_INVALID: { status: null, message: 'A configuration variable has a bad value; the message names it and the value (startup only).' },
+  NEO4J_LAUNCHER_UNAVAILABLE: {
+    status: null,
+    message: 'The embedded Neo4j cannot be started (Java 17+ or Maven missing, or the launcher failed); install them or set NEO4J_URI (startup only).',
+  },
+  SEED_INVALID: { status: null, message: 'A seed file breaks the seed format; the message names the file, the record and the field (seeding only).' },
+} as const satisfies Record<string, ErrorCodeEntry>;
 
 /** A stable error code from {@link ERROR_CODES}. */
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes that can travel over HTTP (their catalogue status is a number). */
+export type HttpErrorCode = { [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends number ? C : never }[ErrorCode];
+
+/** The special cases a code names in `statusWhen`, per code. */
+export type StatusCase<C extends ErrorCode> = (typeof ERROR_CODES)[C] extends { statusWhen: infer W } ? keyof W & string : never;
+
+/**
+ * The HTTP status of a response failed as a whole by `code` (or by `code` in the named special
+ * case, e.g. `httpStatus('BAD_USER_INPUT', 'bodyTooLarge')`), read from the catalogue.
+ */
+export function httpStatus<C extends HttpErrorCode>(code: C, when?: StatusCase<C>): number {
+  const entry: ErrorCodeEntry = ERROR_CODES[code];
+  if (when === undefined) return entry.status as number;
+  const status = entry.statusWhen?.[when];
+  // The type already restricts `when`; this guards callers that cast.
+  if (status === undefined) throw new Error(`The error catalogue has no "${when}" status for ${code}.`);
+  return status;
+}
+
+/** The catalogue status of any code: null for codes that never travel over HTTP. */
+export function statusOf(code: ErrorCode): number | null {
+  const entry: ErrorCodeEntry = ERROR_CODES[code];
+  return entry.status;
+}
+
+/** True when `code` names an entry of the catalogue. */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
+}

@@ -1,0 +1,176 @@
+import type http from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TokenVerifier } from '../../auth/verify-token';
+import type { Config } from '../../config/config';
+import { failingRequest, isAppError } from '../../errors/app-error';
+import { httpStatus, HttpErrorCode } from '../../errors/codes';
+import { createRequestContext, RequestContext, Services } from '../context';
+import { createApollo } from './apollo';
+
+/** A running API: the HTTP server, its Apollo instance, and a way to stop both. */
+export interface App {
+  /** The Node HTTP server under Fastify (`fastify.server`). */
+  server: http.Server;
+  /** The Fastify instance serving the routes. */
+  fastify: FastifyInstance;
+  apollo: ApolloServer<RequestContext>;
+  /** http://host:port of the listening server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The path of the GraphQL endpoint. */
+export const GRAPHQL_PATH = '/graphql';
+
+/** Thrown by the /graphql route when a JSON body does not parse (400 BAD_USER_INPUT). */
+class BodyNotJson extends Error {}
+
+/** A GraphQL-style error answer `{ errors: [{ message, extensions: { code } }] }` with the code's catalogue status. */
+function sendError(reply: FastifyReply, code: HttpErrorCode, message: string, status = httpStatus(code)): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** The path of a request, without its query string. */
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?', 1)[0];
+}
+
+/**
+ * Builds the Fastify app over a started Apollo Server, without listening:
+ * - `/graphql`: Apollo (Sandbox in development); each request's principal comes from its bearer
+ *   token, verified by `verifyToken`; a bad token fails the whole request (401 UNAUTHENTICATED);
+ * - `/health`: Neo4j reachability (503 SERVICE_UNAVAILABLE when down);
+ * - `/`: a redirect to `/graphql`; any other path: 404 NOT_FOUND.
+ * A body over `config.maxBodyBytes` is 413 BAD_USER_INPUT, a JSON body that does not parse is 400
+ * BAD_USER_INPUT, anything unexpected is 500 INTERNAL (logged, masked). Every error answer is
+ * GraphQL-shaped, with a status from the error catalogue.
+ */
+export function buildHttpServer(config: Pick<Config, 'maxBodyBytes'>, services: Services, verifyToken: TokenVerifier, apollo: ApolloServer<RequestContext>): FastifyInstance {
+  const { executor, logger } = services;
+  const fastify = Fastify({
+    bodyLimit: config.maxBodyBytes,
+    // Errors are logged by the error handler below, with the API's own logger; Fastify's
+    // per-request log lines would only repeat what a reverse proxy logs.
+    logger: false,
+    // Node's own defaults, which the API had before Fastify (Fastify would turn the request
+    // timeout off and keep idle sockets 72 s): a slow client cannot hold a socket forever.
+    requestTimeout: 300_000,
+    keepAliveTimeout: 5_000,
+    // Stopping the API drops keep-alive sockets instead of waiting for them to time out.
+    forceCloseConnections: true,
+    // `/graphql`, `/health` and `/` answer every method themselves (Apollo answers 405 for the
+    // methods it does not serve), as they did before; an automatic HEAD route would clash.
+    exposeHeadRoutes: false,
+    // A URL Fastify cannot decode names no route.
+    frameworkErrors: (error, request, reply) => {
+      if (error.code === 'FST_ERR_BAD_URL') sendError(reply, 'NOT_FOUND', `No route ${pathOf(request)}; the API is at ${GRAPHQL_PATH}.`);
+      else sendError(reply, 'BAD_USER_INPUT', 'The request could not be routed.');
+    },
+  });
+
+  // One parser for every content type: the body is read as text up to the limit, and decoded as
+  // JSON on /graphql only (see preValidation). Apollo, not the parser, decides which content types
+  // it serves (CSRF prevention, application/json), so a refused type is a 400 BAD_USER_INPUT from
+  // Apollo, as before, never Fastify's 415.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  fastify.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(reply, 'BAD_USER_INPUT', `Request body larger than ${config.maxBodyBytes} bytes.`, httpStatus('BAD_USER_INPUT', 'bodyTooLarge'));
+    }
+    if (error instanceof BodyNotJson) return sendError(reply, 'BAD_USER_INPUT', 'Request body is not valid JSON.');
+    // Only a Content-Type header that does not parse at all gets here: the parser takes any type.
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(reply, 'BAD_USER_INPUT', 'Request Content-Type is malformed; send application/json.');
+    // Fastify's own refusals of a malformed request (a content length that does not match the
+    // body, an aborted upload…) are the client's fault; their messages describe the request only.
+    if (typeof error.code === 'string' && error.code.startsWith('FST_') && (error.statusCode ?? 500) < 500) {
+      return sendError(reply, 'BAD_USER_INPUT', error.message);
+    }
+    logger.error({ err: error, path: pathOf(request) }, 'http handler failed');
+    return sendError(reply, 'INTERNAL', 'An internal error occurred.');
+  });
+
+  fastify.setNotFoundHandler((request, reply) => sendError(reply, 'NOT_FOUND', `No route ${pathOf(request)}; the API is at ${GRAPHQL_PATH}.`));
+
+  fastify.all('/health', async (_request, reply) => {
+    const up = await executor.isReachable();
+    if (up) return reply.type('application/json; charset=utf-8').send(JSON.stringify({ status: 'ok', neo4j: 'up' }));
+    return reply
+      .code(httpStatus('SERVICE_UNAVAILABLE'))
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify({ status: 'unavailable', neo4j: 'down', code: 'SERVICE_UNAVAILABLE' }));
+  });
+
+  fastify.all('/', async (_request, reply) => reply.redirect(GRAPHQL_PATH));
+
+  // The integration's handler answers with Apollo's serialised body: a string reply.
+  fastify.route<{ Reply: string }>({
+    method: fastify.supportedMethods,
+    url: GRAPHQL_PATH,
+    // Only a POST carries an operation in its body, and only a body whose content type says JSON
+    // is decoded; anything else reaches Apollo as text, which refuses it with BAD_USER_INPUT.
+    preValidation: async (request) => {
+      if (request.method !== 'POST') {
+        request.body = undefined;
+        return;
+      }
+      const raw = typeof request.body === 'string' ? request.body : '';
+      if (raw.length > 0 && /json/i.test(request.headers['content-type'] ?? '')) {
+        try {
+          request.body = JSON.parse(raw);
+        } catch {
+          throw new BodyNotJson();
+        }
+      } else {
+        request.body = raw;
+      }
+    },
+    handler: fastifyApolloHandler(apollo, {
+      // A bad token fails the whole request (401, UNAUTHENTICATED); no token is anonymous.
+      context: async (request) => {
+        let principal;
+        try {
+          principal = await verifyToken(request.headers.authorization);
+        } catch (e) {
+          throw isAppError(e) ? failingRequest(e) : e;
+        }
+        return createRequestContext(services, principal);
+      },
+    }),
+  });
+
+  return fastify;
+}
+
+/**
+ * Starts the API: Apollo (see `createApollo`) behind the Fastify app of {@link buildHttpServer},
+ * listening on `config.host`:`config.port` (port 0 picks a free one).
+ */
+export async function startApp(config: Config, services: Services, verifyToken: TokenVerifier): Promise<App> {
+  const apollo = await createApollo(config, services.logger);
+  const fastify = buildHttpServer(config, services, verifyToken, apollo);
+  try {
+    await fastify.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await apollo.stop();
+    throw e;
+  }
+  const address = fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    server: fastify.server,
+    fastify,
+    apollo,
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    async close() {
+      await fastify.close();
+      await apollo.stop();
+    },
+  };
+}
