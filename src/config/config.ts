@@ -28,6 +28,8 @@ export interface Config {
     issuer: string;
     /** Required `aud` (AUTH_AUDIENCE, default breach-impact). */
     audience: string;
+    /** Longest token lifetime accepted, `exp - iat` in seconds (AUTH_MAX_TOKEN_LIFETIME_S, default 86400 = 24 h, at most 7 days). */
+    maxTokenLifetimeS: number;
   };
   /** HMAC-SHA256 key of NIR pseudonyms (PSEUDONYM_KEY, at least 32 bytes); never logged. */
   pseudonymKey: string | undefined;
@@ -103,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (secret !== undefined && Buffer.byteLength(secret) < 32) fail('AUTH_JWT_SECRET', `<${Buffer.byteLength(secret)} bytes>`, 'at least 32 bytes');
   const jwksUrl = env.AUTH_JWKS_URL && env.AUTH_JWKS_URL !== '' ? env.AUTH_JWKS_URL : undefined;
   if (jwksUrl !== undefined && !/^https?:\/\/\S+$/.test(jwksUrl)) fail('AUTH_JWKS_URL', jwksUrl, 'an http(s) address');
+  // Keys fetched over plain http could be swapped in transit, and with them every token.
+  if (jwksUrl !== undefined && nodeEnv === 'production' && !jwksUrl.startsWith('https://')) fail('AUTH_JWKS_URL', jwksUrl, 'an https:// address in production');
   if (secret !== undefined && jwksUrl !== undefined) fail('AUTH_JWKS_URL', jwksUrl, 'unset when AUTH_JWT_SECRET is set (one way of verifying tokens, not two)');
   const algorithms = (env.AUTH_ALGORITHMS && env.AUTH_ALGORITHMS !== '' ? env.AUTH_ALGORITHMS : jwksUrl ? 'RS256' : 'HS256').split(',').map((a) => a.trim());
   for (const a of algorithms) {
@@ -129,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       algorithms,
       issuer: env.AUTH_ISSUER && env.AUTH_ISSUER !== '' ? env.AUTH_ISSUER : 'breach-impact-local',
       audience: env.AUTH_AUDIENCE && env.AUTH_AUDIENCE !== '' ? env.AUTH_AUDIENCE : 'breach-impact',
+      maxTokenLifetimeS: int(env, 'AUTH_MAX_TOKEN_LIFETIME_S', 86_400, 60, 604_800),
     },
     pseudonymKey,
     secretsDir: env.SECRETS_DIR && env.SECRETS_DIR !== '' ? path.resolve(env.SECRETS_DIR) : path.resolve(dataDir, '..'),
