@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { Principal, tenantOf } from '../auth/principal';
+import { TenantCheck, tenantCheck } from '../auth/tenant-check';
 import { Executor, newRoundTripCounter, RoundTripCounter } from '../db/executor';
 import { AuditRecorder, createAuditRecorder } from '../domain/audit/audit-recorder';
 import { summaryCacheOf } from '../domain/impact/impact-summaries';
@@ -23,6 +24,8 @@ export interface RequestContext {
   principal: Principal;
   /** The insurer this request is confined to, or null for roles that see every tenant. */
   tenant: string | null;
+  /** Whether `tenant` names an insurer of the graph (see tenant-check.ts); the auth checker awaits it. */
+  tenantCheck: TenantCheck;
   db: RequestDb;
   loaders: Loaders;
   audit: AuditRecorder;
@@ -47,12 +50,14 @@ export function createRequestContext(services: Services, principal: Principal): 
     },
   };
   const tenant = tenantOf(principal);
+  const loaders = createLoaders(db, tenant, { catalogue: catalogueCacheOf(services.executor), catalogueVersion, summaries: summaryCacheOf(services.executor) });
   return {
     executor: services.executor,
     principal,
     tenant,
+    tenantCheck: tenantCheck(principal, (id) => loaders.organization.load(id)),
     db,
-    loaders: createLoaders(db, tenant, { catalogue: catalogueCacheOf(services.executor), catalogueVersion, summaries: summaryCacheOf(services.executor) }),
+    loaders,
     audit: createAuditRecorder(services.executor, roundTrips, principal),
     roundTrips,
     logger: services.logger,
