@@ -15,8 +15,9 @@ export function fieldCoordinate(info: GraphQLResolveInfo): string {
 /**
  * type-graphql's guard for `@Authorized(...roles)`: no token is UNAUTHENTICATED; a role not in
  * the list is FORBIDDEN; an INSURER token whose `org` is not an insurer of the graph is FORBIDDEN
- * (the request's tenant check, run once, before any protected field resolves). Refusals of person- or contract-level fields leave an audit record
- * before the error is thrown, so the trail shows attempts as well as reads.
+ * (the request's tenant check, run once, before any protected field resolves). Refusals of
+ * person- or contract-level fields leave an audit record before the error is thrown, so the
+ * trail shows attempts as well as reads.
  */
 export const authChecker: AuthChecker<RequestContext, Role> = async ({ context, info, args }, roles) => {
   const p = context.principal;
