@@ -194,3 +194,12 @@ test('`npm run token` mints within the maximum lifetime: 8 h by default, and ref
   expect(exp! - iat!).toBe(8 * 3600);
   await expect(mintToken(testAuthConfig, secret, { role: 'ANALYST', expiresIn: '100y' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
 });
+
+test('an INSURER token of a non-insurer asking for contract rows leaves a REFUSED audit record naming the org', async () => {
+  const op = `NotAnInsurerProbe_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const { body } = await gql(`query ${op} { affectedContracts(breachId: "breach-almerys-2024") { totalCount } }`, `Bearer ${await token({ role: 'INSURER', org: 'org-viamedis' })}`);
+  expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+  const audit = await gql(`{ auditEvents(operationName: "${op}", limit: 10) { orgId field outcome reason } }`, `Bearer ${await token({ role: 'ADMIN' })}`);
+  expect(audit.body.errors).toBeUndefined();
+  expect(audit.body.data.auditEvents).toEqual([{ orgId: 'org-viamedis', field: 'Query.affectedContracts', outcome: 'REFUSED', reason: expect.stringContaining('org-viamedis') }]);
+});

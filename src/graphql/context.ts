@@ -51,11 +51,16 @@ export function createRequestContext(services: Services, principal: Principal): 
   };
   const tenant = tenantOf(principal);
   const loaders = createLoaders(db, tenant, { catalogue: catalogueCacheOf(services.executor), catalogueVersion, summaries: summaryCacheOf(services.executor) });
+  const checkTenant = tenantCheck(principal, (id) => loaders.organization.load(id));
+  // Started now rather than at the first protected field, so the catalogue version it needs is
+  // read while the operation is parsed and validated. A failure is reported to whoever awaits
+  // the check (the auth checker), not here.
+  checkTenant().catch(() => undefined);
   return {
     executor: services.executor,
     principal,
     tenant,
-    tenantCheck: tenantCheck(principal, (id) => loaders.organization.load(id)),
+    tenantCheck: checkTenant,
     db,
     loaders,
     audit: createAuditRecorder(services.executor, roundTrips, principal),
