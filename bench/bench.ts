@@ -20,7 +20,7 @@ const SERVERS: ServerName[] = ['raw', 'ours', 'neo4jGraphql'];
 // Fixed, non-secret keys: the benchmark's data is synthetic and thrown away.
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef-not-for-production';
 const PSEUDONYM_KEY = 'bench-pseudonym-key-0123456789abcdef-not-for-production';
-const AUTH = { auth: { jwtSecret: JWT_SECRET, jwksUrl: undefined, algorithms: ['HS256'], issuer: 'breach-impact-local', audience: 'breach-impact' } };
+const AUTH = { auth: { jwtSecret: JWT_SECRET, jwksUrl: undefined, algorithms: ['HS256'], issuer: 'breach-impact-local', audience: 'breach-impact', maxTokenLifetimeS: 86_400 } };
 const BREACH = 'breach-viamedis-2024';
 
 function log(msg: string): void {

@@ -1,4 +1,5 @@
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
+import { mintToken } from '../src/auth/mint-token';
 import { loadConfig } from '../src/config/config';
 import { createTokenVerifier } from '../src/auth/verify-token';
 import type { Executor } from '../src/db/executor';
@@ -29,10 +30,13 @@ async function gql(query: string, authorization?: string) {
   return { status: res.status, body: (await res.json()) as any };
 }
 
+// Issued now: every token must carry `iat` (see the lifetime tests), so each refusal below is
+// for the reason its name gives, not for a missing `iat`.
 const sign = (claims: Record<string, unknown>, alg = 'HS256') => {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg }).setSubject('tester');
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg }).setSubject('tester').setIssuedAt();
   return jwt;
 };
+const now = () => Math.floor(Date.now() / 1000);
 
 const bad: Array<[string, () => Promise<string>]> = [
   ['expired', async () => (await sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('breach-impact').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(secret))],
@@ -48,7 +52,7 @@ const bad: Array<[string, () => Promise<string>]> = [
     'alg none',
     async () => {
       const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-      return `${enc({ alg: 'none', typ: 'JWT' })}.${enc({ role: 'ADMIN', sub: 'x', iss: 'breach-impact-local', aud: 'breach-impact', exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
+      return `${enc({ alg: 'none', typ: 'JWT' })}.${enc({ role: 'ADMIN', sub: 'x', iss: 'breach-impact-local', aud: 'breach-impact', iat: now(), exp: now() + 3600 })}.`;
     },
   ],
 ];
@@ -109,4 +113,93 @@ test('an insurer’s breachImpact is its own share only', async () => {
   expect(alan.body.data.breachImpact.byInsurer.map((r: any) => r.insurer.id)).toEqual(['org-alan']);
   expect(alan.body.data.breachImpact.totals.insurers).toBe(1);
   expect(all.body.data.breachImpact.totals.contracts).toBeGreaterThan(alan.body.data.breachImpact.totals.contracts);
+});
+
+// Issue #10 §4, claims: each finding of the red-team pass, replayed.
+
+test.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+  'regression: a signed token with role "%s" (an Object.prototype key, once accepted by `role in Role`) is 401 UNAUTHENTICATED',
+  async (role) => {
+    const jwt = await sign({ role }).setIssuer('breach-impact-local').setAudience('breach-impact').setExpirationTime('1h').sign(secret);
+    const { status, body } = await gql('{ breachImpact(breachId: "breach-almerys-2024") { totals { people contracts insurers } } }', `Bearer ${jwt}`);
+    expect(status).toBe(401);
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.errors[0].message).toMatch(/claim "role"/);
+    expect(body.data).toBeUndefined();
+  },
+);
+
+const INSURER_QUERY = '{ breachImpact(breachId: "breach-almerys-2024") { totals { people contracts } } affectedContracts(breachId: "breach-almerys-2024") { totalCount } }';
+
+test.each([
+  ['an operator, not an insurer', 'org-viamedis'],
+  ['a parent group, not an insurer', 'org-vyv'],
+  ['an organisation that does not exist', 'org-does-not-exist'],
+])('regression: an INSURER token whose org is %s (%s) is FORBIDDEN, naming the org, and sees nothing', async (_what, org) => {
+  const { body } = await gql(INSURER_QUERY, `Bearer ${await token({ role: 'INSURER', org })}`);
+  expect(body.errors?.length).toBeGreaterThan(0);
+  for (const e of body.errors) {
+    expect(e.extensions.code).toBe('FORBIDDEN');
+    expect(e.message).toContain(org);
+  }
+  expect(body.data?.breachImpact ?? null).toBeNull();
+  expect(body.data?.affectedContracts ?? null).toBeNull();
+});
+
+test.each(['org-alan', 'org-malakoff-humanis'])('an INSURER token of a real insurer (%s) still reads its own share', async (org) => {
+  const { body } = await gql(INSURER_QUERY, `Bearer ${await token({ role: 'INSURER', org })}`);
+  expect(body.errors).toBeUndefined();
+  expect(typeof body.data.affectedContracts.totalCount).toBe('number');
+  expect(typeof body.data.breachImpact.totals.contracts).toBe('number');
+});
+
+const lifetimes: Array<[string, () => Promise<string>, RegExp]> = [
+  ['a 100-year exp', () => sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('breach-impact').setExpirationTime('100y').sign(secret), /lifetime/],
+  ['a lifetime of 24 h + 1 s (over the 24 h default maximum)', () => sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('breach-impact').setExpirationTime(now() + 86_401).sign(secret), /lifetime/],
+  [
+    'an iat one hour in the future',
+    () => sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('breach-impact').setIssuedAt(now() + 3600).setExpirationTime(now() + 7200).sign(secret),
+    /iat/,
+  ],
+  [
+    'an iat 10 minutes in the future (beyond the 60 s clock skew)',
+    () => sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('breach-impact').setIssuedAt(now() + 600).setExpirationTime(now() + 3600).sign(secret),
+    /iat/,
+  ],
+  [
+    'no iat (the lifetime cannot be checked without one)',
+    () => new SignJWT({ role: 'ANALYST' }).setProtectedHeader({ alg: 'HS256' }).setSubject('tester').setIssuer('breach-impact-local').setAudience('breach-impact').setExpirationTime('1h').sign(secret),
+    /iat/,
+  ],
+];
+
+test.each(lifetimes)('regression: a token with %s is 401 UNAUTHENTICATED', async (_name, make, reason) => {
+  const { status, body } = await gql('{ breachImpact(breachId: "breach-almerys-2024") { totals { people } } }', `Bearer ${await make()}`);
+  expect(status).toBe(401);
+  expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  expect(body.errors[0].message).toMatch(reason);
+  expect(body.data).toBeUndefined();
+});
+
+test('a token issued within the clock skew (iat 30 s ahead) with a lifetime of exactly 24 h is accepted', async () => {
+  const iat = now() + 30;
+  const jwt = await sign({ role: 'ANALYST' }).setIssuer('breach-impact-local').setAudience('breach-impact').setIssuedAt(iat).setExpirationTime(iat + 86_400).sign(secret);
+  const { status, body } = await gql('{ breachImpact(breachId: "breach-almerys-2024") { totals { people } } }', `Bearer ${jwt}`);
+  expect(status).toBe(200);
+  expect(body.errors).toBeUndefined();
+});
+
+test('`npm run token` mints within the maximum lifetime: 8 h by default, and refuses a longer --expires with BAD_USER_INPUT', async () => {
+  const { iat, exp } = decodeJwt(await mintToken(testAuthConfig, secret, { role: 'ANALYST' }));
+  expect(exp! - iat!).toBe(8 * 3600);
+  await expect(mintToken(testAuthConfig, secret, { role: 'ANALYST', expiresIn: '100y' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+});
+
+test('an INSURER token of a non-insurer asking for contract rows leaves a REFUSED audit record naming the org', async () => {
+  const op = `NotAnInsurerProbe_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const { body } = await gql(`query ${op} { affectedContracts(breachId: "breach-almerys-2024") { totalCount } }`, `Bearer ${await token({ role: 'INSURER', org: 'org-viamedis' })}`);
+  expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+  const audit = await gql(`{ auditEvents(operationName: "${op}", limit: 10) { orgId field outcome reason } }`, `Bearer ${await token({ role: 'ADMIN' })}`);
+  expect(audit.body.errors).toBeUndefined();
+  expect(audit.body.data.auditEvents).toEqual([{ orgId: 'org-viamedis', field: 'Query.affectedContracts', outcome: 'REFUSED', reason: expect.stringContaining('org-viamedis') }]);
 });

@@ -54,8 +54,8 @@ export const TEST_PSEUDONYM_KEY = Buffer.from('test-pseudonym-key-0123456789abcd
 /** The HS256 secret test tokens are signed with. */
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef-not-for-production';
 
-/** Auth settings of the test run: local HS256 tokens, default issuer and audience. */
-export const testAuthConfig = { auth: { jwtSecret: TEST_JWT_SECRET, jwksUrl: undefined, algorithms: ['HS256'], issuer: 'breach-impact-local', audience: 'breach-impact' } };
+/** Auth settings of the test run: local HS256 tokens, default issuer, audience and maximum lifetime (24 h). */
+export const testAuthConfig = { auth: { jwtSecret: TEST_JWT_SECRET, jwksUrl: undefined, algorithms: ['HS256'], issuer: 'breach-impact-local', audience: 'breach-impact', maxTokenLifetimeS: 86_400 } };
 
 /** A principal with a role (and, for an insurer, its organisation). */
 export function as(role: Role, orgId: string | null = null): Principal {

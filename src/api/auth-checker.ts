@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
 import { allowedRoles, decide, PERSON_LEVEL_FIELDS } from '../auth/policy';
 import type { Role } from '../auth/principal';
-import { AppError } from '../errors/app-error';
+import { AppError, isAppError } from '../errors/app-error';
 import type { RequestContext } from './context';
 
 /** `Type.field` of the field being resolved. */
@@ -14,7 +14,8 @@ export function fieldCoordinate(info: GraphQLResolveInfo): string {
  * type-graphql's guard for `@Authorized()`: it asks the one role policy (auth/policy) about the
  * field being resolved, so decorators carry no roles of their own. No token is UNAUTHENTICATED; a
  * role the policy does not list is FORBIDDEN; a guarded field missing from the policy is refused
- * (fail closed). Refusals of person- or contract-level fields leave an audit record before the
+ * (fail closed); an INSURER whose `org` is not an insurer of the graph is FORBIDDEN. Refusals of
+ * person- or contract-level fields leave an audit record before the
  * error is thrown, so the trail shows attempts as well as reads.
  */
 export const authChecker: AuthChecker<RequestContext, Role> = async ({ context, info, args }, roles) => {
@@ -24,6 +25,14 @@ export const authChecker: AuthChecker<RequestContext, Role> = async ({ context, 
   const p = context.principal;
   switch (decide(p, field)) {
     case 'ALLOWED':
+      // An INSURER token whose `org` is not an insurer of the graph is FORBIDDEN everywhere (the
+      // request's tenant check, started with the context, awaited before any protected field).
+      try {
+        await context.tenantCheck();
+      } catch (e) {
+        if (PERSON_LEVEL_FIELDS.has(field) && isAppError(e) && e.code === 'FORBIDDEN') await context.audit.refused(info, args, e.message);
+        throw e;
+      }
       return true;
     case 'UNAUTHENTICATED':
       throw new AppError('UNAUTHENTICATED', `"${field}" needs a bearer token (Authorization: Bearer <JWT>); without one only the breach catalogue is public.`);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { Principal, tenantOf } from '../auth/principal';
+import { TenantCheck, tenantCheck } from '../auth/tenant-check';
 import { Executor, newRoundTripCounter, RoundTripCounter } from '../db/executor';
 import { AuditRecorder, createAuditRecorder } from '../domain/audit/audit-recorder';
 import { summaryCacheOf } from '../domain/impact/summary-cache';
@@ -23,6 +24,8 @@ export interface RequestContext {
   principal: Principal;
   /** The insurer this request is confined to, or null for roles that see every tenant. */
   tenant: string | null;
+  /** Whether `tenant` names an insurer of the graph (see tenant-check.ts); the auth checker awaits it. */
+  tenantCheck: TenantCheck;
   db: RequestDb;
   loaders: Loaders;
   audit: AuditRecorder;
@@ -47,12 +50,19 @@ export function createRequestContext(services: Services, principal: Principal): 
     },
   };
   const tenant = tenantOf(principal);
+  const loaders = createLoaders(db, tenant, { catalogue: catalogueCacheOf(services.executor), catalogueVersion, summaries: summaryCacheOf(services.executor) });
+  const checkTenant = tenantCheck(principal, (id) => loaders.organization.load(id));
+  // Started now rather than at the first protected field, so the catalogue version it needs is
+  // read while the operation is parsed and validated. A failure is reported to whoever awaits
+  // the check (the auth checker), not here.
+  checkTenant().catch(() => undefined);
   return {
     executor: services.executor,
     principal,
     tenant,
+    tenantCheck: checkTenant,
     db,
-    loaders: createLoaders(db, tenant, { catalogue: catalogueCacheOf(services.executor), catalogueVersion, summaries: summaryCacheOf(services.executor) }),
+    loaders,
     audit: createAuditRecorder(services.executor, roundTrips, principal),
     roundTrips,
     logger: services.logger,

@@ -8,6 +8,17 @@ registerEnumType(Role, {
   description: 'INSURER: its own contracts, people, populations and paths. REGULATOR: every breach and aggregate, no person- or contract-level rows. ANALYST: graph, lineage and aggregates, no rows. ADMIN: writes and the audit trail.',
 });
 
+const ROLES: ReadonlySet<string> = new Set(Object.values(Role));
+
+/**
+ * True when `value` is one of the Role values. Not `value in Role`: `in` also accepts the keys
+ * every object inherits (`constructor`, `toString`, `__proto__`…), and a signed token with
+ * `role: "constructor"` once passed as a role that no guard listed, so no guard refused it.
+ */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && ROLES.has(value);
+}
+
 /** Who is calling: an authenticated subject with a role (and, for an insurer, its organisation), or nobody. */
 export type Principal =
   | { kind: 'anonymous' }

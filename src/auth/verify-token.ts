@@ -2,12 +2,18 @@ import { createRemoteJWKSet, jwtVerify, JWTVerifyGetKey } from 'jose';
 import type { Config } from '../config/config';
 import type { Secrets } from '../config/secrets';
 import { AppError } from '../errors/app-error';
-import { Principal, Role } from './principal';
+import { isRole, Principal } from './principal';
 
 const ORG_ID = /^org-[a-z0-9][a-z0-9-]{0,80}$/;
 
+/**
+ * Clock skew allowed between the identity provider and this API, in seconds, on `exp`, `nbf`
+ * and `iat`: enough for servers kept by NTP, too little to stretch a token's life.
+ */
+export const CLOCK_SKEW_S = 60;
+
 function unauthenticated(why: string): AppError {
-  return new AppError('UNAUTHENTICATED', `Invalid bearer token: ${why}.`, { http: { status: 401 } });
+  return new AppError('UNAUTHENTICATED', `Invalid bearer token: ${why}.`);
 }
 
 /** Verifies bearer tokens; one instance per process (the JWKS is cached between requests). */
@@ -15,12 +21,17 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Princ
 
 /**
  * Builds the verifier: the algorithm list is pinned (a token signed otherwise, or with `none`, is
- * refused), and `exp`, `nbf`, `iss` and `aud` are checked. Claims: `sub`, `role` (INSURER,
- * REGULATOR, ANALYST, ADMIN) and `org` (required for INSURER: the tenant). No header is the
- * anonymous principal; a bad header is UNAUTHENTICATED, never silently anonymous.
+ * refused), and `exp`, `nbf`, `iss` and `aud` are checked. `iat` is required: it may not be
+ * later than now plus {@link CLOCK_SKEW_S}, and `exp - iat` may not exceed
+ * `auth.maxTokenLifetimeS` (a leaked token must not stay good for a century). Claims: `sub`,
+ * `role` (INSURER, REGULATOR, ANALYST, ADMIN: the enumeration's own values, nothing inherited)
+ * and `org` (required for INSURER: the tenant; that it names an insurer of the graph is checked
+ * per request, see tenant-check.ts). No header is the anonymous principal; a bad header is
+ * UNAUTHENTICATED, never silently anonymous.
  */
 export function createTokenVerifier(config: Pick<Config, 'auth'>, secrets: Pick<Secrets, 'jwtSecret'>): TokenVerifier {
   const key: Uint8Array | JWTVerifyGetKey = config.auth.jwksUrl ? createRemoteJWKSet(new URL(config.auth.jwksUrl)) : secrets.jwtSecret!;
+  const maxLifetime = config.auth.maxTokenLifetimeS;
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === '') return { kind: 'anonymous' };
     const m = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
@@ -31,19 +42,25 @@ export function createTokenVerifier(config: Pick<Config, 'auth'>, secrets: Pick<
         algorithms: config.auth.algorithms,
         issuer: config.auth.issuer,
         audience: config.auth.audience,
-        requiredClaims: ['exp', 'sub'],
-        clockTolerance: 5,
+        requiredClaims: ['exp', 'sub', 'iat'],
+        clockTolerance: CLOCK_SKEW_S,
       }));
     } catch (e) {
-      // jose's codes say why without echoing the token (expired, wrong audience, bad signature…).
-      const code = (e as { code?: string }).code ?? 'ERR_JWT_INVALID';
-      throw unauthenticated(code.replace(/^ERR_/, '').toLowerCase().replace(/_/g, ' '));
+      // jose's codes say why without echoing the token (expired, wrong audience, bad signature…);
+      // the claim's name (never its value) says which claim failed.
+      const { code = 'ERR_JWT_INVALID', claim } = e as { code?: string; claim?: string };
+      throw unauthenticated(code.replace(/^ERR_/, '').toLowerCase().replace(/_/g, ' ') + (typeof claim === 'string' ? ` (claim "${claim}")` : ''));
     }
+    // jose has checked that iat and exp are numbers.
+    const iat = payload.iat!;
+    const exp = payload.exp!;
+    if (iat > Math.floor(Date.now() / 1000) + CLOCK_SKEW_S) throw unauthenticated(`claim "iat" is in the future (more than ${CLOCK_SKEW_S} s of clock skew)`);
+    if (exp - iat > maxLifetime) throw unauthenticated(`token lifetime (exp - iat = ${exp - iat} s) exceeds the maximum of ${maxLifetime} s`);
     const role = payload.role;
-    if (typeof role !== 'string' || !(role in Role)) throw unauthenticated('claim "role" must be one of INSURER, REGULATOR, ANALYST, ADMIN');
+    if (!isRole(role)) throw unauthenticated('claim "role" must be one of INSURER, REGULATOR, ANALYST, ADMIN');
     const org = payload.org;
     if (org !== undefined && (typeof org !== 'string' || !ORG_ID.test(org))) throw unauthenticated('claim "org" must be an organisation id');
     if (role === 'INSURER' && org === undefined) throw unauthenticated('an INSURER token needs an "org" claim');
-    return { kind: 'user', subject: String(payload.sub), role: role as Role, orgId: (org as string | undefined) ?? null };
+    return { kind: 'user', subject: String(payload.sub), role, orgId: (org as string | undefined) ?? null };
   };
 }

@@ -18,6 +18,7 @@ test.each([
   ['ROUND_TRIPS_HEADER', 'sometimes', /ROUND_TRIPS_HEADER="sometimes".*true or false/],
   ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
   ['NEO4J_QUERY_TIMEOUT_MS', '5', /NEO4J_QUERY_TIMEOUT_MS="5"/],
+  ['AUTH_MAX_TOKEN_LIFETIME_S', '3153600000', /AUTH_MAX_TOKEN_LIFETIME_S="3153600000".*60 to 604800/],
 ])('%s=%s is refused with CONFIG_INVALID naming it', (name, value, message) => {
   expect(() => loadConfig({ [name]: value })).toThrow(message);
   try {
@@ -84,4 +85,26 @@ test('values are normalised as before: trimmed numbers, lower-case sizes and lev
   expect(c.neo4j).toMatchObject({ user: 'bob', uri: undefined, password: '' });
   expect(c.neo4j.embedded.heap).toBe('2g');
   expect(() => loadConfig({ LOG_LEVEL: '' })).toThrow(/LOG_LEVEL=""/);
+});
+
+const PRODUCTION = { NODE_ENV: 'production', PSEUDONYM_KEY: 'k'.repeat(32) };
+
+test('regression: production refuses an http:// JWKS address with CONFIG_INVALID naming AUTH_JWKS_URL and the value', () => {
+  const env = { ...PRODUCTION, AUTH_JWKS_URL: 'http://idp.example/.well-known/jwks.json' };
+  expect(() => loadConfig(env)).toThrow(/AUTH_JWKS_URL="http:\/\/idp\.example\/\.well-known\/jwks\.json".*https:/);
+  try {
+    loadConfig(env);
+  } catch (e) {
+    expect((e as { code: string }).code).toBe('CONFIG_INVALID');
+  }
+});
+
+test('production accepts an https:// JWKS address; development also accepts http:// (a local identity provider)', () => {
+  expect(loadConfig({ ...PRODUCTION, AUTH_JWKS_URL: 'https://idp.example/jwks' }).auth.jwksUrl).toBe('https://idp.example/jwks');
+  expect(loadConfig({ AUTH_JWKS_URL: 'http://localhost:8080/jwks' }).auth.jwksUrl).toBe('http://localhost:8080/jwks');
+});
+
+test('the maximum token lifetime is 24 h unless AUTH_MAX_TOKEN_LIFETIME_S says otherwise', () => {
+  expect(loadConfig({}).auth.maxTokenLifetimeS).toBe(86_400);
+  expect(loadConfig({ AUTH_MAX_TOKEN_LIFETIME_S: '3600' }).auth.maxTokenLifetimeS).toBe(3600);
 });

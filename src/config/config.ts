@@ -35,6 +35,8 @@ export interface Config {
     issuer: string;
     /** Required `aud` (AUTH_AUDIENCE, default breach-impact). */
     audience: string;
+    /** Longest token lifetime accepted, `exp - iat` in seconds (AUTH_MAX_TOKEN_LIFETIME_S, default 86400 = 24 h, at most 7 days). */
+    maxTokenLifetimeS: number;
   };
   /**
    * HMAC-SHA256 key of NIR pseudonyms (PSEUDONYM_KEY, or the contents of the file named by
@@ -171,6 +173,7 @@ const ENV = z
     SECRETS_DIR: optional(z.string()),
     AUTH_ISSUER: withDefault(z.string(), 'breach-impact-local'),
     AUTH_AUDIENCE: withDefault(z.string(), 'breach-impact'),
+    AUTH_MAX_TOKEN_LIFETIME_S: withDefault(wholeNumber(60, 604_800), 86_400),
     // User and password keep an empty value: an empty password is a real (if poor) setting.
     NEO4J_USER: z.string().optional(),
     NEO4J_USERNAME: z.string().optional(),
@@ -188,6 +191,8 @@ const ENV = z
       if (symmetric !== undefined) refuse('AUTH_ALGORITHMS', symmetric, 'an asymmetric algorithm when AUTH_JWKS_URL is set');
     }
     if (env.NODE_ENV === 'production') {
+      // Keys fetched over plain http could be swapped in transit, and with them every token.
+      if (env.AUTH_JWKS_URL !== undefined && !env.AUTH_JWKS_URL.startsWith('https://')) refuse('AUTH_JWKS_URL', env.AUTH_JWKS_URL, 'an https:// address in production');
       if (env.PSEUDONYM_KEY === undefined) refuse('PSEUDONYM_KEY', '', 'set in production (at least 32 bytes); development generates one');
       if (env.AUTH_JWT_SECRET === undefined && env.AUTH_JWKS_URL === undefined) refuse('AUTH_JWKS_URL', '', 'set in production (or AUTH_JWT_SECRET)');
     }
@@ -260,6 +265,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
       algorithms: v.AUTH_ALGORITHMS ?? [v.AUTH_JWKS_URL ? 'RS256' : 'HS256'],
       issuer: v.AUTH_ISSUER,
       audience: v.AUTH_AUDIENCE,
+      maxTokenLifetimeS: v.AUTH_MAX_TOKEN_LIFETIME_S,
     },
     pseudonymKey: v.PSEUDONYM_KEY,
     secretsDir: v.SECRETS_DIR !== undefined ? path.resolve(v.SECRETS_DIR) : DEFAULT_SECRETS_DIR,

@@ -66,15 +66,6 @@ test('the statuses are error statuses, and httpStatus reads them from the catalo
 /** Status-setting code, not prose: `status: 4xx`, `.code(5xx)`, `statusCode = 4xx`, `writeHead(4xx`, `sendJson(res, 4xx`. */
 const HAND_CODED = /(?:\bstatus(?:Code)?\s*[:=]\s*|\.code\(\s*|writeHead\(\s*|sendJson\([^,]*,\s*)([45]\d\d)\b/g;
 
-/**
- * Places outside this branch's files that still write a status by hand, each with the exact text:
- * the entry must keep matching (so the list cannot go stale) and is to be removed with the text.
- */
-const KNOWN_HAND_CODED: Record<string, string> = {
-  // src/auth is another developer's: failingRequest (http-server.ts) overrides it with the catalogue's 401.
-  'auth/verify-token.ts': 'status: 401',
-};
-
 test('no HTTP error status is written by hand in src/ outside the catalogue', () => {
   const found: string[] = [];
   for (const file of sourceFiles(SRC)) {
@@ -82,8 +73,7 @@ test('no HTTP error status is written by hand in src/ outside the catalogue', ()
     if (rel === path.join('errors', 'codes.ts')) continue;
     for (const m of fs.readFileSync(file, 'utf8').matchAll(HAND_CODED)) found.push(`${rel}: ${m[0]}`);
   }
-  const expectedKnown = Object.entries(KNOWN_HAND_CODED).map(([file, text]) => `${file}: ${text}`);
-  expect(found.sort()).toEqual(expectedKnown.sort());
+  expect(found).toEqual([]);
 });
 
 test('the hand-coded scan catches what it looks for (it can fail)', () => {
