@@ -1,4 +1,3 @@
-import type { OrganizationRow } from '../domain/organization/organization.rows';
 import { AppError } from '../errors/app-error';
 import type { Principal } from './principal';
 
@@ -14,7 +13,7 @@ export type TenantCheck = () => Promise<void>;
  * loader, so the lookup is answered by the process's catalogue cache (no statement once the row
  * is cached at the current catalogue version), and it runs at most once per request.
  */
-export function tenantCheck(principal: Principal, organization: (id: string) => Promise<Pick<OrganizationRow, 'roles'> | null>): TenantCheck {
+export function tenantCheck(principal: Principal, organization: (id: string) => Promise<{ roles: readonly string[] } | null>): TenantCheck {
   if (principal.kind !== 'user' || principal.role !== 'INSURER') return () => Promise.resolve();
   const orgId = principal.orgId;
   let verdict: Promise<void> | undefined;
