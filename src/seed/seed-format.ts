@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../domain/common/calendar-date';
 import { AppError } from '../errors/app-error';
 
 /** Confidence of a public-record fact: H official or several sources, M one good source, L a claim. */
@@ -163,8 +164,6 @@ export const SEED_ENUMS = {
   beneficiaryRole: ['HOLDER', 'DEPENDANT'],
 } as const;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Collects every problem of a seed file, so one run reports them all. */
 class Checker {
   readonly problems: string[] = [];
@@ -186,7 +185,7 @@ class Checker {
   date(where: string, rec: Record<string, unknown>, field: string, nullable = true): void {
     const v = rec[field];
     if (v === null && nullable) return;
-    if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v))) this.fail(where, field, v, 'must be a YYYY-MM-DD date' + (nullable ? ' or null' : ''));
+    if (!isCalendarDate(v)) this.fail(where, field, v, 'must be a YYYY-MM-DD date' + (nullable ? ' or null' : ''));
   }
   num(where: string, rec: Record<string, unknown>, field: string): void {
     const v = rec[field];
