@@ -6,7 +6,8 @@ import { AppError } from '../errors/app-error';
 import { syntheticNir } from '../identity/nir';
 import { pseudonymizeNir } from '../identity/pseudonym';
 import { refreshImpactSummaries } from '../domain/impact/impact-summaries';
-import { emptyKnownIds, KnownIds, SeedFile, validateSeed } from './seed-format';
+import type { SeedFile } from '../domain/common/seed-records';
+import { emptyKnownIds, KnownIds, validateSeed } from './seed-format';
 
 /** The seed files, in load order: the public record first, then what refers to it. */
 export const SEED_FILES = [
