@@ -11,13 +11,15 @@ export interface SeedProblem {
 
 // Sections (and nested lists) in file order, so problems come out top to bottom.
 const ORDER = ['dataset', 'organizations', 'ownerships', 'partnerships', 'systems', 'accessChannels', 'dataCategories', 'populations', 'dataFlows', 'breaches', 'compromised', 'events', 'exposures', 'reportedFigures', 'contracts', 'beneficiaries'];
-const rank = (token: string | number) => (typeof token === 'number' ? token : ORDER.includes(token) ? ORDER.indexOf(token) : ORDER.length);
+// Other keys: at the top level (a misspelt section) after the sections; in a record (a field)
+// before its nested lists, so a record's own fields are reported before its parts'.
+const rank = (token: string | number, depth: number) => (typeof token === 'number' ? token : ORDER.includes(token) ? ORDER.indexOf(token) : depth === 0 ? ORDER.length : -1);
 
 /** Orders problems by where they are in the file (stable for problems of the same record). */
 export function compareProblems(a: SeedProblem, b: SeedProblem): number {
   for (let i = 0; i < Math.min(a.at.length, b.at.length); i += 1) {
     const [x, y] = [a.at[i], b.at[i]];
-    if (x !== y) return typeof x === typeof y ? rank(x) - rank(y) : 0;
+    if (x !== y) return typeof x === typeof y ? rank(x, i) - rank(y, i) : 0;
   }
   return 0;
 }
