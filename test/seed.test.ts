@@ -73,3 +73,16 @@ test('a load that fails inside the database leaves nothing half-written', async 
   await expect(loadSeeds(executor, TEST_PSEUDONYM_KEY, [...SEED_FILES, file])).rejects.toMatchObject({ code: 'INTERNAL' });
   expect((await fingerprint(['test-half-written'])).nodes).toEqual([]);
 });
+
+test('regression: a seed file with a date that does not exist (2024-02-30) is refused with SEED_INVALID naming the field; nothing is written', async () => {
+  const file = tempSeed({
+    dataset: 'test-bad-calendar-date',
+    organizations: [{ id: 'org-test-calendar', name: 'Test', roles: ['INSURER'], kind: 'MUTUELLE', description: null, source: null, confidence: null }],
+    ownerships: [{ parent: 'org-test-calendar', child: 'org-test-calendar', share: null, validFrom: '2024-02-30', validTo: null, note: null, source: null, confidence: null }],
+  });
+  await expect(loadSeeds(executor, TEST_PSEUDONYM_KEY, [file])).rejects.toMatchObject({
+    code: 'SEED_INVALID',
+    message: expect.stringMatching(/ownerships\[0\]: field "validFrom" = "2024-02-30"/),
+  });
+  expect((await fingerprint(['test-bad-calendar-date'])).nodes).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { SEED_ENUMS } from '../seed/seed-format';
+import { SEED_ENUMS } from './vocabulary';
 
 /** Builds a `{ VALUE: 'VALUE' }` object that type-graphql can register as a GraphQL enum. */
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {

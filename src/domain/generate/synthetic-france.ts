@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { syntheticNir } from '../../identity/nir';
 import { PORTFOLIO_COLUMNS } from '../import/portfolio-row';
-import type { SeedDataFlow, SeedFile, SeedOrganization, SeedPartnership, SeedPopulation } from '../seed/seed-format';
+import type { SeedDataFlow, SeedFile, SeedOrganization, SeedPartnership, SeedPopulation } from '../common/seed-records';
 import { prng, randomDay as day } from './random';
 
 

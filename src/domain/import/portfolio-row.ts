@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../common/calendar-date';
 import { isAppError } from '../../errors/app-error';
 import { maskNir } from '../../identity/nir';
 import { pseudonymizeNir } from '../../identity/pseudonym';
@@ -27,11 +28,6 @@ export interface RowContext {
 }
 
 const NUMBER = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDate(v: string): boolean {
-  return DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-}
 
 /**
  * Validates one record (an object keyed by column) and returns the row, or the reason it is
@@ -55,9 +51,9 @@ export function validateRow(record: Record<string, string | undefined>, ctx: Row
   const network = v('network') || null;
   if (network !== null && !ctx.networks.has(network)) return { reason: `network ${JSON.stringify(network)} is not a known care-network id` };
   const startDate = v('start_date');
-  if (!isDate(startDate)) return { reason: `start_date ${JSON.stringify(startDate)} must be a YYYY-MM-DD date` };
+  if (!isCalendarDate(startDate)) return { reason: `start_date ${JSON.stringify(startDate)} must be a YYYY-MM-DD date` };
   const endDate = v('end_date') || null;
-  if (endDate !== null && !isDate(endDate)) return { reason: `end_date ${JSON.stringify(endDate)} must be a YYYY-MM-DD date or empty` };
+  if (endDate !== null && !isCalendarDate(endDate)) return { reason: `end_date ${JSON.stringify(endDate)} must be a YYYY-MM-DD date or empty` };
   if (endDate !== null && endDate < startDate) return { reason: `end_date ${endDate} is before start_date ${startDate}` };
   const product = v('product') || null;
   if (product !== null && product.length > 120) return { reason: 'product must be at most 120 characters' };

@@ -6,7 +6,8 @@ import { AppError } from '../../errors/app-error';
 import { syntheticNir } from '../../identity/nir';
 import { pseudonymizeNir } from '../../identity/pseudonym';
 import { afterWrite } from '../after-write';
-import { emptyKnownIds, KnownIds, SeedFile, validateSeed } from './seed-format';
+import type { SeedFile } from '../common/seed-records';
+import { emptyKnownIds, KnownIds, validateSeed } from './seed-format';
 import { fromRoot } from '../../config/paths';
 
 /** The seed files, in load order: the public record first, then what refers to it. */
