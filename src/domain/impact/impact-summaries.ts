@@ -1,6 +1,7 @@
 import { cypher } from '../../db/cypher-files';
 import { perExecutor } from '../../db/per-executor';
 import { Executor, newRoundTripCounter, RoundTripCounter, Step } from '../../db/executor';
+import { visibleToTenant } from '../../db/reach';
 import { RequestDb, requestDb } from '../../graphql/request-db';
 import { listBreaches } from '../breach/breach.repository';
 import { contractAggregatesSweep } from './contract-aggregates-sweep';
@@ -147,7 +148,7 @@ export async function storedSummaries(db: RequestDb, ids: string[], tenant: stri
     }
     const all = parsed?.paths ?? null;
     // The same filter impact-paths applies with $tenant: an insurer walks only the flows it controls.
-    const paths = all === null || tenant === null ? all : { ...all, paths: all.paths.filter((p) => p.controllerId === tenant) };
+    const paths = all === null || tenant === null ? all : { ...all, paths: all.paths.filter((p) => visibleToTenant(p, tenant)) };
     const aggregates =
       tenant === null ? (parsed?.aggregates ?? null) : !r.sliced ? null : r.slice === null ? zeroRow(key) : (JSON.parse(r.slice) as ContractAggregatesRow);
     found.set(r.breachId, { paths, aggregates });
