@@ -23,8 +23,11 @@ const cache = new Map<string, NamedQuery>();
 
 /** The include directive: `// @include <fragment name>`, ending a line (alone, or after code). */
 const INCLUDE = /^(.*?)\/\/\s*@include\s+(\S+)\s*$/;
-/** Anything that looks like a directive (`// @word`), so a misspelt one fails loudly instead of being a comment. */
-const DIRECTIVE = /\/\/\s*@\w+/;
+/**
+ * Anything shaped like a directive (`// @word folder/name`), so a misspelt include fails loudly
+ * instead of passing as a comment (prose such as `// @neo4j/graphql` is not directive-shaped).
+ */
+const DIRECTIVE = /\/\/\s*@[a-z]+\s+[\w-]+\/[\w/-]+/i;
 
 /** True when `name` (e.g. `reach/flow-held`) lies in a fragment folder. */
 export function isFragmentName(name: string): boolean {
