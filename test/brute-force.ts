@@ -5,6 +5,9 @@ import type { SeedFile } from '../src/domain/seed/seed-format';
 /**
  * An independent, in-memory re-implementation of the impact rule over the seed files (no Cypher),
  * written from schema/MODEL.md, to cross-check what the API counts in the database.
+ * It stays independent on purpose: it must not import the rule's owner (src/db/reach.ts, the
+ * cypher/reach/ fragments), or a mistake there would be copied here and the cross-check could no
+ * longer catch it. test/one-owner.test.ts leaves this file alone for that reason.
  */
 const read = (f: string) => JSON.parse(fs.readFileSync(path.resolve(__dirname, '../seeds', f), 'utf8')) as SeedFile;
 export const caseSeed = read('case-2024.json');

@@ -2,7 +2,7 @@
 UNWIND $ids AS id
 MATCH (f:DataFlow {id: id})-[:FROM]->(src), (f)-[:TO]->(dst:System), (f)-[:ABOUT]->(pop:Population),
       (f)-[:CONTROLLER]->(ctrl:Organization), (f)-[:PROCESSOR]->(proc:Organization)
-WHERE $tenant IS NULL OR ctrl.id = $tenant
+WHERE // @include reach/tenant-path
 OPTIONAL MATCH (f)-[:VIA]->(via:Organization)
 OPTIONAL MATCH (f)-[:SUB_PROCESSOR]->(sub:Organization)
 OPTIONAL MATCH (f)-[:CARRIES]->(cat:DataCategory)

@@ -1,8 +1,8 @@
 // One page of the tenant insurer's contracts reached by a breach, in contract-id order after the
 // cursor. Keyset paging: the walk starts from the (insurerId, id) index in id order and stops as
 // soon as $limit contracts qualify, so a deep page costs what the first does.
-// $paths are the insurer's qualifying paths from impact-paths; the contract rule is the one in
-// impact/contract-aggregates. $limit is one more than the page size, to tell if a page follows.
+// $paths are the insurer's qualifying paths from impact-paths; the contract rule is
+// cypher/reach/contract-reached. $limit is one more than the page size, to tell if a page follows.
 MATCH (c:Contract)
 WHERE c.insurerId = $tenant AND c.id > coalesce($after, '')
 WITH c
@@ -11,12 +11,8 @@ CALL {
   WITH c
   UNWIND $paths AS p
   MATCH (c)-[:IN_POPULATION]->(:Population)<-[:ABOUT]-(f:DataFlow {id: p.flowId})
-  WHERE (c.operatorId IS NULL OR c.operatorId = p.operatorId OR p.basis = 'RETAINED')
-    AND c.startDate <= date($referenceDate)
-    AND (f.validTo IS NULL OR c.startDate <= f.validTo)
-    AND (f.validFrom IS NULL OR c.endDate IS NULL OR c.endDate >= f.validFrom)
-    AND (c.endDate IS NULL OR c.endDate >= date($referenceDate) OR f.retentionMonths IS NULL
-         OR c.endDate + duration({months: f.retentionMonths}) >= date($referenceDate))
+  WITH c, p, f, date($referenceDate) AS d
+  WHERE // @include reach/contract-reached
   RETURN collect(p {.*, networkId: coalesce(p.viaId, c.networkId)}) AS paths
 }
 WITH c, paths

@@ -13,10 +13,8 @@
 // beneficiary was followed, so that one beneficiary's rows carry all of them.
 // $byPopulation maps a population id to the qualifying paths that reach it, each tagged with its
 // request (req, reference date d), so a contract finds its paths by a map lookup, not a scan.
-// The reach rule is contract-aggregates.cypher's, on the path's copy of the flow's window:
-// started by D, active window overlapping the flow's, still held on D (ended contracts stay
-// exposed unless the known retention had run out), a contract naming its operator follows only
-// that operator's paths except data RETAINED at a former operator.
+// The reach rule is contract-aggregates.cypher's (cypher/reach/contract-reached), on the path's
+// copy of the flow's window (f below: the path's dates as dates).
 // Rows: (req, tenant, dim, id) with people, contracts and the controllers seen; tenant is null for
 // the every-insurer totals, else the insurer's own slice (its contracts through its own paths).
 // dim: total (id ''), insurer (the path's controller; every-insurer only), operator, network, category.
@@ -36,15 +34,11 @@ CALL {
   WITH DISTINCT key, c, entries
   WITH key, c, entries, NOT EXISTS { (c)-[:COVERS]->(o:Beneficiary) WHERE o.key < key } AS first
   UNWIND entries AS p
-  WITH key, c, first, p, date(p.d) AS d
-  WHERE (c.operatorId IS NULL OR c.operatorId = p.op OR p.basis = 'RETAINED')
-    AND c.startDate <= d
-    AND (p.validTo IS NULL OR c.startDate <= date(p.validTo))
-    AND (p.validFrom IS NULL OR c.endDate IS NULL OR c.endDate >= date(p.validFrom))
-    AND (c.endDate IS NULL OR c.endDate >= d OR p.retentionMonths IS NULL
-         OR c.endDate + duration({months: p.retentionMonths}) >= d)
+  WITH key, c, first, p, date(p.d) AS d,
+       {validFrom: date(p.validFrom), validTo: date(p.validTo), retentionMonths: p.retentionMonths} AS f
+  WHERE // @include reach/contract-reached
   WITH p.req AS req, key, CASE WHEN first THEN c END AS counted, p.ins AS ins,
-       [['total', ''], ['insurer', p.ins], ['operator', p.op], ['network', coalesce(p.via, c.networkId)]]
+       [['total', ''], ['insurer', p.ins], ['operator', p.operatorId], ['network', coalesce(p.via, c.networkId)]]
          + [cat IN p.cats | ['category', cat]] AS groups,
        CASE WHEN c.insurerId = p.ins THEN [null, p.ins] ELSE [null] END AS tenants
   UNWIND groups AS g

@@ -1,35 +1,26 @@
 // Population-level impact of breaches: for each request {breachId, asOf}, every path
 // breach -> compromised system -> operator -> (partner) -> controller -> population whose data
 // sat in that system on the reference date D.
-// D is asOf when given, else the first known intrusion or data-collection date, else detection,
-// else the first disclosure. A flow counts when it had started by D and was still running, or had
-// ended but the receiver still held the data: retentionMonths null means unknown, assumed held.
+// D is asOf when given, else the date the breach's events give it (cypher/reach/reference-date:
+// the first known intrusion or data-collection date, else detection, else the first notice).
+// A flow counts by cypher/reach/flow-held: started by D and still running, or ended but the
+// receiver still held the data (retentionMonths null means unknown, assumed held).
 // A path counts only if the breach exposed, for that kind of data subject, a category the flow
 // carries (or a sub-category of one). $tenant (an insurer's id, or null for roles that see every
 // tenant) keeps only the paths whose controller is that insurer.
 UNWIND $requests AS req
 MATCH (b:Breach {id: req.breachId})
-OPTIONAL MATCH (b)-[:HAS_EVENT]->(e:BreachEvent)
+// @include reach/reference-date
 WITH req, b,
-     min(CASE WHEN e.kind IN ['INTRUSION', 'DATA_COLLECTED'] THEN e.date END) AS intrusion,
-     min(CASE WHEN e.kind = 'DETECTED' THEN e.date END) AS detected,
-     min(CASE WHEN e.kind IN ['CLIENTS_INFORMED', 'DISCLOSED'] THEN e.date END) AS disclosed
-WITH req, b,
-     CASE WHEN req.asOf IS NOT NULL THEN date(req.asOf) ELSE coalesce(intrusion, detected, disclosed) END AS d,
-     CASE WHEN req.asOf IS NOT NULL THEN 'AS_OF_ARGUMENT'
-          WHEN intrusion IS NOT NULL THEN 'INTRUSION'
-          WHEN detected IS NOT NULL THEN 'DETECTION'
-          WHEN disclosed IS NOT NULL THEN 'DISCLOSURE'
-          ELSE 'UNKNOWN' END AS dBasis
+     CASE WHEN req.asOf IS NOT NULL THEN date(req.asOf) ELSE eventDate END AS d,
+     CASE WHEN req.asOf IS NOT NULL THEN 'AS_OF_ARGUMENT' ELSE eventBasis END AS dBasis
 OPTIONAL MATCH (b)-[:COMPROMISED]->(s:System)<-[:RUNS]-(op:Organization),
       (s)<-[:TO]-(f:DataFlow)-[:ABOUT]->(pop:Population),
       (f)-[:CONTROLLER]->(ctrl:Organization),
       (f)-[:PROCESSOR]->(proc:Organization)
 WHERE d IS NOT NULL
-  AND ($tenant IS NULL OR ctrl.id = $tenant)
-  AND (f.validFrom IS NULL OR f.validFrom <= d)
-  AND (f.validTo IS NULL OR f.validTo >= d OR f.retentionMonths IS NULL
-       OR f.validTo + duration({months: f.retentionMonths}) >= d)
+  AND // @include reach/tenant-path
+  AND // @include reach/flow-held
 OPTIONAL MATCH (f)-[:VIA]->(via:Organization)
 OPTIONAL MATCH (f)-[:SUB_PROCESSOR]->(sub:Organization)
 CALL {
@@ -43,8 +34,8 @@ WITH req, d, dBasis,
      collect(CASE WHEN f IS NULL OR size(exposedCategoryIds) = 0 THEN null ELSE {
        flowId: f.id, systemId: s.id, operatorId: op.id, populationId: pop.id, populationKind: pop.kind,
        controllerId: ctrl.id, processorId: proc.id, subProcessorId: sub.id, viaId: via.id,
-       basis: CASE WHEN f.validTo IS NULL OR f.validTo >= d THEN 'ACTIVE' ELSE 'RETAINED' END,
-       retentionMonths: f.retentionMonths, flowValidFrom: f.validFrom, flowValidTo: f.validTo,
+       basis: // @include reach/flow-basis
+       , retentionMonths: f.retentionMonths, flowValidFrom: f.validFrom, flowValidTo: f.validTo,
        sourceUrl: f.sourceUrl, confidence: f.confidence, note: f.note,
        exposedCategoryIds: exposedCategoryIds
      } END) AS paths

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { visibleToTenant } from '../db/reach';
 import * as breaches from '../domain/breach/breach.repository';
 import * as catalogue from '../domain/catalogue/catalogue.repository';
 import * as impact from '../domain/impact/impact.repository';
@@ -68,7 +69,7 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     population: cachedRowsById((ids) => catalogue.populationsByIds(db, ids), (r) => r.id, shared('population')),
     // Every tenant's flows are cached; an insurer sees only those it controls, the filter
     // data-flows-by-ids applies with $tenant.
-    dataFlow: cachedRowsById((ids) => catalogue.dataFlowsByIds(db, ids, null), (r) => r.id, shared('dataFlow'), (r) => tenant === null || r.controllerId === tenant),
+    dataFlow: cachedRowsById((ids) => catalogue.dataFlowsByIds(db, ids, null), (r) => r.id, shared('dataFlow'), (r) => visibleToTenant(r, tenant)),
     breach: cachedRowsById((ids) => breaches.breachesByIds(db, ids), (r) => r.id, shared('breach')),
     breachEvents: rowsByKey((ids) => breaches.eventsByBreachIds(db, ids)),
     exposures: rowsByKey((ids) => breaches.exposuresByBreachIds(db, ids)),

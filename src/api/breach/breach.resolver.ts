@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { DETECTION_KINDS, INTRUSION_KINDS, PUBLIC_DISCLOSURE_KINDS } from '../../db/reach';
 import type { RequestContext } from '../context';
 import type { AccessChannelRow, DataCategoryRow, SystemRow } from '../../domain/catalogue/catalogue.rows';
 import { AccessChannel, DataCategory, System } from '../catalogue/catalogue.type';
@@ -15,7 +16,7 @@ import { requireBreach, requireCategory, requireOrganization, requireSystem } fr
  * The earliest dated event among `kinds`; when none is dated, the first undated one (so the
  * answer still cites who said the date is unknown).
  */
-export function keyDate(events: BreachEventRow[], kinds: string[]): { known: boolean; date: string | null; event: BreachEventRow | null } {
+export function keyDate(events: BreachEventRow[], kinds: readonly string[]): { known: boolean; date: string | null; event: BreachEventRow | null } {
   const matching = events.filter((e) => kinds.includes(e.kind));
   const dated = matching.filter((e) => e.date !== null).sort((a, b) => a.date!.localeCompare(b.date!));
   if (dated.length > 0) return { known: true, date: dated[0].date, event: dated[0] };
@@ -49,17 +50,17 @@ export class BreachResolver {
 
   @FieldResolver(() => KeyDate, { description: 'Intrusion: the earliest dated INTRUSION or DATA_COLLECTED event.' })
   async intrusion(@Root() b: BreachRow, @Ctx() ctx: RequestContext) {
-    return keyDate(await ctx.loaders.breachEvents.load(b.id), ['INTRUSION', 'DATA_COLLECTED']);
+    return keyDate(await ctx.loaders.breachEvents.load(b.id), INTRUSION_KINDS);
   }
 
   @FieldResolver(() => KeyDate, { description: 'Detection: the earliest dated DETECTED event.' })
   async detection(@Root() b: BreachRow, @Ctx() ctx: RequestContext) {
-    return keyDate(await ctx.loaders.breachEvents.load(b.id), ['DETECTED']);
+    return keyDate(await ctx.loaders.breachEvents.load(b.id), DETECTION_KINDS);
   }
 
   @FieldResolver(() => KeyDate, { description: 'Public disclosure: the earliest dated DISCLOSED event.' })
   async disclosure(@Root() b: BreachRow, @Ctx() ctx: RequestContext) {
-    return keyDate(await ctx.loaders.breachEvents.load(b.id), ['DISCLOSED']);
+    return keyDate(await ctx.loaders.breachEvents.load(b.id), PUBLIC_DISCLOSURE_KINDS);
   }
 
   @FieldResolver(() => [BreachEvent], { description: 'Every recorded event, in date order, undated ones last; conflicting dates are kept side by side.' })

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { visibleToTenant } from '../../db/reach';
 import { AppError, badInput } from '../../errors/app-error';
 import type { RequestContext } from '../context';
 import type { BreachRow } from '../../domain/breach/breach.rows';
@@ -52,7 +53,7 @@ export class AffectedContractsResolver {
     const asOf = checkDate('asOf', args.asOf);
     // Both at once: loadPaths answers null for an unknown breach, which requireBreach reports.
     const [, answer] = await Promise.all([requireBreach(ctx, args.breachId), loadPaths(ctx, { breachId: args.breachId, asOf })]);
-    const paths = answer.paths.filter((p) => p.controllerId === tenant && p.populationKind === 'INSURED');
+    const paths = answer.paths.filter((p) => visibleToTenant(p, tenant) && p.populationKind === 'INSURED');
     const base = { insurerId: tenant, breachId: args.breachId, asOf, referenceDate: answer.referenceDate };
     const rows =
       answer.referenceDate === null || paths.length === 0

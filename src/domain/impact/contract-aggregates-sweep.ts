@@ -34,7 +34,7 @@ interface Sum {
 interface SweepPath {
   req: string;
   d: string;
-  op: string;
+  operatorId: string;
   basis: string;
   ins: string;
   via: string | null;
@@ -64,7 +64,7 @@ export async function contractAggregatesSweep(
     for (const p of r.paths) {
       // One lookup per contract finds every request's paths to its population.
       (byPopulation[p.populationId] ??= []).push({
-        req: r.key, d: r.referenceDate, op: p.operatorId, basis: p.basis, ins: p.controllerId, via: p.viaId,
+        req: r.key, d: r.referenceDate, operatorId: p.operatorId, basis: p.basis, ins: p.controllerId, via: p.viaId,
         cats: p.exposedCategoryIds, validFrom: p.flowValidFrom, validTo: p.flowValidTo, retentionMonths: p.retentionMonths,
       });
     }

@@ -1,4 +1,5 @@
 import { cypher } from '../../db/cypher-files';
+import { visibleToTenant } from '../../db/reach';
 import type { RequestDb } from '../../db/request-db';
 import { impactKey } from './impact.repository';
 import type { ContractAggregatesRow, ImpactPathsRow } from './impact.rows';
@@ -40,7 +41,7 @@ export async function storedSummaries(db: RequestDb, ids: string[], tenant: stri
     }
     const all = parsed?.paths ?? null;
     // The same filter impact-paths applies with $tenant: an insurer walks only the flows it controls.
-    const paths = all === null || tenant === null ? all : { ...all, paths: all.paths.filter((p) => p.controllerId === tenant) };
+    const paths = all === null || tenant === null ? all : { ...all, paths: all.paths.filter((p) => visibleToTenant(p, tenant)) };
     const aggregates =
       tenant === null ? (parsed?.aggregates ?? null) : !r.sliced ? null : r.slice === null ? zeroRow(key) : (JSON.parse(r.slice) as ContractAggregatesRow);
     found.set(r.breachId, { paths, aggregates });
