@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors/app-error';
 import type { Config } from './config';
+import { makePrivateDir } from './private-dir';
 
 /** The secrets the process uses, resolved once at start. Never log this object. */
 export interface Secrets {
@@ -86,17 +87,6 @@ function randomSecret(): string {
 
 function fileError(file: string, why: string): AppError {
   return new AppError('CONFIG_INVALID', `The secrets file ${file} ${why}; remove it or set SECRETS_DIR to a private folder.`, { variable: 'SECRETS_DIR' });
-}
-
-/** Creates the secrets folder 0700, and tightens an existing one. */
-function makePrivateDir(dir: string): void {
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
-  try {
-    fs.mkdirSync(dir, { mode: 0o700 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  }
-  fs.chmodSync(dir, 0o700);
 }
 
 /**

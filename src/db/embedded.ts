@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors/app-error';
 import { fromRoot } from '../config/paths';
+import { makePrivateDir } from '../config/private-dir';
 
 /** Where the Maven project of the launcher lives. */
 export const LAUNCHER_DIR = fromRoot('neo4j');
@@ -85,20 +86,6 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * Creates the store directory with mode 0700 (parents as usual) and tightens an existing one: the
- * store files are the data, and Neo4j creates them with the JVM's default umask.
- */
-function createPrivateDir(dir: string): void {
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
-  try {
-    fs.mkdirSync(dir, { mode: 0o700 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  }
-  fs.chmodSync(dir, 0o700);
-}
-
-/**
  * Builds the launcher with Maven when its jar is missing or older than its sources, after
  * checking that Java 17+ is on PATH. Throws NEO4J_LAUNCHER_UNAVAILABLE saying what to install.
  */
@@ -136,7 +123,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     throw new AppError('CONFIG_INVALID', 'The embedded Neo4j password must be at least 16 characters on one line.', { variable: 'NEO4J_PASSWORD' });
   }
   ensureLauncherBuilt(opts.onLine);
-  createPrivateDir(opts.dataDir);
+  makePrivateDir(opts.dataDir);
   const child = spawn(
     'java',
     [`-Xms${opts.heap}`, `-Xmx${opts.heap}`, '-XX:+UseG1GC', '-cp', `${JAR}${path.delimiter}${LIB}/*`, 'breachimpact.Launcher'],
