@@ -18,6 +18,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Send `x-cypher-round-trips` on every answer (ROUND_TRIPS_HEADER; default on outside production). */
   roundTripsHeader: boolean;
+  /** Live counts (an asOf other than a breach's reference date) one caller may start per minute (LIVE_COUNTS_PER_MINUTE, default 10; 0 refuses them all). */
+  liveCountsPerMinute: number;
   auth: {
     /** HS256 secret (AUTH_JWT_SECRET, at least 32 bytes) for local tokens; unset with a JWKS address. */
     jwtSecret: string | undefined;
@@ -149,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     seedOnStart: bool(env, 'SEED_ON_START', true),
     roundTripsHeader: bool(env, 'ROUND_TRIPS_HEADER', !production),
+    liveCountsPerMinute: int(env, 'LIVE_COUNTS_PER_MINUTE', 10, 0, 100_000),
     auth: {
       jwtSecret: secret,
       jwksUrl,
