@@ -7,10 +7,10 @@
 export const ERROR_CODES = {
   UNAUTHENTICATED: 'No token where one is required, or a token that fails verification (signature, algorithm, exp, nbf, iss, aud, claims); HTTP 401.',
   FORBIDDEN: 'The token’s role or organisation does not allow this field or this tenant’s data; refusals of person- or contract-level reads are audited.',
-  QUERY_TOO_COMPLEX: 'The operation exceeds a depth, cost, alias, token or directive limit; simplify it or split it.',
+  QUERY_TOO_COMPLEX: 'The operation exceeds a depth, cost, alias, token or directive limit, or the caller’s budget of live counts (extensions.retryAfterSeconds says when to retry); simplify it or split it.',
   BAD_USER_INPUT: 'An argument or variable is malformed or out of range; the message names the bad value.',
   NOT_FOUND: 'An id names nothing in the graph; the message names the id.',
-  SERVICE_UNAVAILABLE: 'Neo4j cannot be reached or timed out; retry later. The API recovers by itself.',
+  SERVICE_UNAVAILABLE: 'Neo4j cannot be reached, a statement timed out, or the request reached its deadline (one for all its statements); retry later. The API recovers by itself.',
   INTERNAL: 'An unexpected fault; details are logged server-side, never returned.',
   CONFIG_INVALID: 'A configuration variable has a bad value; the message names it and the value (startup only).',
   NEO4J_LAUNCHER_UNAVAILABLE: 'The embedded Neo4j cannot be started (Java 17+ or Maven missing, or the launcher failed); install them or set NEO4J_URI (startup only).',
