@@ -85,7 +85,6 @@ export class RegisterBreachResolver {
     const badTechnique = input.attackTechniques.find((t) => !TECHNIQUE.test(t));
     if (badTechnique !== undefined) throw badInput('input.attackTechniques', badTechnique, 'must be an ATT&CK id such as T1078 or T1598.003');
     const seed = toSeed(input);
-    await refuseForeignNodes(ctx, seed);
     const [ids] = await ctx.db.read<Record<string, string[]>>(Q.knownIds);
     const known: KnownIds = {
       organizations: new Set(ids.organizations),
@@ -103,6 +102,8 @@ export class RegisterBreachResolver {
       if (isAppError(e) && e.code === 'SEED_INVALID') throw new AppError('BAD_USER_INPUT', e.message.replace(/^Seed file registerBreach input is invalid/, 'Invalid breach'), { argument: 'input' });
       throw e;
     }
+    // After validation, so a malformed input is reported for what is wrong with it first.
+    await refuseForeignNodes(ctx, seed);
     await ctx.db.writeAll(seedSteps(seed, ctx.pseudonymKey));
     await afterWrite(ctx.executor, { catalogue: true, counter: ctx.roundTrips });
     ctx.loaders.breach.clear(input.id);
