@@ -7,6 +7,7 @@ import { prepareDatabase } from './domain/seed/prepare-database';
 import { isAppError } from './errors/app-error';
 import { startApp } from './api/server/app';
 import { createLogger } from './config/logger';
+import { LiveCountBudget } from './api/live-count-budget';
 
 /**
  * `npm start`: reads the configuration, starts (or connects to) Neo4j, applies constraints and
@@ -34,7 +35,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
     await prepareDatabase(db.executor, logger, config.seedOnStart, secrets.pseudonymKey);
-    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey }, createTokenVerifier(config, secrets));
+    const liveCounts = new LiveCountBudget({ limit: config.liveCountsPerMinute, windowMs: 60_000 });
+    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey, liveCounts }, createTokenVerifier(config, secrets));
   } catch (e) {
     await db.close();
     throw e;

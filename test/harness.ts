@@ -13,6 +13,7 @@ import { Executor } from '../src/db/executor';
 import type { RequestContext, Services } from '../src/api/context';
 import { createRequestContext } from '../src/api/context';
 import { createApollo } from '../src/api/server/app';
+import { LiveCountBudget } from '../src/api/live-count-budget';
 
 /**
  * How long a hook that starts a Neo4j of its own (and seeds it) may take. Generous on purpose: on
@@ -62,9 +63,12 @@ export function as(role: Role, orgId: string | null = null): Principal {
   return { kind: 'user', subject: `test-${role.toLowerCase()}${orgId ? `-${orgId}` : ''}`, role, orgId };
 }
 
-/** Services over the test database. */
+/**
+ * Services over the test database. Without a live-count budget: tests that compare live counts
+ * with stored ones run many; test/request-limits.test.ts tests the budget (and the default).
+ */
 export function testServices(executor: Executor): Services {
-  return { executor, logger: testLogger, pseudonymKey: TEST_PSEUDONYM_KEY };
+  return { executor, logger: testLogger, pseudonymKey: TEST_PSEUDONYM_KEY, liveCounts: new LiveCountBudget({ limit: Infinity, windowMs: 60_000 }) };
 }
 
 /** What one operation returned, with the Cypher round trips it cost. */

@@ -167,3 +167,31 @@ test('regression: a write failing mid-file stops the import with its error; only
   expect(progress[0][1]).toBe(3);
   expect((await contractsOf('org-amae')).map((c) => c.number).sort()).toEqual(['FAIL-1', 'FAIL-2', 'FAIL-3']);
 });
+
+test('regression #10: a NIR in the contract-number or product column is refused, and column-shifted rows leak no NIR in rejections', async () => {
+  const leaked = [nir('k20'), nir('k21'), nir('k22'), nir('k23')];
+  const spaced = (n: string) => `${n.slice(0, 1)} ${n.slice(1, 3)} ${n.slice(3, 5)} ${n.slice(5, 7)} ${n.slice(7, 10)} ${n.slice(10, 13)} ${n.slice(13)}`;
+  const csv = [
+    HEADER,
+    // The NIR typed into the contract-number column, and into the product.
+    `${leaked[0]},${nir('k24')},HOLDER,P,org-almerys,,2020-01-01,`,
+    `NIR-IN-PRODUCT,${nir('k25')},HOLDER,Formule ${spaced(leaked[1])},org-almerys,,2020-01-01,`,
+    // Column-shifted rows: the contract number is missing, or an extra column pushes the NIR right.
+    `${leaked[2]},HOLDER,P,org-almerys,,2020-01-01,,`,
+    `SHIFT-2,,${spaced(leaked[3])},HOLDER,P,org-almerys,,2020-01-01`,
+  ].join('\n');
+  const rejects: RejectedRow[] = [];
+  const summary = await importPortfolio({ executor, pseudonymKey: TEST_PSEUDONYM_KEY, insurerId: 'org-mgp', source: csv, onReject: (r) => rejects.push(r) });
+  expect(summary).toMatchObject({ rowsRead: 4, rowsLoaded: 0, rowsRejected: 4 });
+  const text = JSON.stringify(rejects).replace(/[^0-9A-Z]/gi, '');
+  for (const n of leaked) expect(text).not.toContain(n.slice(0, 13));
+  const stored = JSON.stringify(await contractsOf('org-mgp')).replace(/[^0-9A-Z]/gi, '');
+  for (const n of leaked) expect(stored).not.toContain(n.slice(0, 13));
+  // The same through the API: its rejections are masked too.
+  const q = 'mutation($csv: String!) { importPortfolio(insurerId: "org-mgp", csv: $csv) { rowsLoaded rowsRejected rejections { line reason record } } }';
+  const { data, errors } = await api.run(q, { csv }, as('ADMIN'));
+  expect(errors).toBeUndefined();
+  expect(data.importPortfolio).toMatchObject({ rowsLoaded: 0, rowsRejected: 4 });
+  const answer = JSON.stringify(data).replace(/[^0-9A-Z]/gi, '');
+  for (const n of leaked) expect(answer).not.toContain(n.slice(0, 13));
+});

@@ -7,6 +7,8 @@ import { summaryCacheOf } from '../domain/impact/summary-cache';
 import { catalogueCacheOf, catalogueVersionReader } from './catalogue-cache';
 import { createLoaders, Loaders } from './loaders';
 import { RequestDb, requestDb } from '../db/request-db';
+import { Clock, deadlineAfter } from '../db/deadline';
+import { defaultLiveCountBudget, LiveCountBudget, liveCountCaller } from './live-count-budget';
 
 /** Process-wide services a request context is built from. */
 export interface Services {
@@ -14,6 +16,10 @@ export interface Services {
   logger: Logger;
   /** HMAC key of NIR pseudonyms. */
   pseudonymKey: Buffer;
+  /** Per-caller budget of live counts (LIVE_COUNTS_PER_MINUTE); when omitted, the default limit, never none. */
+  liveCounts?: LiveCountBudget;
+  /** The clock of request deadlines and budgets; tests inject one. Default: monotonic time. */
+  clock?: Clock;
 }
 
 /** What every resolver receives. */
@@ -34,10 +40,16 @@ export interface RequestContext {
   pseudonymKey: Buffer;
 }
 
-/** Builds a fresh context for one GraphQL request of `principal`. */
+/**
+ * Builds a fresh context for one GraphQL request of `principal`. The request gets one deadline,
+ * `executor.requestTimeoutMs` from now, shared by all its statements (each is sent with what is
+ * left, and none starts after it), and spends its caller's live-count budget.
+ */
 export function createRequestContext(services: Services, principal: Principal): RequestContext {
   const roundTrips = newRoundTripCounter();
-  const direct = requestDb(services.executor, roundTrips);
+  // One allowance for the whole request: a per-statement timeout let a 20-alias request run 31.6 s.
+  const deadline = deadlineAfter(services.executor.requestTimeoutMs, services.clock);
+  const direct = requestDb(services.executor, roundTrips, deadline);
   const catalogueVersion = catalogueVersionReader(direct);
   // Nearly every answer names catalogue rows, which need the catalogue version first: reading it
   // alongside the request's first statement takes it off the critical path. The failure, if
@@ -50,7 +62,12 @@ export function createRequestContext(services: Services, principal: Principal): 
     },
   };
   const tenant = tenantOf(principal);
-  const loaders = createLoaders(db, tenant, { catalogue: catalogueCacheOf(services.executor), catalogueVersion, summaries: summaryCacheOf(services.executor) });
+  const loaders = createLoaders(
+    db,
+    tenant,
+    { catalogue: catalogueCacheOf(services.executor), catalogueVersion, summaries: summaryCacheOf(services.executor) },
+    (count) => (services.liveCounts ?? defaultLiveCountBudget(services.executor)).take(liveCountCaller(principal), count),
+  );
   const checkTenant = tenantCheck(principal, (id) => loaders.organization.load(id));
   // Started now rather than at the first protected field, so the catalogue version it needs is
   // read while the operation is parsed and validated. A failure is reported to whoever awaits

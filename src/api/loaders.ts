@@ -22,9 +22,11 @@ export interface SharedCaches {
 /**
  * Creates the per-request loaders. One set per request: their caches must never outlive it, or
  * one caller's answer could be served to another (a tenant's rows to another tenant) and writes
- * would go unseen. `tenant` is passed into every tenant-scoped statement.
+ * would go unseen. `tenant` is passed into every tenant-scoped statement. `spendLiveCounts` is
+ * called with the number of live counts (explicit asOf, no stored answer) a batch is about to
+ * run, before it runs; it throws to refuse them (see live-count-budget.ts).
  */
-export function createLoaders(db: RequestDb, tenant: string | null, caches: SharedCaches) {
+export function createLoaders(db: RequestDb, tenant: string | null, caches: SharedCaches, spendLiveCounts: (count: number) => void = () => undefined) {
   const shared = (kind: string) => ({ cache: caches.catalogue, version: caches.catalogueVersion, kind });
   // Answers on a breach's own reference date are maintained on write (see summary-refresh.ts):
   // its paths, the every-tenant totals for roles that see all tenants, the insurer's own slice
@@ -49,6 +51,9 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
       const [breachId, asOf] = k.split('|');
       return { breachId, asOf: asOf === '' ? null : asOf };
     });
+    // Paths on a chosen date are the live walk every live count starts with (countLive loads them
+    // first), so the budget is spent here, once per breach and date, before anything runs.
+    spendLiveCounts(requests.filter((r) => r.asOf !== null).length);
     const rows = requests.length > 0 ? await impact.impactPaths(db, requests, tenant) : [];
     const byKey = new Map(rows.map((r) => [impact.impactKey(r), r]));
     return keys.map((k) => kept.get(k)?.paths ?? byKey.get(k) ?? null);

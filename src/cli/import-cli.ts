@@ -11,9 +11,7 @@ import { applySchema } from '../db/schema';
 import { afterWrite } from '../domain/after-write';
 import { isAppError } from '../errors/app-error';
 import { importPortfolio, readReferences, References, RejectedRow } from '../domain/import/import-portfolio';
-import { PORTFOLIO_COLUMNS } from '../domain/import/portfolio-row';
-
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+import { openRejectsFile } from './rejects-file';
 
 /** Counts data lines by streaming, so a 10-million-row file is never held in memory. */
 async function countRows(file: string): Promise<number> {
@@ -75,9 +73,8 @@ async function main(): Promise<void> {
 
 /** Imports one file with a progress bar and a summary line; refused rows go to <file>.rejects.csv. */
 async function importFile(executor: Executor, pseudonymKey: Buffer, references: References, insurerId: string, file: string, batchSize: number): Promise<{ loaded: number; rejected: number }> {
-  const rejectsFile = `${file}.rejects.csv`;
-  const rejects = fs.createWriteStream(rejectsFile);
-  rejects.write(['line', 'reason', ...PORTFOLIO_COLUMNS].join(',') + '\n');
+  const rejects = openRejectsFile(file);
+  const rejectsFile = rejects.path;
   const total = await countRows(file);
   const bar = new cliProgress.SingleBar(
     { format: `${insurerId} {bar} {value}/{total} rows | {rate} rows/s | loaded {loaded} | rejected {rejected}`, hideCursor: true, stream: process.stderr },
@@ -97,7 +94,7 @@ async function importFile(executor: Executor, pseudonymKey: Buffer, references: 
       refreshSummaries: false,
       onReject: (r: RejectedRow) => {
         rejected += 1;
-        rejects.write([String(r.line), r.reason, ...PORTFOLIO_COLUMNS.map((c) => r.record[c] ?? '')].map(csvCell).join(',') + '\n');
+        rejects.write(r);
       },
       onProgress: (read, loaded) => bar.update(read, { loaded, rejected, rate: Math.round(loaded / Math.max((Date.now() - started) / 1000, 0.001)) }),
     });
@@ -111,8 +108,7 @@ async function importFile(executor: Executor, pseudonymKey: Buffer, references: 
     return { loaded: summary.rowsLoaded, rejected: summary.rowsRejected };
   } finally {
     bar.stop();
-    await new Promise((r) => rejects.end(r));
-    if (rejected === 0) fs.rmSync(rejectsFile, { force: true });
+    await rejects.close(rejected > 0);
   }
 }
 

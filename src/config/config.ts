@@ -24,6 +24,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Send `x-cypher-round-trips` on every answer (ROUND_TRIPS_HEADER; default on outside production). */
   roundTripsHeader: boolean;
+  /** Live counts (an asOf other than a breach's reference date) one caller may start per minute (LIVE_COUNTS_PER_MINUTE, default 10; 0 refuses them all). */
+  liveCountsPerMinute: number;
   auth: {
     /** HS256 secret (AUTH_JWT_SECRET, at least 32 bytes) for local tokens; unset with a JWKS address. */
     jwtSecret: string | undefined;
@@ -166,6 +168,7 @@ const ENV = z
     ROUND_TRIPS_HEADER: optional(boolean()),
     NEO4J_QUERY_TIMEOUT_MS: withDefault(wholeNumber(100, 3_600_000), 15_000),
     NEO4J_ADMIN_TIMEOUT_MS: withDefault(wholeNumber(0, 86_400_000), 0),
+    LIVE_COUNTS_PER_MINUTE: withDefault(wholeNumber(0, 100_000), 10),
     NEO4J_BOLT_PORT: withDefault(wholeNumber(0, 65535), 7687),
     NEO4J_HEAP: withDefault(size(), '1g'),
     NEO4J_PAGECACHE: withDefault(size(), '512m'),
@@ -259,6 +262,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: v.MAX_BODY_BYTES,
     seedOnStart: v.SEED_ON_START,
     roundTripsHeader: v.ROUND_TRIPS_HEADER ?? !production,
+    liveCountsPerMinute: v.LIVE_COUNTS_PER_MINUTE,
     auth: {
       jwtSecret: v.AUTH_JWT_SECRET,
       jwksUrl: v.AUTH_JWKS_URL,

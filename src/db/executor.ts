@@ -106,6 +106,14 @@ export class Executor {
     return new Executor(this.driver, { ...this.opts, queryTimeoutMs: this.opts.adminTimeoutMs ?? 0 }, this.closeDriver);
   }
 
+  /**
+   * The whole time a GraphQL request may spend in the database, across all its statements
+   * (NEO4J_QUERY_TIMEOUT_MS): the request context turns it into one deadline (see deadline.ts).
+   */
+  get requestTimeoutMs(): number {
+    return this.opts.queryTimeoutMs;
+  }
+
   /** Polls until the server answers or `timeoutMs` passes; throws SERVICE_UNAVAILABLE then. */
   async waitUntilReachable(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -137,14 +145,18 @@ export class Executor {
    * transaction: RUN and PULL go in one flush, where a managed transaction adds BEGIN and COMMIT,
    * two more messages per statement (a measured share of a nested answer's cost). A read is
    * idempotent, so transient failures are retried here, as executeRead would, within the same
-   * retry time; the session's READ mode still routes it to a reader in a cluster.
+   * retry time; the session's READ mode still routes it to a reader in a cluster. `timeoutMs`,
+   * what is left of a request's deadline, replaces the executor's timeout and bounds the retries.
    */
-  async read<T = Record<string, unknown>>(query: NamedQuery, params: Record<string, unknown> = {}, counter?: RoundTripCounter): Promise<T[]> {
-    const deadline = performance.now() + RETRY_TIME_MS;
+  async read<T = Record<string, unknown>>(query: NamedQuery, params: Record<string, unknown> = {}, counter?: RoundTripCounter, timeoutMs?: number): Promise<T[]> {
+    const started = performance.now();
+    const deadline = started + Math.min(RETRY_TIME_MS, timeoutMs ?? Infinity);
     for (let attempt = 1; ; attempt += 1) {
       const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
       try {
-        return await this.run<T>(session, query, params, counter);
+        // A retry gets only what is left of the caller's time, never a fresh allowance.
+        const left = timeoutMs === undefined ? undefined : Math.max(1, Math.ceil(timeoutMs - (performance.now() - started)));
+        return await this.run<T>(session, query, params, counter, left);
       } catch (e) {
         if (!neo4j.isRetryableError(e) || performance.now() >= deadline) throw mapDriverError(e, query.name, this.opts.logger);
         // Exponential back-off with jitter, as the driver's own retries do.
@@ -160,14 +172,15 @@ export class Executor {
     return this.transaction('WRITE', async (tx) => this.run<T>(tx, query, params, counter), query.name);
   }
 
-  /** Runs several write statements in one transaction: all of them land, or none does. */
-  async writeAll(steps: Step[], counter?: RoundTripCounter): Promise<void> {
+  /** Runs several write statements in one transaction: all of them land, or none does. `timeoutMs` replaces the executor's timeout (a request's remaining time). */
+  async writeAll(steps: Step[], counter?: RoundTripCounter, timeoutMs?: number): Promise<void> {
     await this.transaction(
       'WRITE',
       async (tx) => {
         for (const step of steps) await this.run(tx, step.query, step.params, counter);
       },
       steps.map((s) => s.query.name).join('+'),
+      timeoutMs,
     );
   }
 
@@ -198,12 +211,12 @@ export class Executor {
     await this.closeDriver();
   }
 
-  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>, name: string): Promise<T> {
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>, name: string, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: name } };
+    const config = { timeout: timeoutMs ?? this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: name } };
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (e) {
@@ -213,7 +226,7 @@ export class Executor {
     }
   }
 
-  private async run<T>(tx: ManagedTransaction | Session, query: NamedQuery, params: Record<string, unknown>, counter?: RoundTripCounter): Promise<T[]> {
+  private async run<T>(tx: ManagedTransaction | Session, query: NamedQuery, params: Record<string, unknown>, counter?: RoundTripCounter, timeoutMs?: number): Promise<T[]> {
     // Counted before the call: a failed round trip still cost one.
     if (counter) {
       counter.roundTrips += 1;
@@ -222,7 +235,7 @@ export class Executor {
     const started = performance.now();
     const result =
       'executeRead' in tx
-        ? await tx.run(query.text, toNeo4jParams(params) as Record<string, unknown>, { timeout: this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: query.name } })
+        ? await tx.run(query.text, toNeo4jParams(params) as Record<string, unknown>, { timeout: timeoutMs ?? this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: query.name } })
         : await tx.run(query.text, toNeo4jParams(params) as Record<string, unknown>);
     this.opts.logger.debug({ query: query.name, ms: Math.round(performance.now() - started), rows: result.records.length }, 'cypher');
     return result.records.map((r) => fromNeo4j(r.toObject()) as T);

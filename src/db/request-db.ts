@@ -1,5 +1,6 @@
 import type { Executor, RoundTripCounter, Step } from './executor';
 import type { NamedQuery } from './cypher-files';
+import { Deadline, statementTimeoutMs } from './deadline';
 
 /** What a repository may do: run named statements, counted against the current request. */
 export interface RequestDb {
@@ -8,10 +9,16 @@ export interface RequestDb {
   writeAll(steps: Step[]): Promise<void>;
 }
 
-/** Binds the executor to one request's round-trip counter. */
-export function requestDb(executor: Executor, counter: RoundTripCounter): RequestDb {
+/**
+ * Binds the executor to one request's round-trip counter and, when given, its deadline: each
+ * statement is sent with what is left of it as its timeout, and none starts once it has passed
+ * (SERVICE_UNAVAILABLE, see {@link statementTimeoutMs}). Without it, each statement has the
+ * executor's own timeout.
+ */
+export function requestDb(executor: Executor, counter: RoundTripCounter, deadline?: Deadline): RequestDb {
+  const timeout = () => (deadline ? statementTimeoutMs(deadline) : undefined);
   return {
-    read: (query, params) => executor.read(query, params ?? {}, counter),
-    writeAll: (steps) => executor.writeAll(steps, counter),
+    read: async (query, params) => executor.read(query, params ?? {}, counter, timeout()),
+    writeAll: async (steps) => executor.writeAll(steps, counter, timeout()),
   };
 }

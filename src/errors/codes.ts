@@ -31,14 +31,14 @@ export const ERROR_CODES = {
     status: 403,
     message: 'The token’s role or organisation does not allow this field or this tenant’s data; refusals of person- or contract-level reads are audited.',
   },
-  QUERY_TOO_COMPLEX: { status: 400, message: 'The operation exceeds a depth, cost, alias, token or directive limit; simplify it or split it.' },
+  QUERY_TOO_COMPLEX: { status: 400, message: 'The operation exceeds a depth, cost, alias, token or directive limit, or the caller’s budget of live counts (extensions.retryAfterSeconds says when to retry); simplify it or split it.' },
   BAD_USER_INPUT: {
     status: 400,
     statusWhen: { bodyTooLarge: 413 },
     message: 'An argument, variable or request body is malformed or out of range; the message names the bad value.',
   },
   NOT_FOUND: { status: 404, message: 'An id names nothing in the graph, or a URL names no route; the message names the id or the path.' },
-  SERVICE_UNAVAILABLE: { status: 503, message: 'Neo4j cannot be reached or timed out; retry later. The API recovers by itself.' },
+  SERVICE_UNAVAILABLE: { status: 503, message: 'Neo4j cannot be reached, a statement timed out, or the request reached its deadline (one for all its statements); retry later. The API recovers by itself.' },
   INTERNAL: { status: 500, message: 'An unexpected fault; details are logged server-side, never returned.' },
   CONFIG_INVALID: { status: null, message: 'A configuration variable has a bad value; the message names it and the value (startup only).' },
   NEO4J_LAUNCHER_UNAVAILABLE: {

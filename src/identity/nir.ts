@@ -43,6 +43,67 @@ export function maskNir(input: unknown): string {
 }
 
 /**
+ * Something shaped like a NIR inside free text: a sex digit, then the 12 other digits of the
+ * number (2A/2B allowed as the department) and the 2-digit key, with at most one separator
+ * between the groups people type ("1 85 05 78 006 084 91", "1.85.05…"). Shape only: the key is
+ * not checked, so a mistyped NIR is still found.
+ */
+const NIR_IN_TEXT = /[1-478][\s.\-\u2010-\u2015\u2212]?\d{2}[\s.\-\u2010-\u2015\u2212]?\d{2}[\s.\-\u2010-\u2015\u2212]?(?:\d{2}|2[AB])[\s.\-\u2010-\u2015\u2212]?\d{3}[\s.\-\u2010-\u2015\u2212]?\d{3}[\s.\-\u2010-\u2015\u2212]?\d{2}/giy;
+
+/** Fewer digits than this cannot hold a NIR: most values are skipped without running the pattern. */
+const MIN_NIR_DIGITS = 13;
+
+function enoughDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < MIN_NIR_DIGITS; i += 1) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) digits += 1;
+  return digits >= MIN_NIR_DIGITS;
+}
+
+/**
+ * Replaces every NIR-shaped run in `text` (valid key or not) by its {@link maskNir} form, so a
+ * message or a file built from user-supplied text can never carry a NIR in clear, whichever
+ * column it was typed in. Other text is left as it was. Never throws.
+ */
+export function maskNirsIn(text: string): string {
+  if (typeof text !== 'string' || !enoughDigits(text)) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    NIR_IN_TEXT.lastIndex = i;
+    const m = NIR_IN_TEXT.exec(text);
+    if (m) {
+      out += maskNir(m[0]);
+      i += m[0].length;
+    } else {
+      out += text[i];
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * True when `text` holds a valid NIR (shape and key, as {@link validateNir} checks), alone or
+ * inside other text, starting at any position: what an import refuses outside the `nir` column,
+ * since anything there is stored in clear.
+ */
+export function containsValidNir(text: string): boolean {
+  if (typeof text !== 'string' || !enoughDigits(text)) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    NIR_IN_TEXT.lastIndex = i;
+    const m = NIR_IN_TEXT.exec(text);
+    if (!m) continue;
+    try {
+      validateNir(m[0]);
+      return true;
+    } catch {
+      // A NIR-shaped run with a wrong key or an impossible month is not a NIR; keep looking.
+    }
+  }
+  return false;
+}
+
+/**
  * Normalises and validates a French social-security number (NIR) and returns it as 15 uppercase
  * characters without separators. Spaces, dots and dashes are ignored and letters are uppercased;
  * the structure is then checked (sex digit 1, 2, 3, 4, 7 or 8; birth month 01–12, 20–42 or 50–99;

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { cypher } from '../../db/cypher-files';
 import { AppError, badInput, isAppError } from '../../errors/app-error';
 import type { RequestContext } from '../context';
-import { seedSteps } from '../../domain/seed/load-seeds';
+import { breachEventRows, seedSteps } from '../../domain/seed/load-seeds';
 import type { SeedFile } from '../../domain/common/seed-records';
 import { KnownIds, validateSeed } from '../../domain/seed/seed-format';
 import { afterWrite } from '../../domain/after-write';
@@ -11,7 +11,7 @@ import { Breach } from './breach.type';
 import { RegisterBreachInput } from './breach.input';
 import { requireBreach } from '../require';
 
-const Q = { knownIds: cypher('admin/known-ids'), datasetOf: cypher('admin/dataset-of-node') };
+const Q = { knownIds: cypher('admin/known-ids'), datasetsOf: cypher('admin/datasets-of-nodes') };
 const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
 
 /** The dataset a registered breach is written under: one per breach, so it can be replaced alone. */
@@ -50,6 +50,31 @@ function toSeed(input: RegisterBreachInput): SeedFile {
   };
 }
 
+/**
+ * Refuses a registration that would write a node another dataset owns: the breach, its events or
+ * its reported figures. Seeded objects are the public record: a registration MERGEs its nodes by
+ * id and later prunes those it no longer lists, so one naming a seeded figure would overwrite it
+ * (fig-mutame-plus-1800: 1800 -> 1), then delete it when registered again without it. Exposures
+ * are relationships created under the registration's own dataset, so they cannot touch others.
+ * BAD_USER_INPUT names the first such id and its owner.
+ */
+async function refuseForeignNodes(ctx: RequestContext, seed: SeedFile): Promise<void> {
+  const breaches = seed.breaches ?? [];
+  const wanted = [
+    ...breaches.map((b) => ({ argument: 'input.id', id: b.id })),
+    ...breachEventRows(breaches).map((e) => ({ argument: 'input.events', id: e.id })),
+    ...breaches.flatMap((b) => b.reportedFigures.map((f) => ({ argument: 'input.reportedFigures.id', id: f.id }))),
+  ];
+  const owners = await ctx.db.read<{ id: string; dataset: string | null }>(Q.datasetsOf, { ids: wanted.map((w) => w.id) });
+  const ownerOf = new Map(owners.map((o) => [o.id, o.dataset]));
+  for (const { argument, id } of wanted) {
+    const owner = ownerOf.get(id);
+    if (owner !== undefined && owner !== seed.dataset) {
+      throw badInput(argument, id, `already exists (written by dataset ${owner ?? 'unknown'}); a registration cannot overwrite or delete it; choose another id`);
+    }
+  }
+}
+
 /** ADMIN writes. */
 @Resolver(() => Breach)
 export class RegisterBreachResolver {
@@ -60,11 +85,7 @@ export class RegisterBreachResolver {
     if (input.compromisedSystemIds.length === 0) throw badInput('input.compromisedSystemIds', [], 'name at least one compromised system');
     const badTechnique = input.attackTechniques.find((t) => !TECHNIQUE.test(t));
     if (badTechnique !== undefined) throw badInput('input.attackTechniques', badTechnique, 'must be an ATT&CK id such as T1078 or T1598.003');
-    // A seeded breach is the public record: only its own dataset may rewrite it.
-    const [owner] = await ctx.db.read<{ dataset: string | null }>(Q.datasetOf, { id: input.id });
-    if (owner?.dataset && owner.dataset !== registeredDataset(input.id)) {
-      throw badInput('input.id', input.id, `already exists (written by dataset ${owner.dataset}); choose another id`);
-    }
+    const seed = toSeed(input);
     const [ids] = await ctx.db.read<Record<string, string[]>>(Q.knownIds);
     const known: KnownIds = {
       organizations: new Set(ids.organizations),
@@ -75,7 +96,6 @@ export class RegisterBreachResolver {
       flows: new Set(),
       breaches: new Set(),
     };
-    const seed = toSeed(input);
     try {
       validateSeed('registerBreach input', seed, known);
     } catch (e) {
@@ -83,6 +103,8 @@ export class RegisterBreachResolver {
       if (isAppError(e) && e.code === 'SEED_INVALID') throw new AppError('BAD_USER_INPUT', e.message.replace(/^Seed file registerBreach input is invalid/, 'Invalid breach'), { argument: 'input' });
       throw e;
     }
+    // After validation, so a malformed input is reported for what is wrong with it first.
+    await refuseForeignNodes(ctx, seed);
     await ctx.db.writeAll(seedSteps(seed, ctx.pseudonymKey));
     await afterWrite(ctx.executor, { catalogue: true, counter: ctx.roundTrips });
     ctx.loaders.breach.clear(input.id);

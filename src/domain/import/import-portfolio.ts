@@ -3,6 +3,7 @@ import { parse } from 'csv-parse';
 import { cypher } from '../../db/cypher-files';
 import type { Executor, RoundTripCounter } from '../../db/executor';
 import { AppError, badInput, notFound } from '../../errors/app-error';
+import { maskNirsIn } from '../../identity/nir';
 import { afterWrite } from '../after-write';
 import { PORTFOLIO_COLUMNS, PortfolioRow, redactedRecord, RowContext, validateRow } from './portfolio-row';
 
@@ -96,7 +97,8 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
     skip_records_with_error: true,
     columns: (header: string[]) => {
       if (header.join(',') !== PORTFOLIO_COLUMNS.join(',')) {
-        headerError = `the header must be exactly "${PORTFOLIO_COLUMNS.join(',')}", got "${header.join(',').slice(0, 200)}"`;
+        // A file without its header starts with a data row: quote it masked.
+        headerError = `the header must be exactly "${PORTFOLIO_COLUMNS.join(',')}", got "${maskNirsIn(header.join(',')).slice(0, 200)}"`;
         throw new Error(headerError);
       }
       return header;
@@ -105,7 +107,8 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   parser.on('skip', (err: { message: string; lines?: number }) => {
     unreadable += 1;
     rejected += 1;
-    opts.onReject?.({ line: err.lines ?? 0, reason: `unreadable CSV: ${err.message.replace(/\s+/g, ' ').slice(0, 200)}`, record: {} });
+    // The parser's message may quote the line it could not read: masked like any other reason.
+    opts.onReject?.({ line: err.lines ?? 0, reason: maskNirsIn(`unreadable CSV: ${err.message.replace(/\s+/g, ' ').slice(0, 200)}`), record: {} });
   });
   let read = 0;
   let unreadable = 0;
@@ -167,7 +170,7 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
     await inFlight;
     if (writeFailure) throw writeFailure.error;
     if (headerError) throw badInput('file', 'header', headerError);
-    throw e instanceof AppError ? e : badInput('file', 'csv', `cannot be read as CSV (${(e as Error).message.slice(0, 200)})`);
+    throw e instanceof AppError ? e : badInput('file', 'csv', `cannot be read as CSV (${maskNirsIn((e as Error).message).slice(0, 200)})`);
   }
   await flush();
   await settle();

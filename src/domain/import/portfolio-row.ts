@@ -1,6 +1,6 @@
 import { isCalendarDate } from '../common/calendar-date';
 import { isAppError } from '../../errors/app-error';
-import { maskNir } from '../../identity/nir';
+import { containsValidNir, maskNir, maskNirsIn } from '../../identity/nir';
 import { pseudonymizeNir } from '../../identity/pseudonym';
 
 /** Columns of a portfolio file, in order; the header line must name exactly these. */
@@ -31,10 +31,20 @@ const NUMBER = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 /**
  * Validates one record (an object keyed by column) and returns the row, or the reason it is
- * refused. Reasons never quote a NIR: they say which rule failed and show it masked.
+ * refused. A valid NIR in any column but `nir` refuses the row: those columns are stored in
+ * clear, and a NIR there is a column shift or a mistake. Reasons never quote a NIR: they say
+ * which rule failed, and every NIR-shaped value they quote, from any column, is masked.
  */
 export function validateRow(record: Record<string, string | undefined>, ctx: RowContext): PortfolioRow | { reason: string } {
+  const row = checkRow(record, ctx);
+  return 'reason' in row ? { reason: maskNirsIn(row.reason) } : row;
+}
+
+function checkRow(record: Record<string, string | undefined>, ctx: RowContext): PortfolioRow | { reason: string } {
   const v = (k: (typeof PORTFOLIO_COLUMNS)[number]) => (record[k] ?? '').trim();
+  // First, so a shifted row is reported for what it is rather than for the column it broke.
+  const nirElsewhere = PORTFOLIO_COLUMNS.find((k) => k !== 'nir' && containsValidNir(v(k)));
+  if (nirElsewhere !== undefined) return { reason: `${nirElsewhere} holds a NIR (${maskNirsIn(v(nirElsewhere)).slice(0, 70)}); a NIR belongs in the nir column only, where it is pseudonymised, never stored in clear (shifted columns?)` };
   const number = v('contract_number');
   if (!NUMBER.test(number)) return { reason: `contract_number ${JSON.stringify(number.slice(0, 70))} must be 1-64 letters, digits, . _ / -` };
   let pseudonym: string;
@@ -60,7 +70,11 @@ export function validateRow(record: Record<string, string | undefined>, ctx: Row
   return { contractId: `${ctx.insurerId}:${number}`, number, pseudonym, role, product, operator, network, startDate, endDate };
 }
 
-/** The row as it may be written to a rejects file: the NIR masked, everything else as read. */
+/**
+ * The row as it may be written to a rejects file or returned: the `nir` column masked whole, and
+ * every NIR-shaped value in the other columns masked too (a shifted row moves the NIR anywhere);
+ * everything else as read.
+ */
 export function redactedRecord(record: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(PORTFOLIO_COLUMNS.map((k) => [k, k === 'nir' ? maskNir(record[k] ?? '') : (record[k] ?? '')]));
+  return Object.fromEntries(PORTFOLIO_COLUMNS.map((k) => [k, k === 'nir' ? maskNir(record[k] ?? '') : maskNirsIn(record[k] ?? '')]));
 }

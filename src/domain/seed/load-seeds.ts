@@ -53,12 +53,12 @@ export function syntheticPersonPseudonym(personKey: string, pseudonymKey: Buffer
   return pseudonymizeNir(syntheticNir(personKey), pseudonymKey);
 }
 
-/** The steps that load one dataset; run in one transaction, so a load lands whole or not at all. */
-export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
-  const dataset = seed.dataset;
-  const breaches = seed.breaches ?? [];
-  // Events have no id in the files; a stable one (breach, kind, rank) keeps re-loads idempotent.
-  const events = breaches.flatMap((b) => {
+/**
+ * The events of `breaches` with the id each is stored under. Events have no id in the files; a
+ * stable one (breach, kind, rank) keeps re-loads idempotent.
+ */
+export function breachEventRows(breaches: NonNullable<SeedFile['breaches']>) {
+  return breaches.flatMap((b) => {
     const rank = new Map<string, number>();
     return b.events.map((e) => {
       const n = (rank.get(e.kind) ?? 0) + 1;
@@ -66,6 +66,13 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
       return { ...e, id: `${b.id}-${e.kind.toLowerCase().replace(/_/g, '-')}-${n}`, breach: b.id };
     });
   });
+}
+
+/** The steps that load one dataset; run in one transaction, so a load lands whole or not at all. */
+export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
+  const dataset = seed.dataset;
+  const breaches = seed.breaches ?? [];
+  const events = breachEventRows(breaches);
   // Pseudonyms cost an HMAC each: compute them once, for the rows and for the id list.
   const contracts = (seed.contracts ?? []).map((c) => ({
     ...c,

@@ -1,0 +1,35 @@
+import { AppError } from '../errors/app-error';
+
+/** Milliseconds on a monotonic scale; injectable so tests move time without waiting. */
+export type Clock = () => number;
+
+/** The process's monotonic clock (wall-clock jumps do not shorten or stretch a deadline). */
+export const monotonicClock: Clock = () => performance.now();
+
+/** The one deadline of a request: every statement it runs shares it. */
+export interface Deadline {
+  /** Milliseconds left; zero or less once it has passed. */
+  remainingMs(): number;
+  /** The request's whole allowance, for messages. */
+  readonly totalMs: number;
+}
+
+/** A deadline `totalMs` from now on `clock`. */
+export function deadlineAfter(totalMs: number, clock: Clock = monotonicClock): Deadline {
+  const at = clock() + totalMs;
+  return { totalMs, remainingMs: () => at - clock() };
+}
+
+/**
+ * The timeout to send with the next statement of a request: what is left of its deadline (whole
+ * milliseconds, at least 1, since 0 would mean "no timeout" to the server). Once the deadline has
+ * passed the statement must not start: SERVICE_UNAVAILABLE, as when the server stops a statement
+ * for time, since the cause is the same (the request took too long) and so is the advice.
+ */
+export function statementTimeoutMs(deadline: Deadline): number {
+  const left = deadline.remainingMs();
+  if (left <= 0) {
+    throw new AppError('SERVICE_UNAVAILABLE', `The request reached its deadline (${Math.round(deadline.totalMs / 1000)} s for all its statements) and was stopped; try a narrower request.`);
+  }
+  return Math.max(1, Math.ceil(left));
+}
