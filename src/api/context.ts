@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { Principal, tenantOf } from '../auth/principal';
 import { Executor, newRoundTripCounter, RoundTripCounter } from '../db/executor';
 import { AuditRecorder, createAuditRecorder } from '../domain/audit/audit-recorder';
+import { cursorKey } from '../domain/contract/cursor';
 import { summaryCacheOf } from '../domain/impact/summary-cache';
 import { catalogueCacheOf, catalogueVersionReader } from './catalogue-cache';
 import { createLoaders, Loaders } from './loaders';
@@ -29,6 +30,8 @@ export interface RequestContext {
   roundTrips: RoundTripCounter;
   logger: Logger;
   pseudonymKey: Buffer;
+  /** AES-256-GCM key of `affectedContracts` cursors, derived from the pseudonym key. */
+  cursorKey: Buffer;
 }
 
 /** Builds a fresh context for one GraphQL request of `principal`. */
@@ -57,5 +60,17 @@ export function createRequestContext(services: Services, principal: Principal): 
     roundTrips,
     logger: services.logger,
     pseudonymKey: services.pseudonymKey,
+    cursorKey: cursorKeyOf(services.pseudonymKey),
   };
+}
+
+const cursorKeys = new WeakMap<Buffer, Buffer>();
+/** The cursor key of a pseudonym key, derived once per process rather than once per request. */
+function cursorKeyOf(pseudonymKey: Buffer): Buffer {
+  let key = cursorKeys.get(pseudonymKey);
+  if (!key) {
+    key = cursorKey(pseudonymKey);
+    cursorKeys.set(pseudonymKey, key);
+  }
+  return key;
 }
