@@ -32,3 +32,9 @@ test('NEO4J_URI accepts routing and secure schemes, for clusters and Aura', () =
     expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
   }
 });
+
+test('AUDIT_RETENTION_DAYS: unset keeps the audit trail forever; a number of days is validated', () => {
+  expect(loadConfig({}).auditRetentionDays).toBeUndefined();
+  expect(loadConfig({ AUDIT_RETENTION_DAYS: '365' }).auditRetentionDays).toBe(365);
+  for (const bad of ['0', '-1', 'a year', '1.5']) expect(() => loadConfig({ AUDIT_RETENTION_DAYS: bad })).toThrow(/AUDIT_RETENTION_DAYS/);
+});

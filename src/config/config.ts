@@ -43,6 +43,11 @@ export interface Config {
   secretsDir: string;
   /** Where older versions kept dev-secrets.json (the data directory's parent), to move it from; unset with SECRETS_DIR. */
   legacySecretsDir: string | undefined;
+  /**
+   * Days audit records are kept (AUDIT_RETENTION_DAYS, 1 to 36500); unset (the default) keeps them
+   * forever. `npm run audit:prune` applies it; pruning keeps the chain verifiable.
+   */
+  auditRetentionDays: number | undefined;
   neo4j: {
     /** External server (NEO4J_URI); when unset the embedded launcher is started. */
     uri: string | undefined;
@@ -148,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: level as Config['logLevel'],
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     seedOnStart: bool(env, 'SEED_ON_START', true),
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS === undefined || env.AUDIT_RETENTION_DAYS === '' ? undefined : int(env, 'AUDIT_RETENTION_DAYS', 0, 1, 36_500),
     roundTripsHeader: bool(env, 'ROUND_TRIPS_HEADER', !production),
     auth: {
       jwtSecret: secret,

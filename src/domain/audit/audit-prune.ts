@@ -1,7 +1,7 @@
 import { cypher } from '../../db/cypher-files';
 import type { Executor } from '../../db/executor';
 
-const Q = { lock: cypher('audit/lock-chain-for-prune'), oldest: cypher('audit/oldest-events'), prune: cypher('audit/prune-prefix') };
+const Q = { lock: cypher('audit/lock-chain-for-prune'), oldest: cypher('audit/oldest-events'), prune: cypher('audit/prune-prefix'), unchained: cypher('audit/prune-unchained') };
 /** Records deleted per transaction, so a long-neglected trail prunes in bounded transactions. */
 const BATCH = 5_000;
 
@@ -18,11 +18,13 @@ export interface PruneResult {
  * only a prefix of the chain is ever deleted (it stops at the first record not older than
  * `before`), and in the same transaction the chain's head keeps the sequence and hash of the last
  * deleted record as the anchor that verification starts from. Runs under the chain head's lock,
- * so it never interleaves with an append. Safe to run again: nothing older, nothing done.
+ * so it never interleaves with an append. Records outside the chain (older than the chain itself)
+ * are pruned by the same cut-off. Safe to run again: nothing older, nothing done.
  */
 export async function pruneAuditTrail(executor: Executor, before: Date): Promise<PruneResult> {
   const cutoff = before.getTime();
-  let pruned = 0;
+  const [{ deleted: legacy }] = await executor.write<{ deleted: number }>(Q.unchained, { before: before.toISOString() });
+  let pruned = legacy;
   let anchorSequence = 0;
   for (;;) {
     const step = await executor.writeTransaction('audit/prune', async (run) => {
