@@ -286,6 +286,7 @@ const ROOTS: RootSpec[] = [
     args: [arg('limit', 'Int', smallIntArb(-1, 600)), arg('orgId', 'ID', orgIdArb), arg('field', 'String', mixed(fc.constantFrom('Query.affectedContracts', 'Query.memberExposure'))), arg('outcome', 'String', mixed(fc.constantFrom('READ', 'REFUSED')))],
     selections: ['{ id at field outcome orgId role rows }'],
   },
+  { field: 'auditIntegrity', args: [], selections: ['{ ok checked firstBroken { sequence id reason } }', '{ ok }'] },
 ];
 
 const WRONG_DECLARED_TYPES = ['String', 'String!', 'Int', 'Int!', 'ID', 'ID!', '[ID!]!', '[ID]', 'Boolean', 'Float', 'LineageDirection!', 'OrganizationRole', 'LocalDate!', 'Nope', '[[Int!]!]'];
