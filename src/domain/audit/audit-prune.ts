@@ -25,7 +25,6 @@ export async function pruneAuditTrail(executor: Executor, before: Date): Promise
   const cutoff = before.getTime();
   const [{ deleted: legacy }] = await executor.write<{ deleted: number }>(Q.unchained, { before: before.toISOString() });
   let pruned = legacy;
-  let anchorSequence = 0;
   for (;;) {
     const step = await executor.writeTransaction('audit/prune', async (run) => {
       const [head] = await run<{ sequence: number; anchorSequence: number }>(Q.lock, { now: new Date().toISOString() });
@@ -39,8 +38,7 @@ export async function pruneAuditTrail(executor: Executor, before: Date): Promise
       return { deleted, anchor: lastPruned.sequence };
     });
     pruned += step.deleted;
-    anchorSequence = step.anchor;
-    if (step.deleted < BATCH) return { pruned, anchorSequence };
+    if (step.deleted < BATCH) return { pruned, anchorSequence: step.anchor };
   }
 }
 
