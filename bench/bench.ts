@@ -6,7 +6,7 @@ import { mintToken } from '../src/auth/mint-token';
 import { cypher } from '../src/db/cypher-files';
 import { newRoundTripCounter } from '../src/db/executor';
 import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
-import { encodeCursor } from '../src/domain/contract/cursor';
+import { cursorKey, encodeCursor } from '../src/domain/contract/cursor';
 import { requestDb } from '../src/db/request-db';
 import { DatabaseSizes, freshDatabase, generatedDataset, importFloor, importOurs } from './dataset';
 import { load, LoadResult } from './load';
@@ -119,7 +119,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
       breachId: BREACH,
       insurerId: top.id,
       deepAfter: deep.contractId,
-      deepCursor: encodeCursor(deep.contractId),
+      deepCursor: encodeCursor(deep.contractId, cursorKey(PSEUDONYM_KEY)),
     };
     for (const op of OPERATIONS) {
       const row: SizeResult['operations'][number] = { id: op.id, title: op.title, servers: {} };

@@ -6,8 +6,12 @@ import { App, startApp } from '../src/api/server/app';
 import { createTokenVerifier } from '../src/auth/verify-token';
 import { mintToken } from '../src/auth/mint-token';
 import { syntheticNir } from '../src/identity/nir';
-import { encodeCursor } from '../src/domain/contract/cursor';
-import { TEST_JWT_SECRET, testAuthConfig, testExecutor, testServices } from './harness';
+import { cursorKey, decodeCursor, encodeCursor } from '../src/domain/contract/cursor';
+import { TEST_JWT_SECRET, TEST_PSEUDONYM_KEY, testAuthConfig, testExecutor, testServices } from './harness';
+
+/** The server's cursor key (derived from the test pseudonym key): valid cursors for the fuzzer, and a way to read them back. */
+const CURSOR_KEY = cursorKey(TEST_PSEUDONYM_KEY);
+const validCursor = (contractId: string) => encodeCursor(contractId, CURSOR_KEY);
 import type { Executor } from '../src/db/executor';
 import { POLICY } from '../src/auth/policy';
 
@@ -183,8 +187,8 @@ const smallIntArb = (min: number, max: number): fc.Arbitrary<GVal> =>
   );
 const cursorArb = mixed(
   fc.oneof(
-    fc.constantFrom(...CONTRACT_IDS).map(encodeCursor),
-    fc.string({ unit: 'binary', maxLength: 20 }).map((s) => encodeCursor(s)),
+    fc.constantFrom(...CONTRACT_IDS).map(validCursor),
+    fc.string({ unit: 'binary', maxLength: 20 }).map((s) => validCursor(s)),
     fc.base64String({ maxLength: 40 }),
     fc.constantFrom(Buffer.from("contract:') MATCH (n) DETACH DELETE n //").toString('base64url'), Buffer.from('contract:').toString('base64url'), 'Y29udHJhY3Q6', 'bm90LWEtY3Vyc29y'),
   ),
@@ -282,6 +286,7 @@ const ROOTS: RootSpec[] = [
     args: [arg('limit', 'Int', smallIntArb(-1, 600)), arg('orgId', 'ID', orgIdArb), arg('field', 'String', mixed(fc.constantFrom('Query.affectedContracts', 'Query.memberExposure'))), arg('outcome', 'String', mixed(fc.constantFrom('READ', 'REFUSED')))],
     selections: ['{ id at field outcome orgId role rows }'],
   },
+  { field: 'auditIntegrity', args: [], selections: ['{ ok checked firstBroken { sequence id reason } }', '{ ok }'] },
 ];
 
 const WRONG_DECLARED_TYPES = ['String', 'String!', 'Int', 'Int!', 'ID', 'ID!', '[ID!]!', '[ID]', 'Boolean', 'Float', 'LineageDirection!', 'OrganizationRole', 'LocalDate!', 'Nope', '[[Int!]!]'];
@@ -575,8 +580,14 @@ function tenantViolation(caller: Caller, data: unknown): string | null {
   const tenant = TENANTS[caller];
   if (!tenant || !data) return null;
   const dataText = JSON.stringify(data);
-  // Cursors are opaque base64url of `contract:<id>`: decode them too.
-  const cursors = [...dataText.matchAll(/"(?:cursor|endCursor)":"([A-Za-z0-9_-]+)"/g)].map((m) => Buffer.from(m[1], 'base64url').toString('utf8'));
+  // Cursors are sealed contract ids (AES-256-GCM): open them with the server's key and scan them too.
+  const cursors = [...dataText.matchAll(/"(?:cursor|endCursor)":"([A-Za-z0-9_-]+)"/g)].map((m) => {
+    try {
+      return decodeCursor(m[1], CURSOR_KEY) ?? '';
+    } catch {
+      return '';
+    }
+  });
   const scanned = [dataText, ...cursors].join('\n');
   for (const m of scanned.matchAll(/syn-contract-[a-z]+-/g)) if (m[0] !== tenant.contracts) return `${tenant.org} got another insurer's contract (${m[0]}…)`;
   for (const m of scanned.matchAll(/flow-[a-z0-9-]+/g)) if (!tenant.flows.includes(m[0])) return `${tenant.org} got another tenant's flow ${m[0]}`;
@@ -694,7 +705,7 @@ test('the checks catch what they look for (another tenant\'s ids, stack frames, 
   const regulatorView = await res.text();
   expect(res.status).toBe(200);
   expect(violation(asAlan, 200, regulatorView)).toMatch(/org-alan got another tenant's (flow|population)/);
-  expect(violation(asAlan, 200, JSON.stringify({ data: { edges: [{ cursor: encodeCursor('syn-contract-lmg-0001') }] } }))).toMatch(/contract/);
+  expect(violation(asAlan, 200, JSON.stringify({ data: { edges: [{ cursor: validCursor('syn-contract-lmg-0001') }] } }))).toMatch(/contract/);
   expect(violation(asAlan, 200, JSON.stringify({ data: { paths: [{ flow: { id: 'flow-alan-almerys' }, population: { id: 'pop-alan-insured' } }], c: 'syn-contract-alan-0001' } }))).toBeNull();
   expect(violation(asAlan, 200, JSON.stringify({ errors: [{ message: 'x', extensions: { code: 'INTERNAL' } }] }))).toMatch(/INTERNAL/);
   expect(violation(asAlan, 200, JSON.stringify({ errors: [{ message: 'at run (/app/src/db/executor.ts:42:7)', extensions: { code: 'BAD_USER_INPUT' } }] }))).toMatch(/server-internal/);

@@ -4,6 +4,7 @@ WHERE ($field IS NULL OR e.field = $field)
   AND ($outcome IS NULL OR e.outcome = $outcome)
   AND ($orgId IS NULL OR e.orgId = $orgId)
   AND ($operationName IS NULL OR e.operationName = $operationName)
-RETURN e {.id, .subject, .role, .orgId, .field, .operationName, .arguments, .rows, .outcome, .reason, at: toString(e.at)} AS event
+RETURN e {.id, .subject, .role, .orgId, .field, .path, .operationName, .arguments, .rows, .outcome, .code, .reason,
+          .sequence, .prevHash, .hash, at: toString(e.at)} AS event
 ORDER BY e.at DESC, e.id DESC
 LIMIT $limit

@@ -14,15 +14,21 @@ export function fieldCoordinate(info: GraphQLResolveInfo): string {
  * type-graphql's guard for `@Authorized()`: it asks the one role policy (auth/policy) about the
  * field being resolved, so decorators carry no roles of their own. No token is UNAUTHENTICATED; a
  * role the policy does not list is FORBIDDEN; a guarded field missing from the policy is refused
- * (fail closed); an INSURER whose `org` is not an insurer of the graph is FORBIDDEN. Refusals of
- * person- or contract-level fields leave an audit record before the
- * error is thrown, so the trail shows attempts as well as reads.
+ * (fail closed); an INSURER whose `org` is not an insurer of the graph is FORBIDDEN. Every
+ * refusal of a person- or contract-level field, anonymous ones included, leaves an audit record
+ * (with its error code) before the error is thrown, so the trail shows attempts as well as reads;
+ * what the resolver itself refuses is recorded by audit-attempt.
  */
 export const authChecker: AuthChecker<RequestContext, Role> = async ({ context, info, args }, roles) => {
   const field = fieldCoordinate(info);
   // Roles on a decorator would be a second policy, silently ignored: refuse to run with one.
   if (roles.length > 0) throw new AppError('INTERNAL', `@Authorized on ${field} names roles; the role policy lives in auth/policy.ts only.`);
   const p = context.principal;
+  const role = p.kind === 'user' ? p.role : 'anonymous';
+  const refuse = async (code: 'UNAUTHENTICATED' | 'FORBIDDEN', reason: string, message: string): Promise<never> => {
+    if (PERSON_LEVEL_FIELDS.has(field)) await context.audit.refused(info, args, { code, reason });
+    throw new AppError(code, message);
+  };
   switch (decide(p, field)) {
     case 'ALLOWED':
       // An INSURER token whose `org` is not an insurer of the graph is FORBIDDEN everywhere (the
@@ -30,18 +36,15 @@ export const authChecker: AuthChecker<RequestContext, Role> = async ({ context, 
       try {
         await context.tenantCheck();
       } catch (e) {
-        if (PERSON_LEVEL_FIELDS.has(field) && isAppError(e) && e.code === 'FORBIDDEN') await context.audit.refused(info, args, e.message);
+        if (PERSON_LEVEL_FIELDS.has(field) && isAppError(e) && e.code === 'FORBIDDEN') await context.audit.refused(info, args, { code: 'FORBIDDEN', reason: 'the token’s organisation is not an insurer of the graph' });
         throw e;
       }
       return true;
     case 'UNAUTHENTICATED':
-      throw new AppError('UNAUTHENTICATED', `"${field}" needs a bearer token (Authorization: Bearer <JWT>); without one only the breach catalogue is public.`);
+      return refuse('UNAUTHENTICATED', `no token for ${field}`, `"${field}" needs a bearer token (Authorization: Bearer <JWT>); without one only the breach catalogue is public.`);
     case 'UNLISTED':
-      throw new AppError('FORBIDDEN', `"${field}" is not in the role policy; nobody may read it.`);
-    case 'FORBIDDEN': {
-      const role = p.kind === 'user' ? p.role : 'anonymous';
-      if (PERSON_LEVEL_FIELDS.has(field)) await context.audit.refused(info, args, `role ${role} may not read ${field}`);
-      throw new AppError('FORBIDDEN', `Role ${role} may not read "${field}" (allowed: ${allowedRoles(field)}).`);
-    }
+      return refuse('FORBIDDEN', `${field} is not in the role policy`, `"${field}" is not in the role policy; nobody may read it.`);
+    case 'FORBIDDEN':
+      return refuse('FORBIDDEN', `role ${role} may not read ${field}`, `Role ${role} may not read "${field}" (allowed: ${allowedRoles(field)}).`);
   }
 };

@@ -3,6 +3,7 @@ import { Principal, tenantOf } from '../auth/principal';
 import { TenantCheck, tenantCheck } from '../auth/tenant-check';
 import { Executor, newRoundTripCounter, RoundTripCounter } from '../db/executor';
 import { AuditRecorder, createAuditRecorder } from '../domain/audit/audit-recorder';
+import { cursorKey } from '../domain/contract/cursor';
 import { summaryCacheOf } from '../domain/impact/summary-cache';
 import { catalogueCacheOf, catalogueVersionReader } from './catalogue-cache';
 import { createLoaders, Loaders } from './loaders';
@@ -38,6 +39,8 @@ export interface RequestContext {
   roundTrips: RoundTripCounter;
   logger: Logger;
   pseudonymKey: Buffer;
+  /** AES-256-GCM key of `affectedContracts` cursors, derived from the pseudonym key. */
+  cursorKey: Buffer;
 }
 
 /**
@@ -84,5 +87,17 @@ export function createRequestContext(services: Services, principal: Principal): 
     roundTrips,
     logger: services.logger,
     pseudonymKey: services.pseudonymKey,
+    cursorKey: cursorKeyOf(services.pseudonymKey),
   };
+}
+
+const cursorKeys = new WeakMap<Buffer, Buffer>();
+/** The cursor key of a pseudonym key, derived once per process rather than once per request. */
+function cursorKeyOf(pseudonymKey: Buffer): Buffer {
+  let key = cursorKeys.get(pseudonymKey);
+  if (!key) {
+    key = cursorKey(pseudonymKey);
+    cursorKeys.set(pseudonymKey, key);
+  }
+  return key;
 }

@@ -40,6 +40,7 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   'Query.memberExposure': { allow: ['INSURER'], personLevel: true },
   // The audit trail and writes.
   'Query.auditEvents': { allow: ['ADMIN', 'REGULATOR'] },
+  'Query.auditIntegrity': { allow: ['ADMIN', 'REGULATOR'] },
   'Mutation.registerBreach': { allow: ['ADMIN'] },
   'Mutation.importPortfolio': { allow: ['ADMIN'] },
 });

@@ -108,3 +108,9 @@ test('the maximum token lifetime is 24 h unless AUTH_MAX_TOKEN_LIFETIME_S says o
   expect(loadConfig({}).auth.maxTokenLifetimeS).toBe(86_400);
   expect(loadConfig({ AUTH_MAX_TOKEN_LIFETIME_S: '3600' }).auth.maxTokenLifetimeS).toBe(3600);
 });
+
+test('AUDIT_RETENTION_DAYS: unset keeps the audit trail forever; a number of days is validated', () => {
+  expect(loadConfig({}).auditRetentionDays).toBeUndefined();
+  expect(loadConfig({ AUDIT_RETENTION_DAYS: '365' }).auditRetentionDays).toBe(365);
+  for (const bad of ['0', '-1', 'a year', '1.5']) expect(() => loadConfig({ AUDIT_RETENTION_DAYS: bad })).toThrow(/AUDIT_RETENTION_DAYS/);
+});

@@ -53,6 +53,11 @@ export interface Config {
   secretsDir: string;
   /** Where older versions kept dev-secrets.json (the data directory's parent), to move it from; unset with SECRETS_DIR. */
   legacySecretsDir: string | undefined;
+  /**
+   * Days audit records are kept (AUDIT_RETENTION_DAYS, 1 to 36500); unset (the default) keeps them
+   * forever. `npm run audit:prune` applies it; pruning keeps the chain verifiable.
+   */
+  auditRetentionDays: number | undefined;
   neo4j: {
     /** External server (NEO4J_URI); when unset the embedded launcher is started. */
     uri: string | undefined;
@@ -169,6 +174,7 @@ const ENV = z
     NEO4J_QUERY_TIMEOUT_MS: withDefault(wholeNumber(100, 3_600_000), 15_000),
     NEO4J_ADMIN_TIMEOUT_MS: withDefault(wholeNumber(0, 86_400_000), 0),
     LIVE_COUNTS_PER_MINUTE: withDefault(wholeNumber(0, 100_000), 10),
+    AUDIT_RETENTION_DAYS: optional(wholeNumber(1, 36_500)),
     NEO4J_BOLT_PORT: withDefault(wholeNumber(0, 65535), 7687),
     NEO4J_HEAP: withDefault(size(), '1g'),
     NEO4J_PAGECACHE: withDefault(size(), '512m'),
@@ -263,6 +269,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: v.SEED_ON_START,
     roundTripsHeader: v.ROUND_TRIPS_HEADER ?? !production,
     liveCountsPerMinute: v.LIVE_COUNTS_PER_MINUTE,
+    auditRetentionDays: v.AUDIT_RETENTION_DAYS,
     auth: {
       jwtSecret: v.AUTH_JWT_SECRET,
       jwksUrl: v.AUTH_JWKS_URL,

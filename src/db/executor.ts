@@ -70,6 +70,9 @@ export function mapDriverError(e: unknown, queryName: string, logger: Logger): A
  * and writes (`executeRead`/`executeWrite`, so a cluster sends them to the right members and the
  * driver retries transient failures), maps errors to stable codes and counts round trips.
  */
+/** Runs one statement inside {@link Executor.writeTransaction}'s transaction and returns its records. */
+export type TxRun = <R = Record<string, unknown>>(query: NamedQuery, params?: Record<string, unknown>) => Promise<R[]>;
+
 export class Executor {
   private constructor(
     private readonly driver: Driver,
@@ -182,6 +185,16 @@ export class Executor {
       steps.map((s) => s.query.name).join('+'),
       timeoutMs,
     );
+  }
+
+  /**
+   * Runs `work` in one write transaction whose statements may depend on each other's answers
+   * (read a value, compute in Node, write): locks a statement takes are held until commit. The
+   * driver retries the whole of `work` on a transient error, so it must do nothing outside the
+   * transaction that cannot be repeated.
+   */
+  async writeTransaction<T>(name: string, work: (run: TxRun) => Promise<T>, counter?: RoundTripCounter): Promise<T> {
+    return this.transaction('WRITE', (tx) => work((query, params = {}) => this.run(tx, query, params, counter)), name);
   }
 
   /**

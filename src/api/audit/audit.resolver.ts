@@ -4,7 +4,8 @@ import type { RequestContext } from '../context';
 import { AuditEventsArgs } from './audit.args';
 import { listAuditEvents } from '../../domain/audit/audit.repository';
 import type { AuditEventRow } from '../../domain/audit/audit.rows';
-import { AuditEvent } from './audit.type';
+import { AuditEvent, AuditIntegrity } from './audit.type';
+import { IntegrityReport, verifyAuditChain } from '../../domain/audit/audit-integrity';
 
 /** The audit trail, for ADMIN and REGULATOR. */
 @Resolver(() => AuditEvent)
@@ -21,5 +22,11 @@ export class AuditResolver {
       operationName: args.operationName ?? null,
       limit: args.limit,
     });
+  }
+
+  @Authorized()
+  @Query(() => AuditIntegrity, { description: 'Verifies the tamper-evident audit trail (hash chain) and reports the first broken link: a record edited, removed or inserted behind the API’s back. ADMIN and REGULATOR only. Reads the whole trail since the pruning anchor.' })
+  auditIntegrity(@Ctx() ctx: RequestContext): Promise<IntegrityReport> {
+    return verifyAuditChain(ctx.db);
   }
 }

@@ -21,10 +21,13 @@ export class AuditEvent {
   @Field(() => String, { description: 'Field read, as `Type.field`.' })
   field!: string;
 
+  @Field(() => String, { nullable: true, description: 'Response path of the field that asked (its alias, e.g. `a`), telling apart two reads of one operation; null on records older than the path.' })
+  path!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Operation name the client gave.' })
   operationName!: string | null;
 
-  @Field(() => String, { description: 'Arguments as JSON, identifiers (NIR, IBAN, SIRET, FINESS) redacted.' })
+  @Field(() => String, { description: 'Arguments as JSON, identifiers (NIR, IBAN, SIRET, FINESS) redacted and cursors replaced by `<cursor>`: no argument names a row the reader may not see.' })
   arguments!: string;
 
   @Field(() => Int, { nullable: true, description: 'Rows returned; null for a refusal.' })
@@ -33,6 +36,41 @@ export class AuditEvent {
   @Field(() => String, { description: 'READ or REFUSED.' })
   outcome!: string;
 
-  @Field(() => String, { nullable: true, description: 'Why it was refused.' })
+  @Field(() => String, { nullable: true, description: 'Error code of a refusal (see the error codes), e.g. `BAD_USER_INPUT`, `NOT_FOUND`, `FORBIDDEN`, `UNAUTHENTICATED`; null for a read.' })
+  code!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was refused (naming a bad argument, never its value).' })
   reason!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Place in the tamper-evident chain (1, 2, 3… with no gaps); null on records older than the chain.' })
+  sequence!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) chaining this record to the previous one; `auditIntegrity` recomputes it.' })
+  hash!: string | null;
+}
+
+/** The first link of the audit chain that does not hold. */
+@ObjectType({ description: 'Where the audit chain breaks: the first record (or missing record) that fails verification, and why.' })
+export class AuditBrokenLink {
+  @Field(() => Int, { nullable: true, description: 'Sequence of the offending or first missing record; null for records outside the chain.' })
+  sequence!: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'Id of the offending record; null when the record is missing.' })
+  id!: string | null;
+
+  @Field(() => String, { description: 'Why the link fails: edited contents, a gap, a replaced predecessor, a head out of step, records outside the chain.' })
+  reason!: string;
+}
+
+/** The outcome of verifying the audit chain. */
+@ObjectType({ description: 'Verification of the tamper-evident audit trail: every record since the pruning anchor is rehashed and checked against its successor.' })
+export class AuditIntegrity {
+  @Field(() => Boolean, { description: 'True when every link holds.' })
+  ok!: boolean;
+
+  @Field(() => Int, { description: 'Records whose links were verified (before the first broken one).' })
+  checked!: number;
+
+  @Field(() => AuditBrokenLink, { nullable: true, description: 'The first broken link; null when `ok`.' })
+  firstBroken!: AuditBrokenLink | null;
 }

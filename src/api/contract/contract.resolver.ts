@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { visibleToTenant } from '../../db/reach';
+import { AuditAttempt } from '../audit/audit-attempt';
 import { AppError, badInput } from '../../errors/app-error';
 import type { RequestContext } from '../context';
 import type { BreachRow } from '../../domain/breach/breach.rows';
@@ -40,16 +41,17 @@ interface AffectedContractRoot {
 @Resolver(() => AffectedContractConnection)
 export class AffectedContractsResolver {
   @Authorized()
+  @UseMiddleware(AuditAttempt)
   @Query(() => AffectedContractConnection, { description: 'A page of your (INSURER token) contracts reached by a breach, each with its paths and exposed categories. Every read is audited. NOT_FOUND for an unknown breach; BAD_USER_INPUT for a bad page size or cursor; FORBIDDEN for another insurer’s id.' })
   async affectedContracts(@Args(() => AffectedContractsArgs) args: AffectedContractsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionRoot> {
     // The tenant comes from the token; an argument can only repeat it, never choose another.
     const tenant = ctx.tenant!;
+    // Refusals here and below are recorded by AuditAttempt, with their code.
     if (args.insurerId && args.insurerId !== tenant) {
-      await ctx.audit.refused(info, { ...args }, `token of ${tenant} asked for ${args.insurerId}`);
       throw new AppError('FORBIDDEN', `Your token is for ${tenant}; it cannot read the contracts of ${args.insurerId}.`);
     }
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) throw badInput('first', args.first, `must be between 1 and ${MAX_PAGE}`);
-    const after = decodeCursor(args.after);
+    const after = decodeCursor(args.after, ctx.cursorKey);
     const asOf = checkDate('asOf', args.asOf);
     // Both at once: loadPaths answers null for an unknown breach, which requireBreach reports.
     const [, answer] = await Promise.all([requireBreach(ctx, args.breachId), loadPaths(ctx, { breachId: args.breachId, asOf })]);
@@ -64,7 +66,7 @@ export class AffectedContractsResolver {
     // Recorded before the rows leave: if the audit write fails, so does the read.
     await ctx.audit.read(info, { ...args }, page.length);
     const edges = page.map((r: AffectedContractRow) => ({
-      cursor: encodeCursor(r.contract.id),
+      cursor: encodeCursor(r.contract.id, ctx.cursorKey),
       node: {
         contract: r.contract,
         breachId: args.breachId,

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { AuditAttempt } from '../audit/audit-attempt';
 import { AppError } from '../../errors/app-error';
 import type { RequestContext } from '../context';
 import { allOf } from '../loader-helpers';
@@ -32,6 +33,7 @@ interface MemberExposureRoot {
 @Resolver(() => MemberExposure)
 export class MemberExposureResolver {
   @Authorized()
+  @UseMiddleware(AuditAttempt)
   @Query(() => MemberExposure, { description: 'Which breaches expose one of your members (INSURER token), through which path, with which categories. Audited. BAD_USER_INPUT for an invalid NIR (masked in the message); NOT_FOUND when the NIR is not one of your members.' })
   async memberExposure(@Args(() => MemberExposureArgs) { nir }: MemberExposureArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<MemberExposureRoot> {
     const tenant = ctx.tenant!;

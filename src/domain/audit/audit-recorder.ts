@@ -1,16 +1,45 @@
 import crypto from 'node:crypto';
-import type { GraphQLResolveInfo } from 'graphql';
+import { GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import type { Principal } from '../../auth/principal';
 import type { Executor, RoundTripCounter } from '../../db/executor';
+import { isAppError } from '../../errors/app-error';
 import { recordAuditEvent } from './audit.repository';
-import { redactArguments } from './redact';
+import { redactArguments, redactText } from './redact';
 
-/** Records person- and contract-level reads and refusals for one request. */
+/** Why an attempt was refused: the stable error code and a reason safe to store. */
+export interface Refusal {
+  code: string;
+  reason: string;
+}
+
+/**
+ * Records every attempt on a person- or contract-level field for one request: reads with their
+ * row count, refusals with their error code. One record per attempt, told apart by response path.
+ */
 export interface AuditRecorder {
   /** Records a read that returned `rows` rows. Throws (and the read fails) if it cannot be recorded. */
   read(info: GraphQLResolveInfo, args: Record<string, unknown>, rows: number): Promise<void>;
-  /** Records a refusal, with why. */
-  refused(info: GraphQLResolveInfo, args: Record<string, unknown>, reason: string): Promise<void>;
+  /** Records a refusal, with its code and why. */
+  refused(info: GraphQLResolveInfo, args: Record<string, unknown>, refusal: Refusal): Promise<void>;
+  /** Whether this request already recorded (or tried to record) the attempt at `info`'s path. */
+  recorded(info: GraphQLResolveInfo): boolean;
+}
+
+/** The response path of a field (`a`, `items.0.b`…): which alias asked. */
+export function responsePath(info: GraphQLResolveInfo): string {
+  return responsePathAsArray(info.path).join('.');
+}
+
+/**
+ * The refusal to record for an error thrown by a person-level resolver: its code, and a reason
+ * that names no value the reader of the trail may not see (a bad argument is named, its value is
+ * not; NIR-shaped text is masked; anything not an AppError is INTERNAL, unexplained).
+ */
+export function refusalOf(error: unknown): Refusal {
+  if (!isAppError(error)) return { code: 'INTERNAL', reason: 'internal error' };
+  const argument = error.extensions?.argument;
+  if (error.code === 'BAD_USER_INPUT' && typeof argument === 'string') return { code: error.code, reason: `invalid value for "${argument}"` };
+  return { code: error.code, reason: redactText(error.message) };
 }
 
 /**
@@ -18,22 +47,30 @@ export interface AuditRecorder {
  * audit write fails, the caller gets an error, never unaudited data.
  */
 export function createAuditRecorder(executor: Executor, counter: RoundTripCounter, principal: Principal): AuditRecorder {
-  const write = (info: GraphQLResolveInfo, args: Record<string, unknown>, outcome: 'READ' | 'REFUSED', rows: number | null, reason: string | null) =>
-    recordAuditEvent(executor, counter, {
+  const paths = new Set<string>();
+  const write = (info: GraphQLResolveInfo, args: Record<string, unknown>, outcome: 'READ' | 'REFUSED', rows: number | null, refusal: Refusal | null) => {
+    const path = responsePath(info);
+    // Marked before the write: a read whose record failed is not recorded again as a refusal.
+    paths.add(path);
+    return recordAuditEvent(executor, counter, {
       id: crypto.randomUUID(),
       at: new Date().toISOString(),
       subject: principal.kind === 'user' ? principal.subject : 'anonymous',
-      role: principal.kind === 'user' ? principal.role : 'ANONYMOUS',
+      role: principal.kind === 'user' ? principal.role : 'anonymous',
       orgId: principal.kind === 'user' ? principal.orgId : null,
       field: `${info.parentType.name}.${info.fieldName}`,
+      path,
       operationName: info.operation.name?.value ?? null,
       arguments: JSON.stringify(redactArguments(args)),
       rows,
       outcome,
-      reason,
+      code: refusal?.code ?? null,
+      reason: refusal?.reason ?? null,
     });
+  };
   return {
     read: (info, args, rows) => write(info, args, 'READ', rows, null),
-    refused: (info, args, reason) => write(info, args, 'REFUSED', null, reason),
+    refused: (info, args, refusal) => write(info, args, 'REFUSED', null, refusal),
+    recorded: (info) => paths.has(responsePath(info)),
   };
 }

@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import { cypher } from '../src/db/cypher-files';
+import { applyAuditRetention, pruneAuditTrail } from '../src/domain/audit/audit-prune';
+import { Api, as, startApi, startPrivateNeo4j, TestNeo4j } from './harness';
+
+/**
+ * Issue #10 §2: the audit trail is tamper-evident. Runs on a Neo4j of its own, since it edits,
+ * deletes and prunes records that other test files would otherwise read.
+ */
+let server: TestNeo4j & { stop(): Promise<void> };
+let api: Api;
+beforeAll(async () => {
+  server = await startPrivateNeo4j();
+  api = await startApi(server);
+});
+afterAll(async () => {
+  await api?.close();
+  await server?.stop();
+});
+
+const alan = as('INSURER', 'org-alan');
+const unique = (prefix: string) => `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
+const INTEGRITY = '{ auditIntegrity { ok checked firstBroken { sequence id reason } } }';
+
+async function integrity() {
+  const { data, errors } = await api.run(INTEGRITY, undefined, as('REGULATOR'));
+  expect(errors).toBeUndefined();
+  return data.auditIntegrity;
+}
+
+/** Makes `n` audited reads under one operation name and returns their records, oldest first. */
+async function reads(n: number) {
+  const op = unique('ChainProbe');
+  for (let i = 0; i < n; i += 1) {
+    const { errors } = await api.run(`query ${op} { affectedContracts(breachId: "breach-almerys-2024", first: 1) { totalCount } }`, undefined, alan);
+    expect(errors).toBeUndefined();
+  }
+  const { data, errors } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 50) { id sequence rows at } }', { op }, as('ADMIN'));
+  expect(errors).toBeUndefined();
+  return (data.auditEvents as Array<{ id: string; sequence: number; rows: number; at: string }>).sort((a, b) => a.sequence - b.sequence);
+}
+
+test('an intact trail verifies', async () => {
+  await reads(3);
+  const report = await integrity();
+  expect(report).toMatchObject({ ok: true, firstBroken: null });
+  expect(report.checked).toBeGreaterThanOrEqual(3);
+});
+
+test('regression: a record edited through Bolt is reported, with its sequence and why', async () => {
+  const recs = await reads(3);
+  const victim = recs[1];
+  await api.executor.write(cypher('test-probe/set-audit-event-rows'), { id: victim.id, rows: victim.rows + 7 });
+  const broken = await integrity();
+  expect(broken.ok).toBe(false);
+  expect(broken.firstBroken).toMatchObject({ sequence: victim.sequence, id: victim.id, reason: expect.stringMatching(/hash/i) });
+  // Put back, the chain verifies again: the check reads what is stored, nothing cached.
+  await api.executor.write(cypher('test-probe/set-audit-event-rows'), { id: victim.id, rows: victim.rows });
+  expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
+});
+
+test('auditIntegrity is for ADMIN and REGULATOR only', async () => {
+  for (const principal of [alan, as('ANALYST')]) {
+    const { errors } = await api.run(INTEGRITY, undefined, principal);
+    expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  }
+  const { errors } = await api.run(INTEGRITY, undefined, as('ADMIN'));
+  expect(errors).toBeUndefined();
+});
+
+test('concurrent writers do not fork the chain: sequences are distinct and contiguous', async () => {
+  const op = unique('ConcurrentProbe');
+  const results = await Promise.all(
+    Array.from({ length: 12 }, () => api.run(`query ${op} { affectedContracts(breachId: "breach-almerys-2024", first: 1) { totalCount } }`, undefined, alan)),
+  );
+  for (const r of results) expect(r.errors).toBeUndefined();
+  const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 50) { sequence } }', { op }, as('ADMIN'));
+  const sequences = (data.auditEvents as Array<{ sequence: number }>).map((e) => e.sequence).sort((a, b) => a - b);
+  expect(new Set(sequences).size).toBe(12);
+  expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
+});
+
+test('regression: a record deleted through Bolt is reported as a gap', async () => {
+  const recs = await reads(3);
+  await api.executor.write(cypher('test-probe/delete-audit-event'), { id: recs[1].id });
+  const broken = await integrity();
+  expect(broken.ok).toBe(false);
+  expect(broken.firstBroken).toMatchObject({ sequence: recs[2].sequence, id: recs[2].id, reason: expect.stringMatching(/missing|gap/i) });
+  // The chain stays broken until the next test prunes past the gap.
+});
+
+test('pruning deletes the oldest records and keeps the chain verifiable from its anchor', async () => {
+  const old = await reads(2);
+  const cutoff = new Date(Date.parse(old[1].at) + 1);
+  // Later records must be strictly newer than the cut-off, whatever the clock's resolution.
+  while (Date.now() <= cutoff.getTime()) await new Promise((r) => setTimeout(r, 5));
+  const kept = await reads(2);
+  expect(await applyAuditRetention(api.executor, undefined)).toBeNull();
+
+  const result = await pruneAuditTrail(api.executor, cutoff);
+  expect(result.pruned).toBeGreaterThanOrEqual(2);
+  expect(result.anchorSequence).toBe(old[1].sequence);
+  const { data } = await api.run('{ auditEvents(limit: 500) { id } }', undefined, as('ADMIN'));
+  const ids = (data.auditEvents as Array<{ id: string }>).map((e) => e.id);
+  expect(ids).toEqual(expect.arrayContaining(kept.map((k) => k.id)));
+  for (const o of old) expect(ids).not.toContain(o.id);
+  // The gap left by the deletion above was pruned with the rest: the chain verifies from the anchor.
+  expect(await integrity()).toMatchObject({ ok: true, checked: kept.length, firstBroken: null });
+
+  // Still tamper-evident after pruning: the first kept record is checked against the anchor.
+  await api.executor.write(cypher('test-probe/set-audit-event-rows'), { id: kept[0].id, rows: kept[0].rows + 1 });
+  expect((await integrity()).firstBroken).toMatchObject({ sequence: kept[0].sequence, id: kept[0].id });
+  await api.executor.write(cypher('test-probe/set-audit-event-rows'), { id: kept[0].id, rows: kept[0].rows });
+  expect(await integrity()).toMatchObject({ ok: true });
+
+  // Nothing older left: running it again prunes nothing.
+  expect(await pruneAuditTrail(api.executor, cutoff)).toEqual({ pruned: 0, anchorSequence: old[1].sequence });
+});
