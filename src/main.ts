@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
     await prepareDatabase(db.executor, logger, config.seedOnStart, secrets.pseudonymKey);
-    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey }, createTokenVerifier(config, secrets));
+    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey, disclosure: { minCell: config.disclosureMinCell } }, createTokenVerifier(config, secrets));
   } catch (e) {
     await db.close();
     throw e;

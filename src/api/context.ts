@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { Principal, tenantOf } from '../auth/principal';
 import { Executor, newRoundTripCounter, RoundTripCounter } from '../db/executor';
 import { AuditRecorder, createAuditRecorder } from '../domain/audit/audit-recorder';
+import { Audience, audienceOf, DEFAULT_DISCLOSURE, DisclosureSettings } from '../domain/disclosure/disclosure-policy';
 import { summaryCacheOf } from '../domain/impact/summary-cache';
 import { catalogueCacheOf, catalogueVersionReader } from './catalogue-cache';
 import { createLoaders, Loaders } from './loaders';
@@ -13,6 +14,8 @@ export interface Services {
   logger: Logger;
   /** HMAC key of NIR pseudonyms. */
   pseudonymKey: Buffer;
+  /** Disclosure control of aggregates (config DISCLOSURE_MIN_CELL); default threshold 10 when absent. */
+  disclosure?: DisclosureSettings;
 }
 
 /** What every resolver receives. */
@@ -29,6 +32,9 @@ export interface RequestContext {
   roundTrips: RoundTripCounter;
   logger: Logger;
   pseudonymKey: Buffer;
+  /** The disclosure-control settings, and how this caller's aggregates are disclosed under them. */
+  disclosure: DisclosureSettings;
+  audience: Audience;
 }
 
 /** Builds a fresh context for one GraphQL request of `principal`. */
@@ -47,6 +53,7 @@ export function createRequestContext(services: Services, principal: Principal): 
     },
   };
   const tenant = tenantOf(principal);
+  const disclosure = services.disclosure ?? DEFAULT_DISCLOSURE;
   return {
     executor: services.executor,
     principal,
@@ -57,5 +64,7 @@ export function createRequestContext(services: Services, principal: Principal): 
     roundTrips,
     logger: services.logger,
     pseudonymKey: services.pseudonymKey,
+    disclosure,
+    audience: audienceOf(principal, disclosure),
   };
 }

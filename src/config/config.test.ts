@@ -32,3 +32,11 @@ test('NEO4J_URI accepts routing and secure schemes, for clusters and Aura', () =
     expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
   }
 });
+
+test('DISCLOSURE_MIN_CELL: default 10, 1 turns disclosure control off, 0 and words are refused', () => {
+  expect(loadConfig({}).disclosureMinCell).toBe(10);
+  expect(loadConfig({ DISCLOSURE_MIN_CELL: '1' }).disclosureMinCell).toBe(1);
+  expect(loadConfig({ DISCLOSURE_MIN_CELL: '11' }).disclosureMinCell).toBe(11);
+  expect(() => loadConfig({ DISCLOSURE_MIN_CELL: '0' })).toThrow(/DISCLOSURE_MIN_CELL="0".*whole number from 1/);
+  expect(() => loadConfig({ DISCLOSURE_MIN_CELL: 'ten' })).toThrow(/DISCLOSURE_MIN_CELL="ten"/);
+});

@@ -18,6 +18,11 @@ export interface Config {
   seedOnStart: boolean;
   /** Send `x-cypher-round-trips` on every answer (ROUND_TRIPS_HEADER; default on outside production). */
   roundTripsHeader: boolean;
+  /**
+   * Smallest count of people or contracts an aggregate role is shown (DISCLOSURE_MIN_CELL, default
+   * 10; 1 turns disclosure control off): see domain/disclosure/disclosure-policy.
+   */
+  disclosureMinCell: number;
   auth: {
     /** HS256 secret (AUTH_JWT_SECRET, at least 32 bytes) for local tokens; unset with a JWKS address. */
     jwtSecret: string | undefined;
@@ -149,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     seedOnStart: bool(env, 'SEED_ON_START', true),
     roundTripsHeader: bool(env, 'ROUND_TRIPS_HEADER', !production),
+    disclosureMinCell: int(env, 'DISCLOSURE_MIN_CELL', 10, 1, 1_000_000),
     auth: {
       jwtSecret: secret,
       jwksUrl,
