@@ -6,7 +6,7 @@
  */
 export const ERROR_CODES = {
   UNAUTHENTICATED: 'No token where one is required, or a token that fails verification (signature, algorithm, exp, nbf, iss, aud, claims); HTTP 401.',
-  FORBIDDEN: 'The token’s role or organisation does not allow this field or this tenant’s data; refusals of person- or contract-level reads are audited.',
+  FORBIDDEN: 'The token’s role or organisation does not allow this field, this tenant’s data, or (for an aggregate role) this `asOf` date; refusals of person- or contract-level reads are audited.',
   QUERY_TOO_COMPLEX: 'The operation exceeds a depth, cost, alias, token or directive limit; simplify it or split it.',
   BAD_USER_INPUT: 'An argument or variable is malformed or out of range; the message names the bad value.',
   NOT_FOUND: 'An id names nothing in the graph; the message names the id.',
