@@ -2,7 +2,8 @@ import { cypher } from '../src/db/cypher-files';
 import { Executor } from '../src/db/executor';
 import { syntheticNir } from '../src/identity/nir';
 import type { Principal } from '../src/auth/principal';
-import { Api, as, startApi, startPrivateNeo4j, testLogger, SERVER_START_MS } from './harness';
+import { importPortfolio } from '../src/domain/import/import-portfolio';
+import { Api, as, startApi, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger, SERVER_START_MS } from './harness';
 
 /**
  * Issue #10 §3, "aggregates that reveal no individual": the three attacks of the red-team pass,
@@ -17,6 +18,10 @@ beforeAll(async () => {
   neo4j = await startPrivateNeo4j();
   executor = Executor.create({ uri: neo4j.uri, auth: neo4j.auth, queryTimeoutMs: 60_000, logger: testLogger });
   api = await startApi(neo4j);
+  // The red team's cell of one person: an insurer reached by Almerys with a single insured in the
+  // graph (Mutuelle LMP has no synthetic contract, so one imported row makes the cell).
+  const lone = `${HEADER}\nLONE-1,${syntheticNir('lone-1')},HOLDER,P,org-almerys,,2018-01-01,`;
+  expect(await importPortfolio({ executor, pseudonymKey: TEST_PSEUDONYM_KEY, insurerId: LONE_INSURER, source: lone })).toMatchObject({ rowsLoaded: 1 });
 }, SERVER_START_MS);
 afterAll(async () => {
   await api?.close();
@@ -26,26 +31,38 @@ afterAll(async () => {
 
 const BREACHES = ['breach-viamedis-2024', 'breach-almerys-2024'];
 const MIN_CELL = 10;
+const HEADER = 'contract_number,nir,role,product,operator,network,start_date,end_date';
+const LONE_INSURER = 'org-mutuelle-lmp';
+/** Dates an attacker would try besides the default: the first of each month of 2023 (cells were smaller before the 2024 portfolio moves). */
+const ATTACK_DATES = Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}-01`);
 
 interface Cell {
   insurer: { id: string };
   people: number | null;
 }
 
-/** What an aggregate role reads of `byInsurer` (only fields that existed before the fix, so the attack runs on both). */
-async function byInsurer(breachId: string, principal: Principal): Promise<Cell[]> {
-  const { data, errors } = await api.run<{ breachImpact: { byInsurer: Cell[] } }>(`{ breachImpact(breachId: "${breachId}") { byInsurer { insurer { id } people } } }`, undefined, principal);
+/** What an aggregate role reads of `byInsurer` (only fields that existed before the fix, so the attack runs on both); [] when refused. */
+async function byInsurer(breachId: string, principal: Principal, asOf?: string): Promise<Cell[]> {
+  const arg = asOf ? `, asOf: "${asOf}"` : '';
+  const { data, errors } = await api.run<{ breachImpact: { byInsurer: Cell[] } }>(`{ breachImpact(breachId: "${breachId}"${arg}) { byInsurer { insurer { id } people } } }`, undefined, principal);
+  if (asOf && errors?.[0].extensions?.code === 'FORBIDDEN') return [];
   expect(errors).toBeUndefined();
   return data.breachImpact.byInsurer;
 }
 
 describe('attack (a): small byInsurer cells', () => {
   test.each(['ANALYST', 'REGULATOR'] as const)('regression: an %s sees no byInsurer cell of fewer than 10 people (a cell of 1 person named one insured)', async (role) => {
+    // Precondition: the cell of one person exists (its insurer, entitled to it, reads 1).
+    expect((await byInsurer('breach-almerys-2024', as('INSURER', LONE_INSURER))).map((c) => c.people)).toEqual([1]);
+    const small: Array<{ breachId: string; asOf: string; insurer: string; people: number }> = [];
     for (const breachId of BREACHES) {
-      const cells = await byInsurer(breachId, as(role));
-      const small = cells.filter((c) => typeof c.people === 'number' && c.people > 0 && c.people < MIN_CELL);
-      expect({ breachId, small }).toEqual({ breachId, small: [] });
+      for (const asOf of [undefined, ...ATTACK_DATES]) {
+        for (const c of await byInsurer(breachId, as(role), asOf)) {
+          if (typeof c.people === 'number' && c.people > 0 && c.people < MIN_CELL) small.push({ breachId, asOf: asOf ?? 'default', insurer: c.insurer.id, people: c.people });
+        }
+      }
     }
+    expect(small).toEqual([]);
   });
 
   test('the seeded graph does have such cells: suppressed ones say so, and their insurer still sees its own exact figure', async () => {
@@ -60,6 +77,7 @@ describe('attack (a): small byInsurer cells', () => {
     expect(suppressed.length).toBeGreaterThan(0);
     // Never a silent 0: a suppressed cell has no number at all.
     for (const c of suppressed) expect(c).toMatchObject({ people: null, contracts: null });
+    expect(suppressed.map((c) => c.insurer.id)).toContain(LONE_INSURER);
     // Complementary suppression: never exactly one suppressed cell beside a visible total.
     expect(suppressed.length).not.toBe(1);
     // The insurer of a suppressed cell is entitled to its own rows: its figure is exact.
@@ -74,34 +92,32 @@ describe('attack (b): differencing breachImpact(asOf) on consecutive dates', () 
   const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
   /**
-   * The attack as run: binary-search the last date on which the contract count differs from the
-   * count on the reference date; when the counts on that date and the next differ by one, one
-   * contract started (or stopped) exactly then. Returns null when the API does not answer.
+   * The attack as run: binary-search, within a year, the first day the contract count exceeds the
+   * count on its first day; when the counts on that day and the day before differ by one, one
+   * contract started exactly then. Returns null when the API does not answer.
    */
   async function recoverOneContractDate(principal: Principal): Promise<{ date: string; calls: number } | null> {
     let calls = 0;
-    const contracts = async (asOf?: string): Promise<number | null> => {
+    const contracts = async (asOf: string): Promise<number | null> => {
       calls++;
-      const arg = asOf ? `, asOf: "${asOf}"` : '';
-      const { data, errors } = await api.run<{ breachImpact: { referenceDate: string; totals: { contracts: number | null } } }>(`{ breachImpact(breachId: "breach-almerys-2024"${arg}) { referenceDate totals { contracts } } }`, undefined, principal);
+      const { data, errors } = await api.run<{ breachImpact: { totals: { contracts: number | null } } }>(`{ breachImpact(breachId: "breach-viamedis-2024", asOf: "${asOf}") { totals { contracts } } }`, undefined, principal);
       if (errors || typeof data?.breachImpact?.totals?.contracts !== 'number') return null;
       return data.breachImpact.totals.contracts;
     };
-    const { data } = await api.run<{ breachImpact: { referenceDate: string } }>('{ breachImpact(breachId: "breach-almerys-2024") { referenceDate } }', undefined, principal);
-    let hi = data.breachImpact.referenceDate;
-    const target = await contracts(hi);
-    let lo = '2012-01-01';
-    const low = await contracts(lo);
-    if (target === null || low === null || low === target) return null;
+    // A year the attacker picks; look for the first day the count grows by one.
+    let [lo, hi] = ['2023-01-01', '2023-12-31'];
+    const [low, high] = [await contracts(lo), await contracts(hi)];
+    if (low === null || high === null || high <= low) return null;
+    const goal = low + 1;
     while (daysBetween(lo, hi) > 1) {
       const mid = day(lo, Math.floor(daysBetween(lo, hi) / 2));
       const n = await contracts(mid);
       if (n === null) return null;
-      if (n === target) hi = mid;
+      if (n >= goal) hi = mid;
       else lo = mid;
     }
     const [before, after] = [await contracts(lo), await contracts(hi)];
-    if (before === null || after === null || Math.abs(after - before) !== 1) return null;
+    if (before === null || after === null || after - before !== 1) return null;
     return { date: hi, calls };
   }
 
@@ -136,7 +152,6 @@ describe('attack (b): differencing breachImpact(asOf) on consecutive dates', () 
 });
 
 describe('attack (c): the import path as a membership oracle', () => {
-  const HEADER = 'contract_number,nir,role,product,operator,network,start_date,end_date';
   const IMPORT = 'mutation($csv: String!) { importPortfolio(insurerId: "org-mutame-plus", csv: $csv) { rowsLoaded } }';
   const people = async (): Promise<number | null> => {
     const { data } = await api.run<{ breachImpact: { totals: { people: number | null } } }>('{ breachImpact(breachId: "breach-almerys-2024") { totals { people } } }', undefined, as('ADMIN'));
