@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   try {
     await prepareDatabase(db.executor, logger, config.seedOnStart, secrets.pseudonymKey);
     const liveCounts = new LiveCountBudget({ limit: config.liveCountsPerMinute, windowMs: 60_000 });
-    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey, liveCounts }, createTokenVerifier(config, secrets));
+    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey, liveCounts, disclosure: { minCell: config.disclosureMinCell } }, createTokenVerifier(config, secrets));
   } catch (e) {
     await db.close();
     throw e;

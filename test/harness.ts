@@ -12,6 +12,7 @@ import { loadSeeds } from '../src/domain/seed/load-seeds';
 import { Executor } from '../src/db/executor';
 import type { RequestContext, Services } from '../src/api/context';
 import { createRequestContext } from '../src/api/context';
+import type { DisclosureSettings } from '../src/domain/disclosure/disclosure-policy';
 import { createApollo } from '../src/api/server/app';
 import { LiveCountBudget } from '../src/api/live-count-budget';
 
@@ -64,11 +65,24 @@ export function as(role: Role, orgId: string | null = null): Principal {
 }
 
 /**
- * Services over the test database. Without a live-count budget: tests that compare live counts
- * with stored ones run many; test/request-limits.test.ts tests the budget (and the default).
+ * Services over the test database: without a live-count budget (tests that compare live counts
+ * with stored ones run many; test/request-limits.test.ts tests the budget and its default), and with
+ * disclosure control at its default unless `disclosure` is given.
  */
-export function testServices(executor: Executor): Services {
-  return { executor, logger: testLogger, pseudonymKey: TEST_PSEUDONYM_KEY, liveCounts: new LiveCountBudget({ limit: Infinity, windowMs: 60_000 }) };
+export function testServices(executor: Executor, disclosure?: DisclosureSettings): Services {
+  return { executor, logger: testLogger, pseudonymKey: TEST_PSEUDONYM_KEY, liveCounts: new LiveCountBudget({ limit: Infinity, windowMs: 60_000 }), ...(disclosure ? { disclosure } : {}) };
+}
+
+/**
+ * Disclosure control off (DISCLOSURE_MIN_CELL=1), for a test file about counting rather than about
+ * disclosure: aggregate roles then read exact counts on any date. Never the harness default.
+ */
+export const EXACT_COUNTS: DisclosureSettings = Object.freeze({ minCell: 1 });
+
+/** Options of {@link startApi}. */
+export interface ApiOptions {
+  /** Disclosure-control settings of the API (default: the production default, threshold 10). */
+  disclosure?: DisclosureSettings;
 }
 
 /** What one operation returned, with the Cypher round trips it cost. */
@@ -89,14 +103,14 @@ export interface Api {
 }
 
 /** Starts an Apollo Server (no HTTP) over the test database (or `server`), in development mode. */
-export async function startApi(server?: TestNeo4j): Promise<Api> {
+export async function startApi(server?: TestNeo4j, options: ApiOptions = {}): Promise<Api> {
   const executor = server ? Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 60_000, logger: testLogger }) : testExecutor();
   const apollo = await createApollo({ production: false }, testLogger);
   return {
     executor,
     apollo,
     async run<T>(query: string, variables?: Record<string, unknown>, principal: Principal = as('ANALYST')): Promise<Run<T>> {
-      const contextValue = createRequestContext(testServices(executor), principal);
+      const contextValue = createRequestContext(testServices(executor, options.disclosure), principal);
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       const result = response.body.singleResult;

@@ -5,7 +5,7 @@ import { cypher } from '../src/db/cypher-files';
 import { Executor } from '../src/db/executor';
 import { syntheticNir } from '../src/identity/nir';
 import { importPortfolio, RejectedRow } from '../src/domain/import/import-portfolio';
-import { Api, as, startApi, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger, SERVER_START_MS } from './harness';
+import { Api, as, EXACT_COUNTS, startApi, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger, SERVER_START_MS } from './harness';
 import { expectEverySliceEqualsLive } from './insurer-slices';
 
 /**
@@ -19,7 +19,8 @@ let api: Api;
 beforeAll(async () => {
   neo4j = await startPrivateNeo4j();
   executor = Executor.create({ uri: neo4j.uri, auth: neo4j.auth, queryTimeoutMs: 60_000, logger: testLogger });
-  api = await startApi(neo4j);
+  // About counting after writes, not disclosure: a one-contract change is read exactly as REGULATOR (test/disclosure.test.ts covers the control).
+  api = await startApi(neo4j, { disclosure: EXACT_COUNTS });
 }, SERVER_START_MS);
 afterAll(async () => {
   await api?.close();

@@ -1,5 +1,5 @@
 import { affected, qualifyingFlows } from './brute-force';
-import { Api, startApi } from './harness';
+import { Api, EXACT_COUNTS, startApi } from './harness';
 
 /**
  * The questions the seeded API must answer correctly (issue #2), asked the way a user would,
@@ -7,7 +7,8 @@ import { Api, startApi } from './harness';
  */
 let api: Api;
 beforeAll(async () => {
-  api = await startApi();
+  // About counting, not disclosure: exact counts on any date for the default ANALYST (test/disclosure.test.ts covers the control).
+  api = await startApi(undefined, { disclosure: EXACT_COUNTS });
 });
 afterAll(async () => {
   await api.close();

@@ -4,6 +4,7 @@ import { TenantCheck, tenantCheck } from '../auth/tenant-check';
 import { Executor, newRoundTripCounter, RoundTripCounter } from '../db/executor';
 import { AuditRecorder, createAuditRecorder } from '../domain/audit/audit-recorder';
 import { cursorKey } from '../domain/contract/cursor';
+import { Audience, audienceOf, DEFAULT_DISCLOSURE, DisclosureSettings } from '../domain/disclosure/disclosure-policy';
 import { summaryCacheOf } from '../domain/impact/summary-cache';
 import { catalogueCacheOf, catalogueVersionReader } from './catalogue-cache';
 import { createLoaders, Loaders } from './loaders';
@@ -21,6 +22,8 @@ export interface Services {
   liveCounts?: LiveCountBudget;
   /** The clock of request deadlines and budgets; tests inject one. Default: monotonic time. */
   clock?: Clock;
+  /** Disclosure control of aggregates (config DISCLOSURE_MIN_CELL); default threshold 10 when absent. */
+  disclosure?: DisclosureSettings;
 }
 
 /** What every resolver receives. */
@@ -41,6 +44,9 @@ export interface RequestContext {
   pseudonymKey: Buffer;
   /** AES-256-GCM key of `affectedContracts` cursors, derived from the pseudonym key. */
   cursorKey: Buffer;
+  /** The disclosure-control settings, and how this caller's aggregates are disclosed under them. */
+  disclosure: DisclosureSettings;
+  audience: Audience;
 }
 
 /**
@@ -76,6 +82,7 @@ export function createRequestContext(services: Services, principal: Principal): 
   // read while the operation is parsed and validated. A failure is reported to whoever awaits
   // the check (the auth checker), not here.
   checkTenant().catch(() => undefined);
+  const disclosure = services.disclosure ?? DEFAULT_DISCLOSURE;
   return {
     executor: services.executor,
     principal,
@@ -88,6 +95,8 @@ export function createRequestContext(services: Services, principal: Principal): 
     logger: services.logger,
     pseudonymKey: services.pseudonymKey,
     cursorKey: cursorKeyOf(services.pseudonymKey),
+    disclosure,
+    audience: audienceOf(principal, disclosure),
   };
 }
 

@@ -114,3 +114,11 @@ test('AUDIT_RETENTION_DAYS: unset keeps the audit trail forever; a number of day
   expect(loadConfig({ AUDIT_RETENTION_DAYS: '365' }).auditRetentionDays).toBe(365);
   for (const bad of ['0', '-1', 'a year', '1.5']) expect(() => loadConfig({ AUDIT_RETENTION_DAYS: bad })).toThrow(/AUDIT_RETENTION_DAYS/);
 });
+
+test('DISCLOSURE_MIN_CELL: default 10, 1 turns disclosure control off, 0 and words are refused', () => {
+  expect(loadConfig({}).disclosureMinCell).toBe(10);
+  expect(loadConfig({ DISCLOSURE_MIN_CELL: '1' }).disclosureMinCell).toBe(1);
+  expect(loadConfig({ DISCLOSURE_MIN_CELL: '11' }).disclosureMinCell).toBe(11);
+  expect(() => loadConfig({ DISCLOSURE_MIN_CELL: '0' })).toThrow(/DISCLOSURE_MIN_CELL="0".*whole number from 1/);
+  expect(() => loadConfig({ DISCLOSURE_MIN_CELL: 'ten' })).toThrow(/DISCLOSURE_MIN_CELL="ten"/);
+});

@@ -26,6 +26,11 @@ export interface Config {
   roundTripsHeader: boolean;
   /** Live counts (an asOf other than a breach's reference date) one caller may start per minute (LIVE_COUNTS_PER_MINUTE, default 10; 0 refuses them all). */
   liveCountsPerMinute: number;
+  /**
+   * Smallest count of people or contracts an aggregate role is shown (DISCLOSURE_MIN_CELL, default
+   * 10; 1 turns disclosure control off): see domain/disclosure/disclosure-policy.
+   */
+  disclosureMinCell: number;
   auth: {
     /** HS256 secret (AUTH_JWT_SECRET, at least 32 bytes) for local tokens; unset with a JWKS address. */
     jwtSecret: string | undefined;
@@ -175,6 +180,7 @@ const ENV = z
     NEO4J_ADMIN_TIMEOUT_MS: withDefault(wholeNumber(0, 86_400_000), 0),
     LIVE_COUNTS_PER_MINUTE: withDefault(wholeNumber(0, 100_000), 10),
     AUDIT_RETENTION_DAYS: optional(wholeNumber(1, 36_500)),
+    DISCLOSURE_MIN_CELL: withDefault(wholeNumber(1, 1_000_000), 10),
     NEO4J_BOLT_PORT: withDefault(wholeNumber(0, 65535), 7687),
     NEO4J_HEAP: withDefault(size(), '1g'),
     NEO4J_PAGECACHE: withDefault(size(), '512m'),
@@ -270,6 +276,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     roundTripsHeader: v.ROUND_TRIPS_HEADER ?? !production,
     liveCountsPerMinute: v.LIVE_COUNTS_PER_MINUTE,
     auditRetentionDays: v.AUDIT_RETENTION_DAYS,
+    disclosureMinCell: v.DISCLOSURE_MIN_CELL,
     auth: {
       jwtSecret: v.AUTH_JWT_SECRET,
       jwksUrl: v.AUTH_JWKS_URL,

@@ -28,18 +28,49 @@ import {
   uniq,
   withBreach,
 } from '../../domain/impact/breakdown';
+import { checkDisclosedDate, Disclosed, discloseImpact, DisclosedImpact, documentedDates } from '../../domain/disclosure/disclosure-policy';
 import { AffectedInsurer, BreachImpact, CategoryImpact, ImpactPath, ImpactTotals, InsurerImpact, PartnerImpact, PathHop } from './impact.type';
 import { ImpactRoot, loadAggregates, loadPaths, requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../require';
 
 const MAX_BREACHES = 20;
 
+type ImpactDisclosure = DisclosedImpact<TotalsRoot, InsurerImpactRoot, PartnerImpactRoot, CategoryImpactRoot>;
+
+/**
+ * THE place where an impact answer's counts meet the disclosure-control policy: the breakdown
+ * arithmetic (domain/impact/breakdown) counts, then domain/disclosure decides what this caller
+ * may see of every breakdown at once (so that totals and cells agree whichever are selected).
+ * Every count field of `BreachImpact` reads from here, never from the breakdown directly.
+ */
+async function disclosed(ctx: RequestContext, root: ImpactRoot): Promise<ImpactDisclosure> {
+  const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
+  const counts = { totals: totalsOf(paths, agg), byInsurer: byInsurerOf(paths, agg), byPartner: byPartnerOf(paths, agg), byCategory: byCategoryOf(paths, agg) };
+  return discloseImpact(counts, ctx.audience, ctx.disclosure);
+}
+
+/**
+ * The root of an impact answer, once the policy allows its date: a caller under disclosure
+ * control may count only on the breach's own reference date or one of its dated events, so that
+ * counts on nearby days cannot be differenced (FORBIDDEN lists the dates it may use). An unknown
+ * breach is NOT_FOUND first.
+ */
+async function impactRoot(ctx: RequestContext, breachId: string, asOf: string | null | undefined): Promise<ImpactRoot> {
+  const root = { breachId, asOf: checkDate('asOf', asOf) };
+  if (root.asOf !== null && ctx.audience !== 'EXACT') {
+    await requireBreach(ctx, breachId);
+    const events = await ctx.loaders.breachEvents.load(breachId);
+    checkDisclosedDate(breachId, root.asOf, ctx.audience, documentedDates(events.map((e) => e.date)));
+  }
+  return root;
+}
+
 /** `breachImpact`, `affectedInsurers` and `Breach.impact`. */
 @Resolver(() => BreachImpact)
 export class BreachImpactResolver {
   @Authorized()
-  @Query(() => BreachImpact, { description: 'Who is affected by a breach and through which partner: totals (people counted once), by insurer, by operator or care network, by data category, and the paths. NOT_FOUND for an unknown breach.' })
+  @Query(() => BreachImpact, { description: 'Who is affected by a breach and through which partner: totals (people counted once), by insurer, by operator or care network, by data category, and the paths. NOT_FOUND for an unknown breach. Every role but INSURER gets counts under disclosure control (small cells suppressed; ADMIN gets none) and may pass as `asOf` only one of the breach’s dated events (FORBIDDEN lists them).' })
   async breachImpact(@Args(() => BreachImpactArgs) { breachId, asOf }: BreachImpactArgs, @Ctx() ctx: RequestContext): Promise<ImpactRoot> {
-    const root = { breachId, asOf: checkDate('asOf', asOf) };
+    const root = await impactRoot(ctx, breachId, asOf);
     await loadPaths(ctx, root);
     return root;
   }
@@ -69,27 +100,23 @@ export class BreachImpactResolver {
   }
 
   @FieldResolver(() => ImpactTotals, { description: 'Totals.' })
-  async totals(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<TotalsRoot> {
-    const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
-    return totalsOf(paths, agg);
+  async totals(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<Disclosed<TotalsRoot>> {
+    return (await disclosed(ctx, root)).totals;
   }
 
-  @FieldResolver(() => [InsurerImpact], { description: 'Per insurer (data controller of insured people), most people first; insurers with no contract in the graph show 0 people.' })
-  async byInsurer(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<InsurerImpactRoot[]> {
-    const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
-    return byInsurerOf(paths, agg);
+  @FieldResolver(() => [InsurerImpact], { description: 'Per insurer (data controller of insured people), most people first, suppressed cells last; insurers with no contract in the graph show 0 people.' })
+  async byInsurer(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<Array<Disclosed<InsurerImpactRoot>>> {
+    return (await disclosed(ctx, root)).byInsurer;
   }
 
-  @FieldResolver(() => [PartnerImpact], { description: 'Per partner the data went through: the operator(s) whose system was hit, then care networks.' })
-  async byPartner(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<PartnerImpactRoot[]> {
-    const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
-    return byPartnerOf(paths, agg);
+  @FieldResolver(() => [PartnerImpact], { description: 'Per partner the data went through: the operator(s) whose system was hit, then care networks; suppressed cells last.' })
+  async byPartner(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<Array<Disclosed<PartnerImpactRoot>>> {
+    return (await disclosed(ctx, root)).byPartner;
   }
 
-  @FieldResolver(() => [CategoryImpact], { description: 'Per exposed data category, most people first.' })
-  async byCategory(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<CategoryImpactRoot[]> {
-    const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
-    return byCategoryOf(paths, agg);
+  @FieldResolver(() => [CategoryImpact], { description: 'Per exposed data category, most people first, suppressed cells last.' })
+  async byCategory(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<Array<Disclosed<CategoryImpactRoot>>> {
+    return (await disclosed(ctx, root)).byCategory;
   }
 
   @FieldResolver(() => [ImpactPath], { description: 'Every path from the breach to a population, each hop with its GDPR role; filter by population kind or controller.' })
@@ -133,8 +160,8 @@ async function sizedPopulations(ctx: RequestContext, t: TotalsRoot): Promise<{ u
 export class BreachImpactFieldResolver {
   @Authorized()
   @FieldResolver(() => BreachImpact, { description: 'Who is affected by this breach and through which partner (as `breachImpact`).' })
-  impact(@Root() b: BreachRow, @Args(() => ImpactOfBreachArgs) { asOf }: ImpactOfBreachArgs): ImpactRoot {
-    return { breachId: b.id, asOf: checkDate('asOf', asOf) };
+  impact(@Root() b: BreachRow, @Args(() => ImpactOfBreachArgs) { asOf }: ImpactOfBreachArgs, @Ctx() ctx: RequestContext): Promise<ImpactRoot> {
+    return impactRoot(ctx, b.id, asOf);
   }
 }
 

@@ -36,13 +36,16 @@ export class ImpactPath extends Sourced {
 }
 
 /** Totals of a breach impact. */
-@ObjectType({ description: 'Totals of a breach impact. `people` and `contracts` count the contract portfolio in the graph (synthetic or imported), each person once whatever the number of paths; population figures are as reported and may overlap.' })
+@ObjectType({ description: 'Totals of a breach impact. `people` and `contracts` count the contract portfolio in the graph (synthetic or imported), each person once whatever the number of paths; population figures are as reported and may overlap. Under disclosure control (every role but INSURER) `people` and `contracts` may be withheld: see `suppressed`.' })
 export class ImpactTotals {
-  @Field(() => Int, { description: 'Distinct people (pseudonymous keys) on affected contracts, counted once even when reachable through several paths or insurers.' })
-  people!: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct people (pseudonymous keys) on affected contracts, counted once even when reachable through several paths or insurers; null when suppressed.' })
+  people!: number | null;
 
-  @Field(() => Int, { description: 'Distinct affected contracts.' })
-  contracts!: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct affected contracts; null when suppressed.' })
+  contracts!: number | null;
+
+  @Field(() => Boolean, { description: 'True when disclosure control withholds `people` and `contracts` here (both null then, never a silent 0): a count of 1 to DISCLOSURE_MIN_CELL-1, or a cell withheld so that the others cannot give it back. Always false for an insurer (its own figures).' })
+  suppressed!: boolean;
 
   @Field(() => Int, { description: 'Distinct insurers (data controllers) whose insured people are reached.' })
   insurers!: number;
@@ -60,11 +63,14 @@ export class ImpactTotals {
 /** One insurer's share of a breach impact. */
 @ObjectType({ description: 'One insurer’s share of a breach impact.' })
 export class InsurerImpact {
-  @Field(() => Int, { description: 'Distinct people on its affected contracts.' })
-  people!: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct people on its affected contracts; null when suppressed.' })
+  people!: number | null;
 
-  @Field(() => Int, { description: 'Its affected contracts.' })
-  contracts!: number;
+  @Field(() => Int, { nullable: true, description: 'Its affected contracts; null when suppressed.' })
+  contracts!: number | null;
+
+  @Field(() => Boolean, { description: 'True when disclosure control withholds `people` and `contracts` here (both null then, never a silent 0): a count of 1 to DISCLOSURE_MIN_CELL-1, or a cell withheld so that the others cannot give it back. Always false for an insurer (its own figures).' })
+  suppressed!: boolean;
 
   @Field(() => [PathBasis], { description: 'Why its data was there: ACTIVE flow, RETAINED after the flow ended, or both.' })
   bases!: PathBasis[];
@@ -76,11 +82,14 @@ export class PartnerImpact {
   @Field(() => PartnerRole, { description: 'Operator or care network.' })
   role!: PartnerRole;
 
-  @Field(() => Int, { description: 'Distinct people on affected contracts through this partner.' })
-  people!: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct people on affected contracts through this partner; null when suppressed.' })
+  people!: number | null;
 
-  @Field(() => Int, { description: 'Affected contracts through this partner.' })
-  contracts!: number;
+  @Field(() => Int, { nullable: true, description: 'Affected contracts through this partner; null when suppressed.' })
+  contracts!: number | null;
+
+  @Field(() => Boolean, { description: 'True when disclosure control withholds `people` and `contracts` here (both null then, never a silent 0): a count of 1 to DISCLOSURE_MIN_CELL-1, or a cell withheld so that the others cannot give it back. Always false for an insurer (its own figures).' })
+  suppressed!: boolean;
 
   @Field(() => Int, { description: 'Distinct insurers reached through this partner (from the paths, including insurers with no contract in the graph).' })
   insurers!: number;
@@ -92,11 +101,14 @@ export class CategoryImpact {
   @Field(() => [PopulationKind], { description: 'Kinds of data subjects whose data of this category was exposed.' })
   subjects!: PopulationKind[];
 
-  @Field(() => Int, { description: 'Distinct people on affected contracts whose exposed data include this category.' })
-  people!: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct people on affected contracts whose exposed data include this category; null when suppressed.' })
+  people!: number | null;
 
-  @Field(() => Int, { description: 'Affected contracts whose exposed data include this category.' })
-  contracts!: number;
+  @Field(() => Int, { nullable: true, description: 'Affected contracts whose exposed data include this category; null when suppressed.' })
+  contracts!: number | null;
+
+  @Field(() => Boolean, { description: 'True when disclosure control withholds `people` and `contracts` here (both null then, never a silent 0): a count of 1 to DISCLOSURE_MIN_CELL-1, or a cell withheld so that the others cannot give it back. Always false for an insurer (its own figures).' })
+  suppressed!: boolean;
 
   @Field(() => Int, { description: 'Populations reached with this category exposed.' })
   populations!: number;
