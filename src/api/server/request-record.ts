@@ -33,9 +33,13 @@ export function recordOf(key: object): RequestRecord {
   return record;
 }
 
-/** Makes `context` share the record of the HTTP request it was created for. */
+/**
+ * Makes `context` share the record of the HTTP request it was created for. Keyed by the
+ * context's round-trip counter, not the context itself: Apollo executes each operation on a
+ * shallow copy of the context value, which keeps the same counter object.
+ */
 export function linkRecord(context: RequestContext, record: RequestRecord): void {
-  records.set(context, record);
+  records.set(context.roundTrips, record);
 }
 
 /** An incoming request id we echo: letters, digits and dashes, 1 to 64 of them. */
@@ -74,11 +78,12 @@ export function operationLabel(name: unknown): string {
  */
 export const requestRecordPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart({ contextValue }) {
-    const record = records.get(contextValue);
+    const record = records.get(contextValue.roundTrips);
     if (!record) return;
     return {
-      async didResolveOperation({ operationName }) {
-        record.operation = operationName ?? null;
+      async didResolveOperation({ operation }) {
+        // The name in the document (the body's operationName only selects among several).
+        record.operation = operation?.name?.value ?? null;
       },
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
