@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     await db.close();
     throw e;
   }
-  logger.info({ url: `${app.url}/graphql`, health: `${app.url}/health`, neo4j: db.embedded ? `embedded ${db.embedded.uri}` : config.neo4j.uri }, 'breach-impact ready');
+  logger.info({ url: `${app.url}/graphql`, health: `${app.url}/health`, ready: `${app.url}/health/ready`, metrics: config.metrics.mode === 'off' ? null : `${app.url}/metrics`, neo4j: db.embedded ? `embedded ${db.embedded.uri}` : config.neo4j.uri }, 'breach-impact ready');
   console.log(`breach-impact ready: ${app.url}/graphql (Apollo Sandbox in a browser), health at ${app.url}/health`);
 }
 
