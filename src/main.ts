@@ -6,6 +6,7 @@ import { openDatabase } from './db/database';
 import { prepareDatabase } from './domain/seed/prepare-database';
 import { isAppError } from './errors/app-error';
 import { startApp } from './api/server/app';
+import { assertPortFree } from './api/server/port-check';
 import { createLogger } from './config/logger';
 import { LiveCountBudget } from './api/live-count-budget';
 
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const secrets = resolveSecrets(config);
   if (secrets.generatedFile) logger.warn({ file: secrets.generatedFile }, 'development secrets (token key, pseudonym key, embedded database password) kept in this file (mode 600); set AUTH_JWT_SECRET and PSEUDONYM_KEY (or PSEUDONYM_KEY_FILE) in production');
+  // Before Neo4j: a taken port must fail in a second, not after a minute of database start-up.
+  await assertPortFree(config.host, config.port);
   const db = await openDatabase(config, logger);
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let stopping = false;
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
     await db.close();
     throw e;
   }
-  logger.info({ url: `${app.url}/graphql`, health: `${app.url}/health`, neo4j: db.embedded ? `embedded ${db.embedded.uri}` : config.neo4j.uri }, 'breach-impact ready');
+  logger.info({ url: `${app.url}/graphql`, health: `${app.url}/health`, ready: `${app.url}/health/ready`, metrics: config.metrics.mode === 'off' ? null : `${app.url}/metrics`, neo4j: db.embedded ? `embedded ${db.embedded.uri}` : config.neo4j.uri }, 'breach-impact ready');
   console.log(`breach-impact ready: ${app.url}/graphql (Apollo Sandbox in a browser), health at ${app.url}/health`);
 }
 

@@ -122,3 +122,18 @@ test('DISCLOSURE_MIN_CELL: default 10, 1 turns disclosure control off, 0 and wor
   expect(() => loadConfig({ DISCLOSURE_MIN_CELL: '0' })).toThrow(/DISCLOSURE_MIN_CELL="0".*whole number from 1/);
   expect(() => loadConfig({ DISCLOSURE_MIN_CELL: 'ten' })).toThrow(/DISCLOSURE_MIN_CELL="ten"/);
 });
+
+test('METRICS: on outside production, off in production, token when METRICS_TOKEN is set; a bad mode or a missing token is refused', () => {
+  const key = 'k'.repeat(32);
+  const token = 't'.repeat(32);
+  expect(loadConfig({}).metrics).toEqual({ mode: 'on', token: undefined });
+  expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: key, PSEUDONYM_KEY: key }).metrics).toEqual({ mode: 'off', token: undefined });
+  expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: key, PSEUDONYM_KEY: key, METRICS: 'on' }).metrics.mode).toBe('on');
+  expect(loadConfig({ METRICS_TOKEN: token }).metrics).toEqual({ mode: 'token', token });
+  expect(loadConfig({ METRICS: 'TOKEN', METRICS_TOKEN: token }).metrics.mode).toBe('token');
+  expect(() => loadConfig({ METRICS: 'sometimes' })).toThrow(/METRICS="sometimes".*off, on or token/);
+  expect(() => loadConfig({ METRICS: 'token' })).toThrow(/METRICS_TOKEN="".*set when METRICS=token/);
+  expect(() => loadConfig({ METRICS: 'on', METRICS_TOKEN: token })).toThrow(/METRICS="on".*token \(or unset\)/);
+  // A short token is named by its length only, like every secret.
+  expect(() => loadConfig({ METRICS: 'token', METRICS_TOKEN: 'hunter2' })).toThrow('METRICS_TOKEN="<7 bytes>" is invalid: expected at least 32 bytes');
+});

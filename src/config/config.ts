@@ -31,6 +31,16 @@ export interface Config {
    * 10; 1 turns disclosure control off): see domain/disclosure/disclosure-policy.
    */
   disclosureMinCell: number;
+  /**
+   * `/metrics` (Prometheus): METRICS=off (no route, 404), on (open), or token (a bearer
+   * METRICS_TOKEN required, 401 otherwise). Default: token when METRICS_TOKEN is set, else on
+   * outside production and off in production, where metrics name operations and roles.
+   */
+  metrics: {
+    mode: 'off' | 'on' | 'token';
+    /** The bearer a scraper sends when mode is token (METRICS_TOKEN, at least 32 bytes); never logged. */
+    token: string | undefined;
+  };
   auth: {
     /** HS256 secret (AUTH_JWT_SECRET, at least 32 bytes) for local tokens; unset with a JWKS address. */
     jwtSecret: string | undefined;
@@ -92,7 +102,8 @@ const ENVIRONMENTS = ['development', 'production', 'test'] as const;
 const ALGORITHM = /^(HS256|HS384|HS512|RS256|RS384|RS512|PS256|PS384|PS512|ES256|ES384|ES512|EdDSA)$/;
 const DNS_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 /** Variables whose value is never echoed in an error: only their length in bytes is. */
-const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET', 'PSEUDONYM_KEY', 'NEO4J_PASSWORD']);
+const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET', 'PSEUDONYM_KEY', 'NEO4J_PASSWORD', 'METRICS_TOKEN']);
+const METRICS_MODES = ['off', 'on', 'token'] as const;
 
 /**
  * A listen address the server can bind: an IP literal, `localhost`, this machine's own name, or a
@@ -176,6 +187,14 @@ const ENV = z
     MAX_BODY_BYTES: withDefault(wholeNumber(1_000, 10_000_000), 100_000),
     SEED_ON_START: withDefault(boolean(), true),
     ROUND_TRIPS_HEADER: optional(boolean()),
+    // Default decided with NODE_ENV and METRICS_TOKEN below (loadConfig).
+    METRICS: optional(
+      z
+        .string()
+        .transform((v) => v.toLowerCase())
+        .pipe(z.enum(METRICS_MODES, { error: 'off, on or token' })),
+    ),
+    METRICS_TOKEN: optional(secret()),
     NEO4J_QUERY_TIMEOUT_MS: withDefault(wholeNumber(100, 3_600_000), 15_000),
     NEO4J_ADMIN_TIMEOUT_MS: withDefault(wholeNumber(0, 86_400_000), 0),
     LIVE_COUNTS_PER_MINUTE: withDefault(wholeNumber(0, 100_000), 10),
@@ -205,6 +224,9 @@ const ENV = z
       const symmetric = env.AUTH_ALGORITHMS?.find((a) => a.startsWith('HS'));
       if (symmetric !== undefined) refuse('AUTH_ALGORITHMS', symmetric, 'an asymmetric algorithm when AUTH_JWKS_URL is set');
     }
+    if (env.METRICS === 'token' && env.METRICS_TOKEN === undefined) refuse('METRICS_TOKEN', '', 'set when METRICS=token (at least 32 bytes)');
+    // A token with an open or closed endpoint is a mistake either way: say so rather than ignore it.
+    if (env.METRICS_TOKEN !== undefined && env.METRICS !== undefined && env.METRICS !== 'token') refuse('METRICS', env.METRICS, 'token (or unset) when METRICS_TOKEN is set');
     if (env.NODE_ENV === 'production') {
       // Keys fetched over plain http could be swapped in transit, and with them every token.
       if (env.AUTH_JWKS_URL !== undefined && !env.AUTH_JWKS_URL.startsWith('https://')) refuse('AUTH_JWKS_URL', env.AUTH_JWKS_URL, 'an https:// address in production');
@@ -277,6 +299,10 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     liveCountsPerMinute: v.LIVE_COUNTS_PER_MINUTE,
     auditRetentionDays: v.AUDIT_RETENTION_DAYS,
     disclosureMinCell: v.DISCLOSURE_MIN_CELL,
+    metrics: {
+      mode: v.METRICS ?? (v.METRICS_TOKEN !== undefined ? 'token' : production ? 'off' : 'on'),
+      token: v.METRICS_TOKEN,
+    },
     auth: {
       jwtSecret: v.AUTH_JWT_SECRET,
       jwksUrl: v.AUTH_JWKS_URL,

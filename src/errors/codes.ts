@@ -45,6 +45,10 @@ export const ERROR_CODES = {
     status: null,
     message: 'The embedded Neo4j cannot be started (Java 17+ or Maven missing, or the launcher failed); install them or set NEO4J_URI (startup only).',
   },
+  PORT_IN_USE: {
+    status: null,
+    message: 'The HTTP port (PORT on HOST) is already taken by another process; stop it or choose another PORT (startup only, checked before Neo4j starts).',
+  },
   SEED_INVALID: { status: null, message: 'A seed file breaks the seed format; the message names the file, the record and the field (seeding only).' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

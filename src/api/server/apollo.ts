@@ -8,6 +8,7 @@ import { createSchema } from '../build-schema';
 import type { RequestContext } from '../context';
 import { createErrorFormatter } from '../format-error';
 import { MAX_TOKENS, QUERY_LIMITS } from '../query-limits';
+import { requestRecordPlugin } from './request-record';
 
 /** Response header carrying the Cypher round trips of a request (ROUND_TRIPS_HEADER). */
 export const ROUND_TRIPS_HEADER = 'x-cypher-round-trips';
@@ -39,6 +40,9 @@ export async function createApollo(config: Pick<Config, 'production'> & Partial<
       // Answers are per caller and audited, never cached by a CDN; Apollo's default cache-control
       // plugin would still wrap every field resolver (a measured share of each nested answer).
       ApolloServerPluginCacheControlDisabled(),
+      // Operation name and error code for the per-request log line and the metrics (no-op for
+      // operations executed without the HTTP layer).
+      requestRecordPlugin,
       config.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

@@ -1,13 +1,18 @@
 import type http from 'node:http';
+import crypto from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { tenantOf } from '../../auth/principal';
 import type { TokenVerifier } from '../../auth/verify-token';
 import type { Config } from '../../config/config';
 import { failingRequest, isAppError } from '../../errors/app-error';
 import { httpStatus, HttpErrorCode } from '../../errors/codes';
 import { createRequestContext, RequestContext, Services } from '../context';
+import { checkReadiness } from '../../domain/health/readiness';
 import { createApollo } from './apollo';
+import { ApiMetrics, createMetrics } from './metrics';
+import { linkRecord, operationLabel, recordOf, requestIdOf } from './request-record';
 
 /** A running API: the HTTP server, its Apollo instance, and a way to stop both. */
 export interface App {
@@ -29,10 +34,32 @@ class BodyNotJson extends Error {}
 
 /** A GraphQL-style error answer `{ errors: [{ message, extensions: { code } }] }` with the code's catalogue status. */
 function sendError(reply: FastifyReply, code: HttpErrorCode, message: string, status = httpStatus(code)): FastifyReply {
+  recordOf(reply.request).errorCode ??= code;
   return reply
     .code(status)
     .type('application/json; charset=utf-8')
     .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** The response header carrying the request id (the caller's sane one, or a generated one). */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** The path of the metrics endpoint (absent when METRICS=off). */
+export const METRICS_PATH = '/metrics';
+
+/** Routes probed or scraped every few seconds: their successes are logged at debug level only. */
+const QUIET_ROUTES = new Set(['/health', '/health/live', '/health/ready', METRICS_PATH]);
+
+/** A JSON answer with a status. */
+function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+}
+
+/** True when `header` is `Bearer <token>`, compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }
 
 /** The path of a request, without its query string. */
@@ -45,14 +72,35 @@ function pathOf(request: FastifyRequest): string {
  * - `/graphql`: Apollo (Sandbox in development); each request's principal comes from its bearer
  *   token, verified by `verifyToken`; a bad token fails the whole request (401 UNAUTHENTICATED);
  * - `/health`: Neo4j reachability (503 SERVICE_UNAVAILABLE when down);
+ * - `/health/live`: 200 while the process serves HTTP;
+ * - `/health/ready`: 200 when Neo4j answers, the schema is applied, the seeds are loaded and every
+ *   breach's summary is current (see `checkReadiness`), else 503 SERVICE_UNAVAILABLE naming the
+ *   failed check;
+ * - `/metrics`: Prometheus metrics (see `createMetrics`), absent with `metrics.mode` off, behind
+ *   a bearer token with `token`;
  * - `/`: a redirect to `/graphql`; any other path: 404 NOT_FOUND.
  * A body over `config.maxBodyBytes` is 413 BAD_USER_INPUT, a JSON body that does not parse is 400
  * BAD_USER_INPUT, anything unexpected is 500 INTERNAL (logged, masked). Every error answer is
  * GraphQL-shaped, with a status from the error catalogue.
+ *
+ * Every request gets an id (a sane incoming `x-request-id`, else a UUID), echoed in the
+ * `x-request-id` header, and one log line when answered: id, route, status, GraphQL operation
+ * name, role, tenant, duration, Cypher statements, outcome and error code, never an argument
+ * value, a header or a token (see `RequestRecord`). `config.metrics` defaults to off.
  */
-export function buildHttpServer(config: Pick<Config, 'maxBodyBytes'>, services: Services, verifyToken: TokenVerifier, apollo: ApolloServer<RequestContext>): FastifyInstance {
+export function buildHttpServer(
+  config: Pick<Config, 'maxBodyBytes'> & Partial<Pick<Config, 'metrics'>>,
+  services: Services,
+  verifyToken: TokenVerifier,
+  apollo: ApolloServer<RequestContext>,
+): FastifyInstance {
   const { executor, logger } = services;
+  const metricsConfig = config.metrics ?? { mode: 'off', token: undefined };
+  const metrics: ApiMetrics | undefined = metricsConfig.mode === 'off' ? undefined : createMetrics(executor);
   const fastify = Fastify({
+    // Our own id rule (requestIdOf), not Fastify's, which would echo any header value.
+    requestIdHeader: false,
+    genReqId: (request) => requestIdOf(request.headers[REQUEST_ID_HEADER]),
     bodyLimit: config.maxBodyBytes,
     // Errors are logged by the error handler below, with the API's own logger; Fastify's
     // per-request log lines would only repeat what a reverse proxy logs.
@@ -96,16 +144,81 @@ export function buildHttpServer(config: Pick<Config, 'maxBodyBytes'>, services: 
     return sendError(reply, 'INTERNAL', 'An internal error occurred.');
   });
 
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  fastify.addHook('onResponse', async (request, reply) => {
+    const record = recordOf(request);
+    const route = request.routeOptions.url ?? null;
+    const graphql = route === GRAPHQL_PATH;
+    const status = reply.statusCode;
+    // Apollo refuses some requests before any hook of ours sees them (CSRF, a method it does not
+    // serve): their status still says they failed.
+    const errorCode = record.errorCode ?? (status >= 400 ? `HTTP_${status}` : null);
+    const principal = record.principal;
+    const role = principal === null ? 'NONE' : principal.kind === 'user' ? principal.role : 'ANONYMOUS';
+    const body = request.body as { operationName?: unknown } | undefined;
+    // The resolved name when Apollo got that far, else the name the body asked for (a 401).
+    const operation = graphql ? operationLabel(record.operation ?? (body && typeof body === 'object' ? body.operationName : null)) : null;
+    const durationMs = Math.round(reply.elapsedTime);
+    const statements = record.roundTrips?.roundTrips ?? 0;
+    const line = {
+      reqId: request.id,
+      method: request.method,
+      // The route pattern, not the URL: a path or query string is the caller's free text.
+      route,
+      status,
+      operation,
+      role,
+      tenant: principal ? tenantOf(principal) : null,
+      durationMs,
+      statements,
+      outcome: errorCode ?? 'ok',
+      errorCode,
+    };
+    if (route !== null && QUIET_ROUTES.has(route) && status < 400) logger.debug(line, 'request');
+    else logger.info(line, 'request');
+    if (graphql && operation !== null) metrics?.observeGraphql({ operation, role, outcome: line.outcome, durationSeconds: reply.elapsedTime / 1000, statements });
+  });
+
   fastify.setNotFoundHandler((request, reply) => sendError(reply, 'NOT_FOUND', `No route ${pathOf(request)}; the API is at ${GRAPHQL_PATH}.`));
 
-  fastify.all('/health', async (_request, reply) => {
+  fastify.all('/health', async (request, reply) => {
     const up = await executor.isReachable();
     if (up) return reply.type('application/json; charset=utf-8').send(JSON.stringify({ status: 'ok', neo4j: 'up' }));
+    recordOf(request).errorCode = 'SERVICE_UNAVAILABLE';
     return reply
       .code(httpStatus('SERVICE_UNAVAILABLE'))
       .type('application/json; charset=utf-8')
       .send(JSON.stringify({ status: 'unavailable', neo4j: 'down', code: 'SERVICE_UNAVAILABLE' }));
   });
+
+  fastify.all('/health/live', async (_request, reply) => sendJson(reply, 200, { status: 'ok' }));
+
+  fastify.all('/health/ready', async (request, reply) => {
+    const readiness = await checkReadiness(executor);
+    if (readiness.ready) return sendJson(reply, 200, { status: 'ready', checks: readiness.checks });
+    recordOf(request).errorCode = 'SERVICE_UNAVAILABLE';
+    return sendJson(reply, httpStatus('SERVICE_UNAVAILABLE'), {
+      status: 'unavailable',
+      code: 'SERVICE_UNAVAILABLE',
+      failed: readiness.failed,
+      message: readiness.reason,
+      checks: readiness.checks,
+    });
+  });
+
+  if (metrics) {
+    fastify.all(METRICS_PATH, async (request, reply) => {
+      if (metricsConfig.mode === 'token' && !bearerMatches(request.headers.authorization, metricsConfig.token ?? '')) {
+        reply.header('www-authenticate', 'Bearer');
+        return sendError(reply, 'UNAUTHENTICATED', 'Metrics need the bearer token METRICS_TOKEN.');
+      }
+      return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+    fastify.addHook('onClose', async () => metrics.registry.clear());
+  }
 
   fastify.all('/', async (_request, reply) => reply.redirect(GRAPHQL_PATH));
 
@@ -134,13 +247,19 @@ export function buildHttpServer(config: Pick<Config, 'maxBodyBytes'>, services: 
     handler: fastifyApolloHandler(apollo, {
       // A bad token fails the whole request (401, UNAUTHENTICATED); no token is anonymous.
       context: async (request) => {
+        const record = recordOf(request);
         let principal;
         try {
           principal = await verifyToken(request.headers.authorization);
         } catch (e) {
+          record.errorCode = isAppError(e) ? e.code : 'INTERNAL';
           throw isAppError(e) ? failingRequest(e) : e;
         }
-        return createRequestContext(services, principal);
+        record.principal = principal;
+        const context = createRequestContext(services, principal);
+        record.roundTrips = context.roundTrips;
+        linkRecord(context, record);
+        return context;
       },
     }),
   });

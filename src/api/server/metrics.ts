@@ -1,0 +1,81 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Executor } from '../../db/executor';
+
+/** One finished GraphQL request, as the metrics count it (labels already sanitised). */
+export interface GraphqlObservation {
+  operation: string;
+  role: string;
+  /** `ok`, or the answer's error code. */
+  outcome: string;
+  durationSeconds: number;
+  /** Cypher statements the request ran (0 when it failed before its context existed). */
+  statements: number;
+}
+
+/** The API's Prometheus metrics: a registry of its own, and how to record a request in it. */
+export interface ApiMetrics {
+  registry: Registry;
+  observeGraphql(o: GraphqlObservation): void;
+}
+
+/**
+ * Distinct operation names kept as label values; later new names count as `(other)`. Names are
+ * the client's choice, and an unbounded label would grow the registry (and every scrape) forever.
+ */
+const MAX_OPERATIONS = 200;
+
+/**
+ * Creates the metrics of one API instance (a registry per instance, so tests may run several):
+ * - `breach_impact_graphql_requests_total{operation,role,outcome}`;
+ * - `breach_impact_graphql_request_duration_seconds{operation}` (histogram);
+ * - `breach_impact_graphql_cypher_statements{operation}` (histogram of statements per request);
+ * - `breach_impact_neo4j_up` (1 when Neo4j answers at scrape time, else 0);
+ * - Node's default process metrics (`breach_impact_process_*`, `breach_impact_nodejs_*`).
+ * The driver's connection pool is not exported: neo4j-driver 6 has no public API for its use.
+ */
+export function createMetrics(executor: Executor): ApiMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'breach_impact_' });
+  const requests = new Counter({
+    name: 'breach_impact_graphql_requests_total',
+    help: 'GraphQL requests by operation name, role and outcome (ok, or the error code of the answer).',
+    labelNames: ['operation', 'role', 'outcome'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'breach_impact_graphql_request_duration_seconds',
+    help: 'GraphQL request latency, from the request received to the answer sent.',
+    labelNames: ['operation'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const statements = new Histogram({
+    name: 'breach_impact_graphql_cypher_statements',
+    help: 'Cypher statements run per GraphQL request (an N+1 shows as a growing count).',
+    labelNames: ['operation'] as const,
+    buckets: [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 100],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'breach_impact_neo4j_up',
+    help: 'Whether Neo4j answered when metrics were scraped (1) or not (0).',
+    registers: [registry],
+    async collect() {
+      this.set((await executor.isReachable()) ? 1 : 0);
+    },
+  });
+  const operations = new Set<string>();
+  return {
+    registry,
+    observeGraphql(o) {
+      let operation = o.operation;
+      if (!operations.has(operation)) {
+        if (operations.size >= MAX_OPERATIONS) operation = '(other)';
+        else operations.add(operation);
+      }
+      requests.inc({ operation, role: o.role, outcome: o.outcome });
+      duration.observe({ operation }, o.durationSeconds);
+      statements.observe({ operation }, o.statements);
+    },
+  };
+}
