@@ -36,7 +36,7 @@ export const authChecker: AuthChecker<RequestContext, Role> = async ({ context, 
       try {
         await context.tenantCheck();
       } catch (e) {
-        if (PERSON_LEVEL_FIELDS.has(field) && isAppError(e) && e.code === 'FORBIDDEN') await context.audit.refused(info, args, { code: 'FORBIDDEN', reason: 'the token’s organisation is not an insurer of the graph' });
+        if (PERSON_LEVEL_FIELDS.has(field) && isAppError(e) && e.code === 'FORBIDDEN') await context.audit.refused(info, args, { code: 'FORBIDDEN', reason: `the token’s organisation ${p.kind === 'user' ? p.orgId : null} is not an insurer of the graph` });
         throw e;
       }
       return true;
