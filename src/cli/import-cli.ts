@@ -24,6 +24,8 @@ async function countRows(file: string): Promise<number> {
  * `npm run import -- --insurer <id> <file.csv>` (or `--dir <folder>`): loads portfolios, with a
  * progress bar (rows, rows per second) and a closing summary. Refused rows go to
  * `<file>.rejects.csv` (line, reason, row with the NIR masked); good rows load. Safe to re-run.
+ * Exit code: 0 when every row loaded, 2 when some were rejected (good rows are in), 1 when the
+ * import failed, 130 when interrupted (the message says how many rows are committed).
  */
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { insurer: { type: 'string' }, dir: { type: 'string' }, 'batch-size': { type: 'string' } } });
@@ -46,10 +48,20 @@ async function main(): Promise<void> {
     const started = Date.now();
     // The same for every file: read once, not once per file (388 of them for a generated France).
     const references = await readReferences(db.executor);
-    for (const job of jobs) {
-      const s = await importFile(db.executor, secrets.pseudonymKey, references, job.insurer, job.file, batchSize);
+    // Ctrl-C: say what is committed (every finished batch is) and how to complete it, then stop.
+    const committed = { rows: 0 };
+    process.once('SIGINT', () => {
+      console.error(
+        `\nimport interrupted: ${(loaded + committed.rows).toLocaleString('en')} rows committed so far (whole batches; the batch in flight is not). ` +
+          'Run the same command again to complete it: rows are merged on stable keys, so nothing is doubled. Impact summaries were not recomputed.',
+      );
+      process.exit(130);
+    });
+    for (const [i, job] of jobs.entries()) {
+      const s = await importFile(db.executor, secrets.pseudonymKey, references, job.insurer, job.file, batchSize, `${i + 1}/${jobs.length} `, committed);
       loaded += s.loaded;
       rejected += s.rejected;
+      committed.rows = 0;
     }
     // The maintained totals are recomputed whole, so once after the last file, not per file.
     const refreshStarted = Date.now();
@@ -66,18 +78,32 @@ async function main(): Promise<void> {
       const seconds = (Date.now() - started) / 1000;
       console.log(`all files: imported ${loaded} rows, rejected ${rejected}, in ${seconds.toFixed(1)} s (${Math.round(loaded / Math.max(seconds, 0.001))} rows/s)`);
     }
+    // Refused rows are a partial success: good rows are in, and a script must not take it for a clean run.
+    if (rejected > 0) {
+      console.error(`${rejected.toLocaleString('en')} of ${(loaded + rejected).toLocaleString('en')} rows were rejected (see the .rejects.csv file beside each input); exit code 2`);
+      process.exitCode = 2;
+    }
   } finally {
     await db.close();
   }
 }
 
 /** Imports one file with a progress bar and a summary line; refused rows go to <file>.rejects.csv. */
-async function importFile(executor: Executor, pseudonymKey: Buffer, references: References, insurerId: string, file: string, batchSize: number): Promise<{ loaded: number; rejected: number }> {
+async function importFile(
+  executor: Executor,
+  pseudonymKey: Buffer,
+  references: References,
+  insurerId: string,
+  file: string,
+  batchSize: number,
+  position: string,
+  committed: { rows: number },
+): Promise<{ loaded: number; rejected: number }> {
   const rejects = openRejectsFile(file);
   const rejectsFile = rejects.path;
   const total = await countRows(file);
   const bar = new cliProgress.SingleBar(
-    { format: `${insurerId} {bar} {value}/{total} rows | {rate} rows/s | loaded {loaded} | rejected {rejected}`, hideCursor: true, stream: process.stderr },
+    { format: `${position}${insurerId} {bar} {value}/{total} rows | {rate} rows/s | loaded {loaded} | rejected {rejected}`, hideCursor: true, stream: process.stderr },
     cliProgress.Presets.shades_classic,
   );
   let rejected = 0;
@@ -96,12 +122,15 @@ async function importFile(executor: Executor, pseudonymKey: Buffer, references: 
         rejected += 1;
         rejects.write(r);
       },
-      onProgress: (read, loaded) => bar.update(read, { loaded, rejected, rate: Math.round(loaded / Math.max((Date.now() - started) / 1000, 0.001)) }),
+      onProgress: (read, loaded) => {
+        committed.rows = loaded;
+        bar.update(read, { loaded, rejected, rate: Math.round(loaded / Math.max((Date.now() - started) / 1000, 0.001)) });
+      },
     });
     bar.update(summary.rowsRead, { loaded: summary.rowsLoaded, rejected: summary.rowsRejected, rate: Math.round(summary.rowsPerSecond) });
     bar.stop();
     console.log(
-      `imported ${summary.rowsLoaded} of ${summary.rowsRead} rows for ${summary.insurerId} in ${summary.seconds.toFixed(1)} s ` +
+      `${position}imported ${summary.rowsLoaded} of ${summary.rowsRead} rows for ${summary.insurerId} in ${summary.seconds.toFixed(1)} s ` +
         `(${Math.round(summary.rowsPerSecond)} rows/s, ${summary.batches} batches); rejected ${summary.rowsRejected}` +
         (summary.rowsRejected > 0 ? `, see ${rejectsFile}` : ''),
     );

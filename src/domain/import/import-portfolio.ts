@@ -63,6 +63,19 @@ export interface ImportOptions {
 }
 
 /**
+ * A hint when a wrong header is one semicolon- or tab-separated line (the default of French
+ * spreadsheets is `;`): the file is not broken, it was saved with another separator.
+ */
+export function delimiterHint(header: string[]): string {
+  if (header.length !== 1) return '';
+  const names = (sep: string) => header[0].split(sep).map((h) => h.trim().toLowerCase());
+  for (const [sep, name] of [[';', 'semicolons'], ['\t', 'tabs']] as const) {
+    if (names(sep).join(',') === PORTFOLIO_COLUMNS.join(',')) return ` (the file separates its columns with ${name}: save it as CSV with commas, e.g. "CSV UTF-8 (comma delimited)" in a spreadsheet)`;
+  }
+  return '';
+}
+
+/**
  * Imports an insurer's portfolio: every row is validated (NIR key, role, known operator and
  * network, dates), refused rows go to `onReject` with their line and reason while good rows are
  * written in batches, one transaction each, with MERGE on stable keys: importing twice gives the
@@ -98,7 +111,7 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
     columns: (header: string[]) => {
       if (header.join(',') !== PORTFOLIO_COLUMNS.join(',')) {
         // A file without its header starts with a data row: quote it masked.
-        headerError = `the header must be exactly "${PORTFOLIO_COLUMNS.join(',')}", got "${maskNirsIn(header.join(',')).slice(0, 200)}"`;
+        headerError = `the header must be exactly "${PORTFOLIO_COLUMNS.join(',')}", got "${maskNirsIn(header.join(',')).slice(0, 200)}"${delimiterHint(header)}`;
         throw new Error(headerError);
       }
       return header;
