@@ -25,6 +25,9 @@ module.exports = {
   coverageDirectory: 'coverage',
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.test.ts'],
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
+  // The floor, enforced when CI runs with --coverage: the level measured when it was introduced
+  // (2026-12-03: statements 90.4 %, branches 80.4 %, functions 94.6 %, lines 91.3 %), less one point for code landed since.
+  coverageThreshold: { global: { statements: 89, branches: 79, functions: 93, lines: 90 } },
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.test.ts'] },
     {
