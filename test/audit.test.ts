@@ -80,3 +80,14 @@ test('the trail is for ADMIN and REGULATOR only', async () => {
     expect(errors![0].extensions?.code).toBe('FORBIDDEN');
   }
 });
+
+test('regression: a NIR typed into token claims never reaches the trail in clear (subject, org and reason)', async () => {
+  const nir = syntheticNir('claim-probe-4242');
+  const op = unique('ClaimNirProbe');
+  const principal = { kind: 'user' as const, subject: nir, role: 'INSURER' as const, orgId: nir };
+  const { errors } = await api.run(`query ${op} { affectedContracts(breachId: "breach-almerys-2024", first: 1) { totalCount } }`, undefined, principal);
+  expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const recs = await records(op);
+  expect(recs).toHaveLength(1);
+  expect(JSON.stringify(recs)).not.toContain(nir);
+});

@@ -55,17 +55,18 @@ export function createAuditRecorder(executor: Executor, counter: RoundTripCounte
     return recordAuditEvent(executor, counter, {
       id: crypto.randomUUID(),
       at: new Date().toISOString(),
-      subject: principal.kind === 'user' ? principal.subject : 'anonymous',
+      // Token claims and operation names are caller text: a NIR typed into one is never stored.
+      subject: principal.kind === 'user' ? redactText(principal.subject) : 'anonymous',
       role: principal.kind === 'user' ? principal.role : 'anonymous',
-      orgId: principal.kind === 'user' ? principal.orgId : null,
+      orgId: principal.kind === 'user' && principal.orgId !== null ? redactText(principal.orgId) : null,
       field: `${info.parentType.name}.${info.fieldName}`,
       path,
-      operationName: info.operation.name?.value ?? null,
+      operationName: info.operation.name ? redactText(info.operation.name.value) : null,
       arguments: JSON.stringify(redactArguments(args)),
       rows,
       outcome,
       code: refusal?.code ?? null,
-      reason: refusal?.reason ?? null,
+      reason: refusal ? redactText(refusal.reason) : null,
     });
   };
   return {
