@@ -6,7 +6,7 @@ import { AppError } from '../../errors/app-error';
 import { syntheticNir } from '../../identity/nir';
 import { pseudonymizeNir } from '../../identity/pseudonym';
 import { afterWrite } from '../after-write';
-import type { SeedFile } from '../common/seed-records';
+import type { SeedBreach, SeedFile, SeedReportedFigure } from '../common/seed-records';
 import { emptyKnownIds, KnownIds, validateSeed } from './seed-format';
 import { fromRoot } from '../../config/paths';
 
@@ -32,6 +32,7 @@ const Q = {
   events: cypher('seed/merge-breach-events'),
   exposures: cypher('seed/merge-exposures'),
   figures: cypher('seed/merge-reported-figures'),
+  caveats: cypher('seed/merge-caveats'),
   contracts: cypher('seed/merge-contracts'),
 };
 
@@ -53,6 +54,26 @@ export function syntheticPersonPseudonym(personKey: string, pseudonymKey: Buffer
   return pseudonymizeNir(syntheticNir(personKey), pseudonymKey);
 }
 
+/**
+ * A breach as merge-breaches takes it: node properties cannot hold maps, so the techniques go as
+ * parallel lists (ids, inferred flags, sources, confidences), index i describing technique i.
+ */
+function breachRow(b: SeedBreach) {
+  const t = b.attackTechniques;
+  return {
+    ...b,
+    attackTechniques: t.map((x) => x.id),
+    techniqueInferred: t.map((x) => x.inferred),
+    techniqueSources: t.map((x) => x.source ?? ''),
+    techniqueConfidences: t.map((x) => x.confidence ?? ''),
+  };
+}
+
+/** A reported figure with every optional field present (null when absent), as the statement reads it. */
+function figureRow(f: SeedReportedFigure) {
+  return { ...f, about: f.about ?? null, population: f.population ?? null, year: f.year ?? null, organizationKind: f.organizationKind ?? null };
+}
+
 /** The steps that load one dataset; run in one transaction, so a load lands whole or not at all. */
 export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
   const dataset = seed.dataset;
@@ -66,6 +87,15 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
       return { ...e, id: `${b.id}-${e.kind.toLowerCase().replace(/_/g, '-')}-${n}`, breach: b.id };
     });
   });
+  // Figures of a breach and of the market share one statement: breach null for the market.
+  const figures = [
+    ...breaches.flatMap((b) => b.reportedFigures.map((f) => ({ ...figureRow(f), breach: b.id }))),
+    ...(seed.marketFigures ?? []).map((f) => ({ ...figureRow(f), breach: null })),
+  ];
+  // Caveats have no id in the files; (figure, rank) keeps re-loads idempotent.
+  const caveats = [...breaches.flatMap((b) => b.reportedFigures), ...(seed.marketFigures ?? [])].flatMap((f) =>
+    (f.caveats ?? []).map((c, i) => ({ ...c, id: `${f.id}-caveat-${i + 1}`, figure: f.id })),
+  );
   // Pseudonyms cost an HMAC each: compute them once, for the rows and for the id list.
   const contracts = (seed.contracts ?? []).map((c) => ({
     ...c,
@@ -81,6 +111,8 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
     ...breaches.map((r) => r.id),
     ...events.map((r) => r.id),
     ...breaches.flatMap((b) => b.reportedFigures.map((f) => f.id)),
+    ...(seed.marketFigures ?? []).map((f) => f.id),
+    ...caveats.map((c) => c.id),
     ...contracts.flatMap((c) => [c.id, ...c.beneficiaries.map((b) => b.key)]),
   ];
   const step = (query: Step['query'], rows: unknown[]): Step => ({ query, params: { dataset, rows } });
@@ -95,10 +127,11 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
     step(Q.categoryLinks, (seed.dataCategories ?? []).filter((c) => c.parent !== null)),
     step(Q.populations, seed.populations ?? []),
     step(Q.flows, seed.dataFlows ?? []),
-    step(Q.breaches, breaches),
+    step(Q.breaches, breaches.map(breachRow)),
     step(Q.events, events),
-    step(Q.exposures, breaches.flatMap((b) => b.exposures.map((e) => ({ ...e, breach: b.id })))),
-    step(Q.figures, breaches.flatMap((b) => b.reportedFigures.map((f) => ({ ...f, breach: b.id })))),
+    step(Q.exposures, breaches.flatMap((b) => b.exposures.map((e) => ({ ...e, scopeNote: e.scopeNote ?? null, breach: b.id })))),
+    step(Q.figures, figures),
+    step(Q.caveats, caveats),
     step(Q.contracts, contracts),
     { query: Q.prune, params: { dataset, ids } },
   ];
