@@ -104,15 +104,15 @@ test('the CNIL’s 33 million carries the duplicates caveat with the caveat’s 
 test('ATT&CK techniques carry confidence and whether they are inferred; the DREES market figure is reachable', async () => {
   const { data, errors } = await api.run(`{
     breach(id: "${VIAMEDIS}") { attackTechniques { id inferred confidence sourceUrl } }
-    marketFigures { id metric value year organizationKind reportedBy { id } sourceUrl confidence } }`);
+    organization(id: "org-drees") { marketFigures { id metric value year organizationKind reportedBy { id } sourceUrl confidence } } }`);
   expect(errors).toBeUndefined();
   const t = Object.fromEntries(data.breach.attackTechniques.map((x: any) => [x.id, x]));
   expect(t['T1213']).toMatchObject({ inferred: true });
   expect(t['T1078']).toMatchObject({ inferred: false, confidence: 'H' });
   for (const x of data.breach.attackTechniques) expect(x.sourceUrl).toBeTruthy();
-  const total = data.marketFigures.find((f: any) => f.value === 388);
+  const total = data.organization.marketFigures.find((f: any) => f.value === 388);
   expect(total).toMatchObject({ metric: 'MARKET_INSURERS', year: 2023, organizationKind: null, reportedBy: { id: 'org-drees' }, confidence: 'H' });
-  const parts = data.marketFigures.filter((f: any) => f.organizationKind !== null);
+  const parts = data.organization.marketFigures.filter((f: any) => f.organizationKind !== null);
   expect(parts.map((f: any) => f.value).reduce((a: number, b: number) => a + b, 0)).toBe(388);
 });
 

@@ -1,6 +1,6 @@
-// Figures about the market as a whole (not about a breach), e.g. DREES's count of insurers.
-MATCH (f:ReportedFigure {market: true})
-OPTIONAL MATCH (f)-[:REPORTED_BY]->(o:Organization)
+// Figures about the market as a whole (not about a breach) that one organisation reported,
+// e.g. DREES's count of complementary health insurers.
+MATCH (f:ReportedFigure {market: true})-[:REPORTED_BY]->(o:Organization {id: $organizationId})
 OPTIONAL MATCH (f)-[:ABOUT_ORGANIZATION]->(about:Organization)
 CALL {
   WITH f

@@ -7,7 +7,7 @@ import type { OrganizationRow } from '../../domain/organization/organization.row
 import { Organization } from '../organization/organization.type';
 import { ATTACK_TECHNIQUES } from '../../domain/breach/attack-techniques';
 import { BreachArgs, ExposuresArgs } from './breach.args';
-import { listBreaches, marketFigures } from '../../domain/breach/breach.repository';
+import { listBreaches } from '../../domain/breach/breach.repository';
 import type { BreachEventRow, BreachRow, CompromisedRow, ExposureRow, ReportedFigureRow } from '../../domain/breach/breach.rows';
 import { AttackTechnique, Breach, BreachEvent, CompromisedSystem, Exposure, KeyDate, ReportedFigure } from './breach.type';
 import { requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../require';
@@ -26,11 +26,6 @@ export function keyDate(events: BreachEventRow[], kinds: readonly string[]): { k
 /** The breach catalogue. */
 @Resolver(() => Breach)
 export class BreachResolver {
-  @Query(() => [ReportedFigure], { description: 'Figures about the market as a whole, not about a breach (DREES: 388 complementary health insurers in 2023, and by legal type), with source and confidence; newest year first, the total before its parts.' })
-  marketFigures(@Ctx() ctx: RequestContext): Promise<ReportedFigureRow[]> {
-    return marketFigures(ctx.db);
-  }
-
   @Query(() => [Breach], { description: 'The breach catalogue, oldest first.' })
   async breaches(@Ctx() ctx: RequestContext): Promise<BreachRow[]> {
     const rows = await listBreaches(ctx.db);

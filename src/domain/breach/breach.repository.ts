@@ -42,7 +42,7 @@ export async function figuresByBreachIds(db: RequestDb, ids: string[]): Promise<
   return (await db.read<{ breachId: string; figure: ReportedFigureRow }>(Q.figures, { ids })).map((r) => ({ key: r.breachId, row: r.figure }));
 }
 
-/** Figures about the market as a whole (reported figures attached to no breach), newest year first. */
-export async function marketFigures(db: RequestDb): Promise<ReportedFigureRow[]> {
-  return (await db.read<{ figure: ReportedFigureRow }>(Q.market, {})).map((r) => r.figure);
+/** Figures about the market as a whole (attached to no breach) that one organisation reported, newest year first. */
+export async function marketFiguresReportedBy(db: RequestDb, organizationId: string): Promise<ReportedFigureRow[]> {
+  return (await db.read<{ figure: ReportedFigureRow }>(Q.market, { organizationId })).map((r) => r.figure);
 }

@@ -74,7 +74,7 @@ export interface SeedPopulation extends SeedSourced {
   sizeQualifier: string | null;
   note: string | null;
   /** A date bounding who in the population is concerned, with its own provenance. */
-  cutOff?: SeedCutOff | null;
+  cutOff?: SeedCutOff;
   synthetic?: boolean;
 }
 /** A cut-off date of a population (Alan: all current and former insured up to 2024-01-26). */
