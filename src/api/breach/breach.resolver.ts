@@ -129,8 +129,11 @@ export class ReportedFigureResolver {
     return row.aboutId ? requireOrganization(ctx, row.aboutId) : null;
   }
 
-  @FieldResolver(() => Population, { nullable: true, description: 'The population whose people the figure counts (e.g. about 1,800 affected of the 45,000 of Mutame & Plus: the population keeps its size, this figure says how many of it); null otherwise.' })
+  @FieldResolver(() => Population, { nullable: true, description: 'The population whose people the figure counts (e.g. about 1,800 affected of the 45,000 of Mutame & Plus: the population keeps its size, this figure says how many of it); null otherwise, and null for an INSURER token when the population is another insurer’s (`about` still names the insurer).' })
   async population(@Root() row: ReportedFigureRow, @Ctx() ctx: RequestContext): Promise<PopulationRow | null> {
-    return row.populationId ? requirePopulation(ctx, row.populationId) : null;
+    if (!row.populationId) return null;
+    const pop = await requirePopulation(ctx, row.populationId);
+    // Tenant isolation: an insurer sees its own populations only, as everywhere else.
+    return ctx.tenant && pop.ownerId !== ctx.tenant ? null : pop;
   }
 }
