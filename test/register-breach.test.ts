@@ -33,7 +33,7 @@ const input = (overrides: Record<string, unknown> = {}) => ({
     { kind: 'DISCLOSED', date: '2025-03-10', sourceUrl: 'example.org/notice', confidence: 'H' },
   ],
   exposures: [{ categoryId: 'cat-bank-details', subjects: 'PROFESSIONAL', status: 'EXPOSED', confidence: 'M' }],
-  reportedFigures: [{ id: 'fig-test-almerys-2025-pros', metric: 'PROFESSIONALS', value: 1200, qualifier: 'ABOUT', reportedById: 'org-almerys' }],
+  reportedFigures: [{ id: 'fig-test-almerys-2025-pros', metric: 'SERVED_PROFESSIONALS', value: 1200, qualifier: 'ABOUT', reportedById: 'org-almerys' }],
   ...overrides,
 });
 

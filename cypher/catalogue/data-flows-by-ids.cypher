@@ -1,7 +1,10 @@
 // Data flows by id, with every endpoint and GDPR role; an insurer ($tenant) sees only flows it controls.
 UNWIND $ids AS id
 MATCH (f:DataFlow {id: id})-[:FROM]->(src), (f)-[:TO]->(dst:System), (f)-[:ABOUT]->(pop:Population),
-      (f)-[:CONTROLLER]->(ctrl:Organization), (f)-[:PROCESSOR]->(proc:Organization)
+      (f)-[:PROCESSOR]->(proc:Organization)
+// The controller may be unknown (a broker's clients): such a flow shows to no insurer.
+OPTIONAL MATCH (f)-[:CONTROLLER]->(ctrl:Organization)
+WITH f, src, dst, pop, proc, ctrl
 WHERE // @include reach/tenant-path
 OPTIONAL MATCH (f)-[:VIA]->(via:Organization)
 OPTIONAL MATCH (f)-[:SUB_PROCESSOR]->(sub:Organization)

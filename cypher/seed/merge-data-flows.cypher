@@ -1,11 +1,12 @@
+// A null controller (not named by the record) writes no CONTROLLER link: such a flow is no one's.
 // Lineage: whose data, about which population and categories, flows where, through whom, when.
 UNWIND $rows AS row
 MATCH (target:System {id: row.to})
 MATCH (pop:Population {id: row.population})
-MATCH (controller:Organization {id: row.controller})
 MATCH (processor:Organization {id: row.processor})
 OPTIONAL MATCH (srcOrg:Organization {id: row.from})
 OPTIONAL MATCH (srcSys:System {id: row.from})
+OPTIONAL MATCH (controller:Organization {id: row.controller})
 OPTIONAL MATCH (via:Organization {id: row.via})
 OPTIONAL MATCH (sub:Organization {id: row.subProcessor})
 MERGE (f:DataFlow {id: row.id})
@@ -20,7 +21,7 @@ CREATE (f)-[:FROM {dataset: $dataset}]->(source)
 CREATE (source)-[:FLOWS_TO {dataset: $dataset, flowId: f.id, controllerId: controller.id}]->(target)
 CREATE (f)-[:TO {dataset: $dataset}]->(target)
 CREATE (f)-[:ABOUT {dataset: $dataset}]->(pop)
-CREATE (f)-[:CONTROLLER {dataset: $dataset}]->(controller)
+FOREACH (c IN CASE WHEN controller IS NULL THEN [] ELSE [controller] END | CREATE (f)-[:CONTROLLER {dataset: $dataset}]->(c))
 CREATE (f)-[:PROCESSOR {dataset: $dataset}]->(processor)
 FOREACH (v IN CASE WHEN via IS NULL THEN [] ELSE [via] END | CREATE (f)-[:VIA {dataset: $dataset}]->(v))
 FOREACH (s IN CASE WHEN sub IS NULL THEN [] ELSE [sub] END | CREATE (f)-[:SUB_PROCESSOR {dataset: $dataset}]->(s))

@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DETECTION_KINDS, INTRUSION_KINDS, PUBLIC_DISCLOSURE_KINDS } from '../../db/reach';
 import type { RequestContext } from '../context';
-import type { AccessChannelRow, DataCategoryRow, SystemRow } from '../../domain/catalogue/catalogue.rows';
-import { AccessChannel, DataCategory, System } from '../catalogue/catalogue.type';
+import type { AccessChannelRow, DataCategoryRow, PopulationRow, SystemRow } from '../../domain/catalogue/catalogue.rows';
+import { AccessChannel, DataCategory, Population, System } from '../catalogue/catalogue.type';
 import type { OrganizationRow } from '../../domain/organization/organization.rows';
 import { Organization } from '../organization/organization.type';
 import { ATTACK_TECHNIQUES } from '../../domain/breach/attack-techniques';
@@ -10,7 +10,7 @@ import { BreachArgs, ExposuresArgs } from './breach.args';
 import { listBreaches } from '../../domain/breach/breach.repository';
 import type { BreachEventRow, BreachRow, CompromisedRow, ExposureRow, ReportedFigureRow } from '../../domain/breach/breach.rows';
 import { AttackTechnique, Breach, BreachEvent, CompromisedSystem, Exposure, KeyDate, ReportedFigure } from './breach.type';
-import { requireBreach, requireCategory, requireOrganization, requireSystem } from '../require';
+import { requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../require';
 
 /**
  * The earliest dated event among `kinds`; when none is dated, the first undated one (so the
@@ -40,7 +40,15 @@ export class BreachResolver {
 
   @FieldResolver(() => [AttackTechnique], { description: 'MITRE ATT&CK techniques, in attack order (e.g. T1598.003 phishing for credentials, then T1078 valid accounts).' })
   attackTechniques(@Root() b: BreachRow): AttackTechnique[] {
-    return (b.attackTechniques ?? []).map((id) => ({ id, name: ATTACK_TECHNIQUES[id]?.name ?? null, tactic: ATTACK_TECHNIQUES[id]?.tactic ?? null }));
+    // Stored as parallel lists (node properties hold no maps); '' or a missing entry is unknown.
+    return (b.attackTechniques ?? []).map((id, i) => ({
+      id,
+      name: ATTACK_TECHNIQUES[id]?.name ?? null,
+      tactic: ATTACK_TECHNIQUES[id]?.tactic ?? null,
+      inferred: b.techniqueInferred?.[i] ?? false,
+      sourceUrl: b.techniqueSources?.[i] || null,
+      confidence: (b.techniqueConfidences?.[i] || null) as AttackTechnique['confidence'],
+    }));
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation breached.' })
@@ -114,5 +122,18 @@ export class ReportedFigureResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'Who reported it; null when the source does not say.' })
   async reportedBy(@Root() row: ReportedFigureRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow | null> {
     return row.reportedById === null ? null : requireOrganization(ctx, row.reportedById);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation the figure is about when narrower than the breach (e.g. an insurer counting its own affected members); null otherwise.' })
+  async about(@Root() row: ReportedFigureRow, @Ctx() ctx: RequestContext): Promise<OrganizationRow | null> {
+    return row.aboutId ? requireOrganization(ctx, row.aboutId) : null;
+  }
+
+  @FieldResolver(() => Population, { nullable: true, description: 'The population whose people the figure counts (e.g. about 1,800 affected of the 45,000 of Mutame & Plus: the population keeps its size, this figure says how many of it); null otherwise, and null for an INSURER token when the population is another insurer’s (`about` still names the insurer).' })
+  async population(@Root() row: ReportedFigureRow, @Ctx() ctx: RequestContext): Promise<PopulationRow | null> {
+    if (!row.populationId) return null;
+    const pop = await requirePopulation(ctx, row.populationId);
+    // Tenant isolation: an insurer sees its own populations only, as everywhere else.
+    return ctx.tenant && pop.ownerId !== ctx.tenant ? null : pop;
   }
 }

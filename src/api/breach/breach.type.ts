@@ -1,6 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../domain/common/date';
-import { BreachEventKind, ExposureStatus, FigureMetric, PopulationKind, SizeQualifier } from '../../domain/common/enums';
+import { BreachEventKind, Confidence, ExposureScope, ExposureStatus, FigureMetric, OrganizationKind, PopulationKind, SizeQualifier } from '../../domain/common/enums';
 import { Sourced } from '../common/sourced.type';
 
 /** A breach of the catalogue. */
@@ -33,6 +33,15 @@ export class AttackTechnique {
 
   @Field(() => String, { nullable: true, description: 'ATT&CK tactic(s).' })
   tactic!: string | null;
+
+  @Field(() => Boolean, { description: 'True when no source states the technique and the mapping infers it from what they do state (T1213 for the 2024 breaches).' })
+  inferred!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Where the mapping comes from; null when unknown.' })
+  sourceUrl!: string | null;
+
+  @Field(() => Confidence, { nullable: true, description: 'Confidence in the mapping (an inferred technique is at most M); null when unknown.' })
+  confidence!: Confidence | null;
 }
 
 /** A dated fact of a breach. */
@@ -70,11 +79,27 @@ export class Exposure extends Sourced {
   @Field(() => PopulationKind, { description: 'Whose data: insured people or professionals.' })
   subjects!: PopulationKind;
 
-  @Field(() => ExposureStatus, { description: 'Exposed, only claimed, or stated not exposed.' })
+  @Field(() => ExposureStatus, { description: 'Exposed, only claimed (CLAIMED: a single unconfirmed claim, read with its confidence), or stated not exposed.' })
   status!: ExposureStatus;
 
-  @Field(() => String, { nullable: true, description: 'Caveats (e.g. "for some insurers only").' })
+  @Field(() => ExposureScope, { description: 'Whom among the subjects it is stated for: ALL, or SOME_INSURERS when the record says "for some insurers" (then a given insurer’s people may not be concerned).' })
+  scope!: ExposureScope;
+
+  @Field(() => String, { nullable: true, description: 'The restriction in the record’s words; null when scope is ALL.' })
+  scopeNote!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Other remarks.' })
   note!: string | null;
+}
+
+/** A caveat on a figure. */
+@ObjectType({ description: 'A caveat on a reported figure (e.g. "duplicates possible"), itself a fact with its own source and confidence, which may differ from the figure’s.' })
+export class Caveat extends Sourced {
+  @Field(() => ID, { description: 'Stable id.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The caveat, in plain words.' })
+  text!: string;
 }
 
 /** A system a breach compromised. */
@@ -103,6 +128,15 @@ export class ReportedFigure extends Sourced {
   @Field(() => LocalDate, { nullable: true, description: 'When it was reported; null when unknown.' })
   date!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Caveats (double counting, scope).' })
+  @Field(() => String, { nullable: true, description: 'Remarks; caveats with their own source are in `caveats`.' })
   note!: string | null;
+
+  @Field(() => [Caveat], { description: 'Caveats on the figure, each with its own source and confidence (e.g. AFP: the CNIL’s 33 million may count people twice).' })
+  caveats!: unknown[];
+
+  @Field(() => Int, { nullable: true, description: 'The year the figure describes (market figures, e.g. 2023); null when it describes the report date.' })
+  year!: number | null;
+
+  @Field(() => OrganizationKind, { nullable: true, description: 'For MARKET_INSURERS: the legal type counted; null for all types.' })
+  organizationKind!: OrganizationKind | null;
 }

@@ -29,11 +29,12 @@ function toSeed(input: RegisterBreachInput): SeedFile {
         victim: input.victimId,
         summary: input.summary ?? null,
         vector: input.vector ?? null,
-        attackTechniques: input.attackTechniques,
+        // A registration states its techniques: not inferred, with no separate source.
+        attackTechniques: input.attackTechniques.map((id) => ({ id, inferred: false, source: null, confidence: null })),
         ransomware: input.ransomware ?? null,
         compromised: input.compromisedSystemIds.map((system) => ({ system, channel: input.accessChannelId ?? null, source: null, confidence: null })),
         events: input.events.map((e) => ({ kind: e.kind, date: e.date ?? null, description: e.description ?? null, ...sourced(e) })),
-        exposures: input.exposures.map((e) => ({ category: e.categoryId, subjects: e.subjects, status: e.status, note: e.note ?? null, ...sourced(e) })),
+        exposures: input.exposures.map((e) => ({ category: e.categoryId, subjects: e.subjects, status: e.status, scope: 'ALL', scopeNote: null, note: e.note ?? null, ...sourced(e) })),
         reportedFigures: input.reportedFigures.map((f) => ({
           id: f.id,
           metric: f.metric,

@@ -104,9 +104,9 @@ export class DataFlowResolver {
     return allOf(row.categoryIds.map((id) => requireCategory(ctx, id)));
   }
 
-  @FieldResolver(() => Organization, { description: 'GDPR controller of the data (the insurer, for insured people).' })
-  controller(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
-    return requireOrganization(ctx, row.controllerId);
+  @FieldResolver(() => Organization, { nullable: true, description: 'GDPR controller of the data (the insurer, for insured people); null when the record does not name it (e.g. the insurers behind a broker’s clients, the broker being `via`).' })
+  controller(@Root() row: DataFlowRow, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> | null {
+    return row.controllerId === null ? null : requireOrganization(ctx, row.controllerId);
   }
 
   @FieldResolver(() => Organization, { description: 'GDPR processor receiving the data (the operator).' })

@@ -51,6 +51,16 @@ export class DataCategory {
   description!: string | null;
 }
 
+/** A cut-off date of a population. */
+@ObjectType({ description: 'A date bounding who in a population is concerned (Alan: all current and former insured up to 2024-01-26), a fact with its own source and confidence, which may be lower than the population’s.' })
+export class PopulationCutOff extends Sourced {
+  @Field(() => LocalDate, { description: 'The cut-off date: people who had left the population before it are not concerned.' })
+  date!: string;
+
+  @Field(() => String, { nullable: true, description: 'The record’s wording and remarks.' })
+  note!: string | null;
+}
+
 /** A group of data subjects behind a data flow. */
 @ObjectType({ description: 'A group of data subjects: an insurer’s insured people, or professionals. Sizes are as reported, with their source.' })
 export class Population extends Sourced {
@@ -63,8 +73,11 @@ export class Population extends Sourced {
   @Field(() => PopulationKind, { description: 'Insured people or professionals.' })
   kind!: PopulationKind;
 
-  @Field(() => Number, { nullable: true, description: 'Reported size; null when the record gives none.' })
+  @Field(() => Number, { nullable: true, description: 'Reported size of the population in all (e.g. an insurer’s members); null when the record gives none. Never an affected count: a reported figure of metric AFFECTED_PEOPLE naming this population says how many of it a breach reached.' })
   size!: number | null;
+
+  @Field(() => PopulationCutOff, { nullable: true, description: 'A cut-off date bounding who in the population is concerned, with its own source and confidence; null when the record states none.' })
+  cutOff!: unknown;
 
   @Field(() => SizeQualifier, { nullable: true, description: 'How the source qualifies the size.' })
   sizeQualifier!: SizeQualifier | null;

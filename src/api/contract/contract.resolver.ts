@@ -5,7 +5,8 @@ import { AuditAttempt } from '../audit/audit-attempt';
 import { AppError, badInput } from '../../errors/app-error';
 import type { RequestContext } from '../context';
 import type { BreachRow } from '../../domain/breach/breach.rows';
-import { Breach } from '../breach/breach.type';
+import { Breach, Exposure } from '../breach/breach.type';
+import type { ExposureRow } from '../../domain/breach/breach.rows';
 import type { DataCategoryRow } from '../../domain/catalogue/catalogue.rows';
 import { DataCategory } from '../catalogue/catalogue.type';
 import { checkDate } from '../../domain/common/date';
@@ -35,6 +36,16 @@ interface AffectedContractRoot {
   paths: PathRoot[];
   beneficiaryCount: number;
   dependantCount: number;
+}
+
+/**
+ * The breach's exposures (insured people) of the categories the contract's paths carry, in the
+ * breach's order: the status, scope and confidence travel with each category.
+ */
+async function contractExposures(r: AffectedContractRoot, ctx: RequestContext): Promise<ExposureRow[]> {
+  const ids = new Set(r.paths.flatMap((p) => p.exposedCategoryIds));
+  const rows = await ctx.loaders.exposures.load(r.breachId);
+  return rows.filter((x) => x.subjects === 'INSURED' && x.status !== 'NOT_EXPOSED' && ids.has(x.categoryId));
 }
 
 /** `affectedContracts`: an insurer's contracts reached by a breach, page by page. */
@@ -98,10 +109,15 @@ export class AffectedContractResolver {
     return r.paths;
   }
 
-  @FieldResolver(() => [DataCategory], { description: 'Categories of its people’s data the breach exposed (union over its paths).' })
-  exposedCategories(@Root() r: AffectedContractRoot, @Ctx() ctx: RequestContext): Promise<DataCategoryRow[]> {
-    const ids = [...new Set(r.paths.flatMap((p) => p.exposedCategoryIds))];
+  @FieldResolver(() => [DataCategory], { description: 'Categories of its people’s data the breach is stated to have EXPOSED for all insured people (scope ALL), union over its paths. Claimed ones and those stated for some insurers only are not listed here: see `exposures`.' })
+  async exposedCategories(@Root() r: AffectedContractRoot, @Ctx() ctx: RequestContext): Promise<DataCategoryRow[]> {
+    const ids = (await contractExposures(r, ctx)).filter((x) => x.status === 'EXPOSED' && x.scope === 'ALL').map((x) => x.categoryId);
     return Promise.all(ids.map((id) => requireCategory(ctx, id)));
+  }
+
+  @FieldResolver(() => [Exposure], { description: 'Every exposure of the breach about its people’s data (insured people) that its paths carry, each with status (EXPOSED or CLAIMED), scope (ALL or SOME_INSURERS…), source and confidence: the record’s caveats, down to the contract.' })
+  exposures(@Root() r: AffectedContractRoot, @Ctx() ctx: RequestContext): Promise<ExposureRow[]> {
+    return contractExposures(r, ctx);
   }
 }
 

@@ -8,6 +8,9 @@ import { listOrganizations } from '../../domain/organization/organization.reposi
 import type { OrganizationRow, OwnershipRow, PartnershipRow } from '../../domain/organization/organization.rows';
 import { Organization, Ownership, Partnership } from './organization.type';
 import { requireOrganization } from '../require';
+import { ReportedFigure } from '../breach/breach.type';
+import type { ReportedFigureRow } from '../../domain/breach/breach.rows';
+import { marketFiguresReportedBy } from '../../domain/breach/breach.repository';
 
 /** Whether a validity window contains a date (open ends count as open). */
 export function inWindow(date: string, from: string | null, to: string | null): boolean {
@@ -70,6 +73,12 @@ export class OrganizationResolver {
   @FieldResolver(() => [Population], { description: 'Populations whose data this organisation controls (its insured people, professionals).' })
   async populations(@Root() org: OrganizationRow, @Ctx() ctx: RequestContext): Promise<PopulationRow[]> {
     return ctx.loaders.populationsOfOrganization.load(org.id);
+  }
+
+  // Public facts of the record, like the figures of a breach: no guard, so no policy entry.
+  @FieldResolver(() => [ReportedFigure], { description: 'Figures about the market as a whole (not about a breach) this organisation reported, with source and confidence: DREES counts 388 complementary health insurers in 2023, then by legal type (`organizationKind`). Newest year first, the total before its parts; empty for most organisations.' })
+  marketFigures(@Root() org: OrganizationRow, @Ctx() ctx: RequestContext): Promise<ReportedFigureRow[]> {
+    return marketFiguresReportedBy(ctx.db, org.id);
   }
 }
 

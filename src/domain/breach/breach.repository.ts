@@ -7,6 +7,7 @@ const Q = {
   byIds: cypher('breach/breaches-by-ids'),
   events: cypher('breach/events-by-breach-ids'),
   exposures: cypher('breach/exposures-by-breach-ids'),
+  market: cypher('market/market-figures'),
   compromised: cypher('breach/compromised-by-breach-ids'),
   figures: cypher('breach/figures-by-breach-ids'),
 };
@@ -39,4 +40,9 @@ export async function compromisedByBreachIds(db: RequestDb, ids: string[]): Prom
 /** Reported figures of several breaches, keyed by breach id. */
 export async function figuresByBreachIds(db: RequestDb, ids: string[]): Promise<Array<{ key: string; row: ReportedFigureRow }>> {
   return (await db.read<{ breachId: string; figure: ReportedFigureRow }>(Q.figures, { ids })).map((r) => ({ key: r.breachId, row: r.figure }));
+}
+
+/** Figures about the market as a whole (attached to no breach) that one organisation reported, newest year first. */
+export async function marketFiguresReportedBy(db: RequestDb, organizationId: string): Promise<ReportedFigureRow[]> {
+  return (await db.read<{ figure: ReportedFigureRow }>(Q.market, { organizationId })).map((r) => r.figure);
 }

@@ -7,6 +7,10 @@ export interface BreachRow {
   summary: string | null;
   vector: string | null;
   attackTechniques: string[];
+  /** Parallel to attackTechniques: whether each is inferred, its source and confidence ('' unknown). */
+  techniqueInferred?: boolean[] | null;
+  techniqueSources?: string[] | null;
+  techniqueConfidences?: string[] | null;
   ransomware: boolean | null;
   victimId: string;
 }
@@ -24,6 +28,8 @@ export interface ExposureRow extends ProvenanceRow {
   categoryId: string;
   subjects: string;
   status: string;
+  scope: string | null;
+  scopeNote: string | null;
   note: string | null;
 }
 
@@ -43,4 +49,15 @@ export interface ReportedFigureRow extends ProvenanceRow {
   date: string | null;
   note: string | null;
   reportedById: string | null;
+  aboutId: string | null;
+  populationId: string | null;
+  year: number | null;
+  organizationKind: string | null;
+  caveats: CaveatRow[];
+}
+
+/** A caveat on a figure, with its own provenance. */
+export interface CaveatRow extends ProvenanceRow {
+  id: string;
+  text: string;
 }

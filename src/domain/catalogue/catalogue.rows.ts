@@ -37,6 +37,8 @@ export interface PopulationRow extends ProvenanceRow {
   note: string | null;
   synthetic: boolean;
   ownerId: string;
+  /** Cut-off date bounding who is concerned, with its own provenance; null when none is stated. */
+  cutOff: (ProvenanceRow & { date: string; note: string | null }) | null;
 }
 
 /** A DataFlow as read from the graph, with its endpoints and GDPR roles. */
@@ -45,7 +47,8 @@ export interface DataFlowRow extends ProvenanceRow {
   fromId: string;
   toId: string;
   populationId: string;
-  controllerId: string;
+  /** Null when the record names no controller (a broker's clients). */
+  controllerId: string | null;
   processorId: string;
   subProcessorId: string | null;
   viaId: string | null;

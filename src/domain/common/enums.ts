@@ -71,7 +71,31 @@ registerEnumType(ExposureStatus, {
 /** What a reported figure counts. */
 export const FigureMetric = enumOf(SEED_ENUMS.metric);
 export type FigureMetric = keyof typeof FigureMetric;
-registerEnumType(FigureMetric, { name: 'FigureMetric', description: 'What a reported figure counts.' });
+registerEnumType(FigureMetric, {
+  name: 'FigureMetric',
+  description: 'What a reported figure counts. One vocabulary for every source: a figure about who a breach reached is never typed like an organisation’s own count of its clients.',
+  valuesConfig: {
+    AFFECTED_PEOPLE: { description: 'People whose data a breach reached, as a source counted them (the CNIL’s "personnes concernées", an insurer’s count of its affected members).' },
+    AFFECTED_INVOICES: { description: 'Documents (invoices) whose content a breach exposed.' },
+    SERVED_PEOPLE: { description: 'People an organisation serves or covers in all (an operator’s insured people or beneficiaries), whether or not a breach reached them: an upper bound, never a count of affected people.' },
+    SERVED_INSURERS: { description: 'Insurers an operator works for (its clients).' },
+    SERVED_PROFESSIONALS: { description: 'Health professionals an operator works with.' },
+    MARKET_INSURERS: { description: 'Complementary health insurers active in the market in a year (DREES); `organizationKind` narrows it to one legal type.' },
+  },
+});
+
+/** How far an exposure reaches among the subjects it is about. */
+export const ExposureScope = enumOf(SEED_ENUMS.exposureScope);
+export type ExposureScope = keyof typeof ExposureScope;
+registerEnumType(ExposureScope, {
+  name: 'ExposureScope',
+  description: 'Whom among the data subjects of that kind an exposure is stated for; `scopeNote` says more.',
+  valuesConfig: {
+    ALL: { description: 'Stated for all of them (no restriction in the record).' },
+    SOME_INSURERS: { description: 'Stated for the people of some insurers only, which ones not always said: a given insurer’s people may not be concerned.' },
+    SOME_SUBJECTS: { description: 'Stated for some of the subjects only (see `scopeNote`).' },
+  },
+});
 
 /** Confidence in a fact of the public record. */
 export const Confidence = enumOf(SEED_ENUMS.confidence);

@@ -73,7 +73,14 @@ export interface SeedPopulation extends SeedSourced {
   size: number | null;
   sizeQualifier: string | null;
   note: string | null;
+  /** A date bounding who in the population is concerned, with its own provenance. */
+  cutOff?: SeedCutOff;
   synthetic?: boolean;
+}
+/** A cut-off date of a population (Alan: all current and former insured up to 2024-01-26). */
+export interface SeedCutOff extends SeedSourced {
+  date: string;
+  note?: string | null;
 }
 /** Personal data of a population flowing from an organisation or system into a system. */
 export interface SeedDataFlow extends SeedSourced {
@@ -83,7 +90,8 @@ export interface SeedDataFlow extends SeedSourced {
   population: string;
   categories: string[];
   via: string | null;
-  controller: string;
+  /** Null when the record does not name the controller (a broker's clients): never counted as an insurer's. */
+  controller: string | null;
   processor: string;
   subProcessor: string | null;
   validFrom: string | null;
@@ -103,7 +111,20 @@ export interface SeedExposure extends SeedSourced {
   category: string;
   subjects: string;
   status: string;
+  /** Whom among the subjects it is stated for (ALL, SOME_INSURERS...). */
+  scope: VocabularyValue<'exposureScope'>;
+  scopeNote?: string | null;
   note: string | null;
+}
+/** A caveat on a figure, with its own source and confidence. */
+export interface SeedCaveat extends SeedSourced {
+  text: string;
+}
+/** A MITRE ATT&CK technique used in a breach, stated or inferred. */
+export interface SeedAttackTechnique extends SeedSourced {
+  id: string;
+  inferred: boolean;
+  note?: string | null;
 }
 /** A figure reported about a breach (people, insurers...), as its source gave it. */
 export interface SeedReportedFigure extends SeedSourced {
@@ -115,6 +136,15 @@ export interface SeedReportedFigure extends SeedSourced {
   reportedBy: string | null;
   date: string | null;
   note: string | null;
+  caveats?: SeedCaveat[];
+  /** The organisation the figure is about, when narrower than the breach. */
+  about?: string | null;
+  /** The population whose people it counts (its size stays the population's own). */
+  population?: string | null;
+  /** The year it describes (market figures). */
+  year?: number | null;
+  /** For market figures: the legal type of insurer counted; null for all. */
+  organizationKind?: string | null;
 }
 /** A breach: victim, compromised systems, timeline, exposures and reported figures. */
 export interface SeedBreach {
@@ -123,7 +153,7 @@ export interface SeedBreach {
   victim: string;
   summary: string | null;
   vector: string | null;
-  attackTechniques: string[];
+  attackTechniques: SeedAttackTechnique[];
   ransomware: boolean | null;
   compromised: Array<{ system: string; channel: string | null } & SeedSourced>;
   events: SeedBreachEvent[];
@@ -150,6 +180,8 @@ export interface SeedFile {
   dataset: string;
   description?: string;
   synthetic?: boolean;
+  /** Figures about the market as a whole, not about a breach. */
+  marketFigures?: SeedReportedFigure[];
   organizations?: SeedOrganization[];
   ownerships?: SeedOwnership[];
   partnerships?: SeedPartnership[];

@@ -6,7 +6,7 @@ import { AppError } from '../../errors/app-error';
 import { syntheticNir } from '../../identity/nir';
 import { pseudonymizeNir } from '../../identity/pseudonym';
 import { afterWrite } from '../after-write';
-import type { SeedFile } from '../common/seed-records';
+import type { SeedBreach, SeedFile, SeedReportedFigure } from '../common/seed-records';
 import { emptyKnownIds, KnownIds, validateSeed } from './seed-format';
 import { fromRoot } from '../../config/paths';
 
@@ -32,6 +32,7 @@ const Q = {
   events: cypher('seed/merge-breach-events'),
   exposures: cypher('seed/merge-exposures'),
   figures: cypher('seed/merge-reported-figures'),
+  caveats: cypher('seed/merge-caveats'),
   contracts: cypher('seed/merge-contracts'),
 };
 
@@ -54,6 +55,26 @@ export function syntheticPersonPseudonym(personKey: string, pseudonymKey: Buffer
 }
 
 /**
+ * A breach as merge-breaches takes it: node properties cannot hold maps, so the techniques go as
+ * parallel lists (ids, inferred flags, sources, confidences), index i describing technique i.
+ */
+function breachRow(b: SeedBreach) {
+  const t = b.attackTechniques;
+  return {
+    ...b,
+    attackTechniques: t.map((x) => x.id),
+    techniqueInferred: t.map((x) => x.inferred),
+    techniqueSources: t.map((x) => x.source ?? ''),
+    techniqueConfidences: t.map((x) => x.confidence ?? ''),
+  };
+}
+
+/** A reported figure with every optional field present (null when absent), as the statement reads it. */
+function figureRow(f: SeedReportedFigure) {
+  return { ...f, about: f.about ?? null, population: f.population ?? null, year: f.year ?? null, organizationKind: f.organizationKind ?? null };
+}
+
+/**
  * The events of `breaches` with the id each is stored under. Events have no id in the files; a
  * stable one (breach, kind, rank) keeps re-loads idempotent.
  */
@@ -73,6 +94,15 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
   const dataset = seed.dataset;
   const breaches = seed.breaches ?? [];
   const events = breachEventRows(breaches);
+  // Figures of a breach and of the market share one statement: breach null for the market.
+  const figures = [
+    ...breaches.flatMap((b) => b.reportedFigures.map((f) => ({ ...figureRow(f), breach: b.id }))),
+    ...(seed.marketFigures ?? []).map((f) => ({ ...figureRow(f), breach: null })),
+  ];
+  // Caveats have no id in the files; (figure, rank) keeps re-loads idempotent.
+  const caveats = [...breaches.flatMap((b) => b.reportedFigures), ...(seed.marketFigures ?? [])].flatMap((f) =>
+    (f.caveats ?? []).map((c, i) => ({ ...c, id: `${f.id}-caveat-${i + 1}`, figure: f.id })),
+  );
   // Pseudonyms cost an HMAC each: compute them once, for the rows and for the id list.
   const contracts = (seed.contracts ?? []).map((c) => ({
     ...c,
@@ -88,6 +118,8 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
     ...breaches.map((r) => r.id),
     ...events.map((r) => r.id),
     ...breaches.flatMap((b) => b.reportedFigures.map((f) => f.id)),
+    ...(seed.marketFigures ?? []).map((f) => f.id),
+    ...caveats.map((c) => c.id),
     ...contracts.flatMap((c) => [c.id, ...c.beneficiaries.map((b) => b.key)]),
   ];
   const step = (query: Step['query'], rows: unknown[]): Step => ({ query, params: { dataset, rows } });
@@ -102,10 +134,11 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
     step(Q.categoryLinks, (seed.dataCategories ?? []).filter((c) => c.parent !== null)),
     step(Q.populations, seed.populations ?? []),
     step(Q.flows, seed.dataFlows ?? []),
-    step(Q.breaches, breaches),
+    step(Q.breaches, breaches.map(breachRow)),
     step(Q.events, events),
-    step(Q.exposures, breaches.flatMap((b) => b.exposures.map((e) => ({ ...e, breach: b.id })))),
-    step(Q.figures, breaches.flatMap((b) => b.reportedFigures.map((f) => ({ ...f, breach: b.id })))),
+    step(Q.exposures, breaches.flatMap((b) => b.exposures.map((e) => ({ ...e, scopeNote: e.scopeNote ?? null, breach: b.id })))),
+    step(Q.figures, figures),
+    step(Q.caveats, caveats),
     step(Q.contracts, contracts),
     { query: Q.prune, params: { dataset, ids } },
   ];

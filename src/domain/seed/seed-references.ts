@@ -73,6 +73,10 @@ const REFERENCES: ReferenceRule[] = [
   { section: 'breaches', list: 'compromised', field: 'channel', kinds: ['channels'], what: 'access channel' },
   { section: 'breaches', list: 'exposures', field: 'category', kinds: ['categories'], what: 'data category' },
   { section: 'breaches', list: 'reportedFigures', field: 'reportedBy', ...ORG },
+  { section: 'breaches', list: 'reportedFigures', field: 'about', ...ORG },
+  { section: 'breaches', list: 'reportedFigures', field: 'population', kinds: ['populations'], what: 'population' },
+  { section: 'marketFigures', field: 'reportedBy', ...ORG },
+  { section: 'marketFigures', field: 'about', ...ORG },
   { section: 'contracts', field: 'insurer', ...ORG },
   { section: 'contracts', field: 'population', kinds: ['populations'], what: 'population' },
   { section: 'contracts', field: 'operator', ...ORG },
@@ -105,7 +109,7 @@ export function duplicateIdProblems(seed: unknown): SeedProblem[] {
     if (seen.has(id)) problems.push({ at, value: id, why: 'is defined twice' });
     seen.add(id);
   };
-  for (const section of [...DEFINES.map(([s]) => s), 'partnerships', 'contracts']) for (const [i, r] of records(file[section])) see([section, i, 'id'], r.id);
+  for (const section of [...DEFINES.map(([s]) => s), 'partnerships', 'contracts', 'marketFigures']) for (const [i, r] of records(file[section])) see([section, i, 'id'], r.id);
   for (const [i, b] of records(file.breaches)) for (const [j, f] of records(b.reportedFigures)) see(['breaches', i, 'reportedFigures', j, 'id'], f.id);
   return problems;
 }

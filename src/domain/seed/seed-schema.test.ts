@@ -45,8 +45,27 @@ const org = { id: 'org-a', name: 'A', roles: ['INSURER'], kind: 'MUTUELLE', desc
 const contract = { id: 'ct-a', number: 'N1', insurer: 'org-a', population: 'pop-a', product: null, operator: null, network: null, startDate: '2024-01-31', endDate: null, synthetic: true, beneficiaries: [{ key: 'k1', role: 'HOLDER' }] };
 const breach = { id: 'breach-a', name: 'B', victim: 'org-a', summary: null, vector: null, attackTechniques: [], ransomware: null, compromised: [], events: [], exposures: [], reportedFigures: [] };
 
+const technique = { id: 'T1078', inferred: false, source: null, confidence: null };
+const exposure = { category: 'cat-a', subjects: 'INSURED', status: 'EXPOSED', scope: 'ALL', source: null, confidence: null };
+const figure = { id: 'fig-a', metric: 'AFFECTED_PEOPLE', value: 3, qualifier: null, text: null, reportedBy: null, date: null, note: null, source: null, confidence: null };
+const population = { id: 'pop-a', name: 'P', kind: 'INSURED', owner: 'org-a', size: null, sizeQualifier: null, source: null, confidence: null };
+
 test('a well-formed file passes the schema (references are checked elsewhere)', () => {
   expect(seedSchemaProblems({ dataset: 'test-ok', organizations: [org], contracts: [contract], breaches: [breach] })).toEqual([]);
+});
+
+test('the #11 §1 fields pass: exposure scope, caveats, cut-off, techniques with confidence, market figures, unknown controller', () => {
+  const caveat = { text: 'duplicates possible', source: 'fr.news.yahoo.com', confidence: 'M' };
+  const flow = { id: 'flow-a', from: 'org-a', to: 'sys-a', population: 'pop-a', categories: ['cat-a'], via: 'org-a', controller: null, processor: 'org-a', subProcessor: null, validFrom: null, validTo: null, retentionMonths: null, source: null, confidence: null };
+  const seed = {
+    dataset: 'test-ok',
+    organizations: [org],
+    populations: [{ ...population, cutOff: { date: '2024-01-26', source: 'alan.com', confidence: 'M', note: null } }],
+    dataFlows: [flow],
+    marketFigures: [{ ...figure, metric: 'MARKET_INSURERS', year: 2023, organizationKind: 'MUTUELLE' }],
+    breaches: [{ ...breach, attackTechniques: [{ ...technique, inferred: true, confidence: 'M' }], exposures: [{ ...exposure, scope: 'SOME_INSURERS', scopeNote: 'some insurers' }], reportedFigures: [{ ...figure, caveats: [caveat], about: 'org-a', population: 'pop-a' }] }],
+  };
+  expect(seedSchemaProblems(seed)).toEqual([]);
 });
 
 test.each([
@@ -57,10 +76,17 @@ test.each([
   ['a missing required field', { organizations: [{ ...org, confidence: undefined }] }, ['organizations', 0, 'confidence'], /is missing/],
   ['an id that is not kebab-case', { organizations: [{ ...org, id: 'Org A' }] }, ['organizations', 0, 'id'], /kebab-case id/],
   ['a misspelt field', { contracts: [{ ...contract, start_date: '2024-01-01' }] }, ['contracts', 0, 'start_date'], /not a field/],
-  ['a negative count', { breaches: [{ ...breach, reportedFigures: [{ id: 'fig-a', metric: 'PEOPLE', value: -3, qualifier: null, text: null, reportedBy: null, date: null, note: null, source: null, confidence: null }] }] }, ['breaches', 0, 'reportedFigures', 0, 'value'], /non-negative/],
+  ['a negative count', { breaches: [{ ...breach, reportedFigures: [{ id: 'fig-a', metric: 'AFFECTED_PEOPLE', value: -3, qualifier: null, text: null, reportedBy: null, date: null, note: null, source: null, confidence: null }] }] }, ['breaches', 0, 'reportedFigures', 0, 'value'], /non-negative/],
   ['a contract without beneficiaries', { contracts: [{ ...contract, beneficiaries: [] }] }, ['contracts', 0, 'beneficiaries'], /at least one/],
   ['a blank name', { organizations: [{ ...org, name: '   ' }] }, ['organizations', 0, 'name'], /non-empty string/],
-  ['a bad ATT&CK id', { breaches: [{ ...breach, attackTechniques: ['phishing'] }] }, ['breaches', 0, 'attackTechniques', 0], /ATT&CK/],
+  ['a bad ATT&CK id', { breaches: [{ ...breach, attackTechniques: [{ ...technique, id: 'phishing' }] }] }, ['breaches', 0, 'attackTechniques', 0, 'id'], /ATT&CK/],
+  // #11 §1: every fact of the record carries its caveats as data.
+  ['a technique that does not say whether it is inferred', { breaches: [{ ...breach, attackTechniques: [{ ...technique, inferred: undefined }] }] }, ['breaches', 0, 'attackTechniques', 0, 'inferred'], /is missing/],
+  ['an exposure without its scope', { breaches: [{ ...breach, exposures: [{ ...exposure, scope: undefined }] }] }, ['breaches', 0, 'exposures', 0, 'scope'], /is missing/],
+  ['an unknown exposure scope', { breaches: [{ ...breach, exposures: [{ ...exposure, scope: 'MOST' }] }] }, ['breaches', 0, 'exposures', 0, 'scope'], /must be one of ALL/],
+  ['an old metric (PEOPLE no longer says what it counts)', { breaches: [{ ...breach, reportedFigures: [{ ...figure, metric: 'PEOPLE' }] }] }, ['breaches', 0, 'reportedFigures', 0, 'metric'], /must be one of AFFECTED_PEOPLE/],
+  ['a caveat without its source', { breaches: [{ ...breach, reportedFigures: [{ ...figure, caveats: [{ text: 'duplicates possible', confidence: 'M' }] }] }] }, ['breaches', 0, 'reportedFigures', 0, 'caveats', 0, 'source'], /is missing/],
+  ['a cut-off without a date', { populations: [{ ...population, cutOff: { source: 'alan.com', confidence: 'M' } }] }, ['populations', 0, 'cutOff', 'date'], /is missing/],
 ])('the schema refuses %s, naming the field', (_name, sections, at, why) => {
   const problems = seedSchemaProblems({ dataset: 'test-bad', organizations: [org], ...sections });
   expect(problems).toEqual([expect.objectContaining({ at, why: expect.stringMatching(why) })]);

@@ -22,7 +22,7 @@ const DEF_MESSAGES: Record<string, string> = {
   date: 'must be a YYYY-MM-DD date that exists',
   dateOrNull: 'must be a YYYY-MM-DD date that exists, or null',
   count: 'must be a non-negative number or null',
-  attackTechnique: 'must be an ATT&CK id such as T1078 or T1598.003',
+  attackTechniqueId: 'must be an ATT&CK id such as T1078 or T1598.003',
 };
 const TYPE_WORDS: Record<string, string> = { string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false', array: 'a list', object: 'an object', null: 'null' };
 
