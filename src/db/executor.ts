@@ -1,7 +1,8 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError, Session } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../errors/app-error';
-import { NamedQuery } from './cypher-files';
+import { NamedQuery, cypher } from './cypher-files';
+import { classifyConnectFailure } from './connect-failure';
 import { fromNeo4j, toNeo4jParams } from './values';
 
 /** Counts the Cypher round trips one GraphQL operation makes; one instance per request. */
@@ -41,6 +42,9 @@ export interface ExecutorOptions {
 
 /** How long a statement is retried on transient failures (the driver's managed transactions use the same). */
 const RETRY_TIME_MS = 4_000;
+
+/** The start-up probe (cypher/probe/ping.cypher). */
+const PING = cypher('probe/ping');
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -117,18 +121,37 @@ export class Executor {
     return this.opts.queryTimeoutMs;
   }
 
-  /** Polls until the server answers or `timeoutMs` passes; throws SERVICE_UNAVAILABLE then. */
+  /**
+   * Polls until the configured database answers a trivial statement, or `timeoutMs` passes
+   * (SERVICE_UNAVAILABLE then, naming the last reason). Refused credentials (NEO4J_AUTH_FAILED)
+   * and an unknown database (NEO4J_DATABASE_NOT_FOUND) end the wait at once: the server has
+   * answered, and waiting cannot change its answer. The first "not reachable" is logged with its
+   * reason right away, so a wrong NEO4J_URI is named in seconds, not after the whole wait.
+   */
   async waitUntilReachable(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
+    const where = `Neo4j at ${this.opts.uri}`;
+    for (let attempt = 1; ; attempt += 1) {
+      const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
       try {
-        await this.driver.verifyConnectivity({ database: this.opts.database });
+        await session.run(PING.text, {}, { timeout: 10_000 });
         return;
       } catch (e) {
+        const failure = classifyConnectFailure(e);
+        if (failure.kind === 'credentials') {
+          const user = this.opts.auth?.user ?? 'neo4j';
+          throw new AppError('NEO4J_AUTH_FAILED', `${where} refused the credentials of user "${user}" (NEO4J_USER, NEO4J_PASSWORD): ${failure.reason}`);
+        }
+        if (failure.kind === 'database') {
+          throw new AppError('NEO4J_DATABASE_NOT_FOUND', `${where} answered, but has no database "${this.opts.database ?? '(default)'}" (NEO4J_DATABASE): ${failure.reason}`);
+        }
+        if (attempt === 1) this.opts.logger.warn({ uri: this.opts.uri, reason: failure.reason, waitS: timeoutMs / 1000 }, 'Neo4j not reachable yet; still trying');
         if (Date.now() > deadline) {
-          throw new AppError('SERVICE_UNAVAILABLE', `Neo4j at ${this.opts.uri} did not answer within ${timeoutMs / 1000} s.`);
+          throw new AppError('SERVICE_UNAVAILABLE', `${where} could not be reached within ${timeoutMs / 1000} s (check NEO4J_URI): ${failure.reason}`);
         }
         await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        await session.close();
       }
     }
   }

@@ -45,6 +45,14 @@ export const ERROR_CODES = {
     status: null,
     message: 'The embedded Neo4j cannot be started (Java 17+ or Maven missing, or the launcher failed); install them or set NEO4J_URI (startup only).',
   },
+  NEO4J_AUTH_FAILED: {
+    status: null,
+    message: 'Neo4j answered but refused NEO4J_USER / NEO4J_PASSWORD; fix them (startup and CLIs only, named at once, not after a wait).',
+  },
+  NEO4J_DATABASE_NOT_FOUND: {
+    status: null,
+    message: 'Neo4j answered but has no database named NEO4J_DATABASE; create it or fix the name (startup and CLIs only, named at once).',
+  },
   PORT_IN_USE: {
     status: null,
     message: 'The HTTP port (PORT on HOST) is already taken by another process; stop it or choose another PORT (startup only, checked before Neo4j starts).',
