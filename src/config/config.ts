@@ -18,6 +18,11 @@ export interface Config {
   environment: 'development' | 'production' | 'test';
   /** pino level (LOG_LEVEL, default info). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * On SIGTERM/SIGINT, how long requests already in flight may still run before their connections
+   * are cut (SHUTDOWN_GRACE_MS, default 10000); new connections are refused at once.
+   */
+  shutdownGraceMs: number;
   /** Largest request body accepted, in bytes (MAX_BODY_BYTES, default 100000). */
   maxBodyBytes: number;
   /** Load the seeds at start when the database holds no breach (SEED_ON_START, default true). */
@@ -185,6 +190,7 @@ const ENV = z
     ),
     PORT: withDefault(wholeNumber(0, 65535), 4000),
     MAX_BODY_BYTES: withDefault(wholeNumber(1_000, 10_000_000), 100_000),
+    SHUTDOWN_GRACE_MS: withDefault(wholeNumber(0, 600_000), 10_000),
     SEED_ON_START: withDefault(boolean(), true),
     ROUND_TRIPS_HEADER: optional(boolean()),
     // Default decided with NODE_ENV and METRICS_TOKEN below (loadConfig).
@@ -294,6 +300,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     environment: v.NODE_ENV,
     logLevel: v.LOG_LEVEL,
     maxBodyBytes: v.MAX_BODY_BYTES,
+    shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     seedOnStart: v.SEED_ON_START,
     roundTripsHeader: v.ROUND_TRIPS_HEADER ?? !production,
     liveCountsPerMinute: v.LIVE_COUNTS_PER_MINUTE,

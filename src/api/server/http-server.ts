@@ -23,6 +23,10 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
   /** http://host:port of the listening server. */
   url: string;
+  /**
+   * Stops the API gracefully: refuses new connections at once, lets requests in flight finish
+   * for up to `config.shutdownGraceMs`, then cuts what is left; stops Apollo last.
+   */
   close(): Promise<void>;
 }
 
@@ -109,8 +113,10 @@ export function buildHttpServer(
     // timeout off and keep idle sockets 72 s): a slow client cannot hold a socket forever.
     requestTimeout: 300_000,
     keepAliveTimeout: 5_000,
-    // Stopping the API drops keep-alive sockets instead of waiting for them to time out.
-    forceCloseConnections: true,
+    // Stopping the API drops idle keep-alive sockets at once, instead of waiting for them to
+    // time out, but lets requests in flight finish: startApp's close() cuts those only after
+    // the shutdown grace (SHUTDOWN_GRACE_MS).
+    forceCloseConnections: 'idle',
     // `/graphql`, `/health` and `/` answer every method themselves (Apollo answers 405 for the
     // methods it does not serve), as they did before; an automatic HEAD route would clash.
     exposeHeadRoutes: false,
@@ -146,6 +152,18 @@ export function buildHttpServer(
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  // Once the API is stopping, an answer to a request that was in flight closes its connection:
+  // a keep-alive socket left open would hold the shutdown until the client or the keep-alive
+  // timeout let go of it.
+  let stopping = false;
+  fastify.addHook('preClose', async () => {
+    stopping = true;
+  });
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (stopping) reply.header('connection', 'close');
+    return payload;
   });
 
   fastify.addHook('onResponse', async (request, reply) => {
@@ -288,7 +306,14 @@ export async function startApp(config: Config, services: Services, verifyToken: 
     apollo,
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     async close() {
-      await fastify.close();
+      // fastify.close() refuses new connections and waits for the requests in flight; past the
+      // grace, their sockets are cut so a stuck client cannot hold the shutdown forever.
+      const cut = setTimeout(() => fastify.server.closeAllConnections(), config.shutdownGraceMs);
+      try {
+        await fastify.close();
+      } finally {
+        clearTimeout(cut);
+      }
       await apollo.stop();
     },
   };
