@@ -259,6 +259,14 @@ const ROOTS: RootSpec[] = [
   },
   { field: 'affectedInsurers', args: [arg('breachIds', '[ID!]!', breachIdsArb), arg('asOf', 'LocalDate', dateArb)], selections: [`{ insurer { id } affectedByAll breaches { id } paths ${PATH} }`, '{ insurer { id populations { id } } operators { id } }'] },
   {
+    field: 'crossBreachImpact',
+    args: [arg('breachIds', '[ID!]!', breachIdsArb)],
+    selections: [
+      '{ computed distinct { people contracts suppressed } byAddition { people } inSeveral { people } combinedExposure { people contracts } byBreach { breach { id } people } }',
+      '{ referenceDates { breach { id } referenceDate } byBreachCombination { breaches { id } people } byCategoryCombination { categories { id } people } byCategory { category { id } contracts suppressed } }',
+    ],
+  },
+  {
     field: 'affectedContracts',
     args: [arg('breachId', 'ID!', breachIdArb), arg('first', 'Int', smallIntArb(-3, 130)), arg('after', 'String', cursorArb), arg('insurerId', 'ID', orgIdArb), arg('asOf', 'LocalDate', dateArb)],
     selections: [

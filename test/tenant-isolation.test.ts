@@ -37,6 +37,7 @@ function argumentSets(field: string): Array<Record<string, unknown>> {
     case 'breachImpact':
       return BREACHES.flatMap((breachId) => [{ breachId }, { breachId, asOf: '2023-06-01' }]);
     case 'affectedInsurers':
+    case 'crossBreachImpact':
       return [{ breachIds: BREACHES }];
     case 'affectedContracts':
       return BREACHES.map((breachId) => ({ breachId, first: 20 }));

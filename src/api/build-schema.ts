@@ -32,6 +32,16 @@ import {
   PathHopResolver,
 } from './impact/impact.resolver';
 import { LineageResolver } from './lineage/lineage.resolver';
+import {
+  CrossBreachByBreachResolver,
+  CrossBreachCategoryCombinationResolver,
+  CrossBreachCategoryResolver,
+  CrossBreachCombinationResolver,
+  CrossBreachImpactResolver,
+  CrossBreachReferenceDateResolver,
+  MemberCombinedExposureFieldResolver,
+  MemberCombinedExposureResolver,
+} from './crossbreach/crossbreach.resolver';
 import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from './organization/organization.resolver';
 
 /** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
@@ -58,6 +68,14 @@ export const RESOLVERS = [
   AffectedContractResolver,
   ContractResolver,
   LineageResolver,
+  CrossBreachImpactResolver,
+  CrossBreachByBreachResolver,
+  CrossBreachReferenceDateResolver,
+  CrossBreachCombinationResolver,
+  CrossBreachCategoryCombinationResolver,
+  CrossBreachCategoryResolver,
+  MemberCombinedExposureFieldResolver,
+  MemberCombinedExposureResolver,
   OrganizationResolver,
   OwnershipResolver,
   PartnershipResolver,

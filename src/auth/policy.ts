@@ -26,6 +26,7 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   // Aggregates and the graph: any role; an insurer's answers are confined to its own tenant.
   'Query.breachImpact': { allow: 'ANY_ROLE' },
   'Query.affectedInsurers': { allow: 'ANY_ROLE' },
+  'Query.crossBreachImpact': { allow: 'ANY_ROLE' },
   'Breach.impact': { allow: 'ANY_ROLE' },
   'Query.lineage': { allow: 'ANY_ROLE' },
   'Query.organization': { allow: 'ANY_ROLE' },

@@ -1,5 +1,6 @@
 import { cypher } from '../db/cypher-files';
 import type { Executor, RoundTripCounter } from '../db/executor';
+import { refreshBreachSetSummaries } from './crossbreach/breach-set-refresh';
 import { refreshImpactSummaries } from './impact/summary-refresh';
 
 const Q = { bumpCatalogue: cypher('admin/bump-catalogue-version') };
@@ -22,7 +23,9 @@ export interface WriteChange {
  * (CLI and API), `registerBreach` — so no writer can forget part of it:
  * 1. when catalogue rows changed, a new catalogue version, so every API process (this one and
  *    others on the same database) drops its cached rows on its next request;
- * 2. the maintained impact summaries, recomputed from the committed graph.
+ * 2. the maintained impact summaries, recomputed from the committed graph;
+ * 3. the maintained cross-breach counts (people and contracts per set of breaches reaching them),
+ *    recomputed from the same graph, so people reached by several breaches are never added twice.
  * It runs after the write's own transaction: until it returns, readers see the new rows with the
  * previous summaries, never a half-written write. Administrative timeouts apply (Executor.admin):
  * a busy machine slows it down, it does not fail it. Returns the number of breach summaries written.
@@ -30,5 +33,7 @@ export interface WriteChange {
 export async function afterWrite(executor: Executor, change: WriteChange): Promise<number> {
   const admin = executor.admin();
   if (change.catalogue) await admin.write(Q.bumpCatalogue, {}, change.counter);
-  return refreshImpactSummaries(admin, change.counter, change.onSwept);
+  const written = await refreshImpactSummaries(admin, change.counter, change.onSwept);
+  await refreshBreachSetSummaries(admin, change.counter, change.onSwept);
+  return written;
 }

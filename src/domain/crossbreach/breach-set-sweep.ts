@@ -1,0 +1,87 @@
+import { cypher } from '../../db/cypher-files';
+import type { RequestDb } from '../../db/request-db';
+import type { AggregatesRequest } from '../impact/impact.repository';
+import type { BreachSetRow, BreachSetSignature } from './breach-set.rows';
+
+const SWEEP = cypher('crossbreach/breach-set-sweep');
+
+/** People per chunk: the impact sweep's size (a chunk's memory is its rows, about people × breaches). */
+export const BREACH_SET_CHUNK = 100_000;
+
+/** The tenant key of the every-insurer rows. */
+export const ALL_TENANTS = '*';
+
+/** A partial count from one chunk (see cypher/crossbreach/breach-set-sweep.cypher). */
+interface GroupRow {
+  kind: 'people' | 'contracts';
+  tenant: string | null;
+  signature: BreachSetSignature;
+  n: number;
+}
+
+/** The canonical form of a signature: breaches sorted, each one's categories sorted, once each. */
+export function canonicalSignature(signature: BreachSetSignature): BreachSetSignature {
+  const merged = new Map<string, Set<string>>();
+  for (const [breachId, cats] of signature) {
+    const set = merged.get(breachId) ?? new Set<string>();
+    for (const c of cats) set.add(c);
+    merged.set(breachId, set);
+  }
+  return [...merged]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([breachId, cats]) => [breachId, [...cats].sort()]);
+}
+
+/**
+ * For every tenant (ALL_TENANTS for every insurer, else each insurer's own slice: its contracts
+ * reached through paths it controls, as the impact summary's slices count), the people and
+ * contracts per breach-set signature: which breaches reach them, with which categories each.
+ * Computed by sweeping the people in id order, `chunk` at a time, as the impact summary's sweep
+ * does (chunks hold disjoint people; a contract counts in one chunk), so it runs at national
+ * size; each request is one breach on its reference date (`key` is the breach id).
+ * Rows per tenant are few: one per distinct combination of breaches and category sets.
+ */
+export async function breachSetSweep(
+  db: RequestDb,
+  requests: AggregatesRequest[],
+  { chunk = BREACH_SET_CHUNK, onChunk }: { chunk?: number; onChunk?: (swept: number) => void } = {},
+): Promise<Map<string, BreachSetRow[]>> {
+  if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`chunk must be a positive integer, got ${chunk}`);
+  const byPopulation: Record<string, unknown[]> = {};
+  for (const r of requests) {
+    for (const p of r.paths) {
+      (byPopulation[p.populationId] ??= []).push({
+        req: r.key, d: r.referenceDate, operatorId: p.operatorId, basis: p.basis, ins: p.controllerId,
+        cats: p.exposedCategoryIds, validFrom: p.flowValidFrom, validTo: p.flowValidTo, retentionMonths: p.retentionMonths,
+      });
+    }
+  }
+  // tenant → canonical signature (JSON) → counts so far.
+  const sums = new Map<string, Map<string, BreachSetRow>>();
+  let after = '';
+  let swept = 0;
+  for (;;) {
+    const [page] = await db.read<{ last: string | null; scanned: number; groups: GroupRow[] }>(SWEEP, { after, limit: chunk, byPopulation });
+    for (const g of page.groups) {
+      const tenant = g.tenant ?? ALL_TENANTS;
+      const signature = canonicalSignature(g.signature);
+      const key = JSON.stringify(signature);
+      let rows = sums.get(tenant);
+      if (!rows) sums.set(tenant, (rows = new Map()));
+      const row = rows.get(key) ?? { signature, people: 0, contracts: 0 };
+      // Disjoint people per chunk, one chunk per contract: partial counts add.
+      if (g.kind === 'people') row.people += g.n;
+      else row.contracts += g.n;
+      rows.set(key, row);
+    }
+    swept += page.scanned;
+    onChunk?.(swept);
+    if (page.scanned < chunk || page.last === null) break;
+    after = page.last;
+  }
+  const out = new Map<string, BreachSetRow[]>();
+  for (const [tenant, rows] of [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out.set(tenant, [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r));
+  }
+  return out;
+}
