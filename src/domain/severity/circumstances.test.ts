@@ -31,6 +31,11 @@ describe('CB from the record', () => {
     expect(cb.score).toBe(1);
   });
 
+  it('an intrusion event alone (no vector) sets confidentiality, not malice', () => {
+    const cb = circumstancesOf({ ...empty, events: [ev('INTRUSION', null)] });
+    expect([cb.confidentiality.extent, cb.confidentiality.facts.length, cb.maliciousIntent.stated]).toEqual(['UNKNOWN_RECIPIENTS', 1, false]);
+  });
+
   it('only an inferred technique states no malice', () => {
     const cb = circumstancesOf({ ...empty, techniques: [{ id: 'T1213', inferred: true, sourceUrl: null, confidence: 'M' }] });
     expect(cb.maliciousIntent.stated).toBe(false);

@@ -1,3 +1,4 @@
+import { INTRUSION_KINDS } from '../../db/reach';
 import { CB_SCORE } from './enisa-method';
 
 /** One fact of the public record that sets (part of) a severity factor, with its provenance. */
@@ -51,8 +52,8 @@ const eventFact = (e: BreachCircumstancesRecord['events'][number]): SeverityFact
  * CB of a breach, from its record (ENISA 2013, "circumstances of breach"; see enisa-method.ts).
  * Each element is set by facts and lists them; where the record is silent the element says so and
  * adds 0, the method's lowest extent, so that a silent record never raises a score:
- * - confidentiality: an intrusion (a vector, an ATT&CK technique, data collected, a compromised
- *   system) means the data went to attackers nobody has identified, who may pass them on: the
+ * - confidentiality: an intrusion (a vector, an ATT&CK technique, an intrusion or data-collection
+ *   event, a compromised system) means the data went to attackers nobody has identified, who may pass them on: the
  *   method's widest extent, an unknown number of recipients (+0.5).
  * - integrity: the record's vocabulary has no event for altered data; silent (0).
  * - availability: a service closed (SERVICE_DOWN, ACCESS_CUT) or ransomware made the data
@@ -61,7 +62,8 @@ const eventFact = (e: BreachCircumstancesRecord['events'][number]): SeverityFact
  *   ransomware: an intentional act (+0.5).
  */
 export function circumstancesOf(record: BreachCircumstancesRecord): Circumstances {
-  const collected = record.events.filter((e) => e.kind === 'DATA_COLLECTED').map(eventFact);
+  // The intrusion's own events (INTRUSION, DATA_COLLECTED), as the reference date names them.
+  const collected = record.events.filter((e) => INTRUSION_KINDS.includes(e.kind)).map(eventFact);
   const vectorFact: SeverityFact[] = record.vector ? [{ kind: 'VECTOR', text: record.vector, date: null, sourceUrl: null, confidence: null }] : [];
   const systems: SeverityFact[] = record.compromised.map((c) => ({
     kind: 'COMPROMISED',
