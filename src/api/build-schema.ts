@@ -42,6 +42,7 @@ import {
   MemberCombinedExposureFieldResolver,
   MemberCombinedExposureResolver,
 } from './crossbreach/crossbreach.resolver';
+import { BreachSeverityFieldResolver, SeverityResolver } from './severity/severity.resolver';
 import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from './organization/organization.resolver';
 
 /** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
@@ -76,6 +77,8 @@ export const RESOLVERS = [
   CrossBreachCategoryResolver,
   MemberCombinedExposureFieldResolver,
   MemberCombinedExposureResolver,
+  SeverityResolver,
+  BreachSeverityFieldResolver,
   OrganizationResolver,
   OwnershipResolver,
   PartnershipResolver,

@@ -23,12 +23,17 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   'Query.breaches': { allow: 'PUBLIC' },
   'Query.breach': { allow: 'PUBLIC' },
   'Query.dataCategories': { allow: 'PUBLIC' },
+  // Severity of a breach from its public record (no counts of people): public like the record.
+  'Query.breachSeverity': { allow: 'PUBLIC' },
+  'Breach.severity': { allow: 'PUBLIC' },
   // Aggregates and the graph: any role; an insurer's answers are confined to its own tenant.
   'Query.breachImpact': { allow: 'ANY_ROLE' },
   'Query.affectedInsurers': { allow: 'ANY_ROLE' },
   'Query.crossBreachImpact': { allow: 'ANY_ROLE' },
   'Breach.impact': { allow: 'ANY_ROLE' },
   'Query.lineage': { allow: 'ANY_ROLE' },
+  // Severity for one controller's people, chosen by its impact paths: as impact is.
+  'Query.controllerSeverity': { allow: 'ANY_ROLE' },
   'Query.organization': { allow: 'ANY_ROLE' },
   'Query.organizations': { allow: 'ANY_ROLE' },
   'Organization.subsidiaries': { allow: 'ANY_ROLE' },
