@@ -31,6 +31,7 @@ import {
   PartnerImpactResolver,
   PathHopResolver,
 } from './impact/impact.resolver';
+import { BreachExportResolver } from './exchange/exchange.resolver';
 import { LineageResolver } from './lineage/lineage.resolver';
 import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from './organization/organization.resolver';
 
@@ -57,6 +58,7 @@ export const RESOLVERS = [
   AffectedContractsResolver,
   AffectedContractResolver,
   ContractResolver,
+  BreachExportResolver,
   LineageResolver,
   OrganizationResolver,
   OwnershipResolver,

@@ -22,6 +22,8 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   // The public record of the breaches: what was published, no counts of people.
   'Query.breaches': { allow: 'PUBLIC' },
   'Query.breach': { allow: 'PUBLIC' },
+  // The public record in VERIS / STIX; insurers reached are added only where `Query.affectedInsurers` allows.
+  'Query.breachExport': { allow: 'PUBLIC' },
   'Query.dataCategories': { allow: 'PUBLIC' },
   // Aggregates and the graph: any role; an insurer's answers are confined to its own tenant.
   'Query.breachImpact': { allow: 'ANY_ROLE' },
