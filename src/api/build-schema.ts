@@ -31,6 +31,7 @@ import {
   PartnerImpactResolver,
   PathHopResolver,
 } from './impact/impact.resolver';
+import { BreachExportResolver } from './exchange/exchange.resolver';
 import { LineageResolver } from './lineage/lineage.resolver';
 import {
   CrossBreachByBreachResolver,
@@ -68,6 +69,7 @@ export const RESOLVERS = [
   AffectedContractsResolver,
   AffectedContractResolver,
   ContractResolver,
+  BreachExportResolver,
   LineageResolver,
   CrossBreachImpactResolver,
   CrossBreachByBreachResolver,

@@ -22,6 +22,8 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   // The public record of the breaches: what was published, no counts of people.
   'Query.breaches': { allow: 'PUBLIC' },
   'Query.breach': { allow: 'PUBLIC' },
+  // The public record in VERIS / STIX; insurers reached are added only where `Query.affectedInsurers` allows.
+  'Query.breachExport': { allow: 'PUBLIC' },
   'Query.dataCategories': { allow: 'PUBLIC' },
   // Severity of a breach from its public record (no counts of people): public like the record.
   'Query.breachSeverity': { allow: 'PUBLIC' },
