@@ -32,6 +32,7 @@ import {
   PathHopResolver,
 } from './impact/impact.resolver';
 import { LineageResolver } from './lineage/lineage.resolver';
+import { ControllerDutyResolver, NotificationResolver } from './notification/notification.resolver';
 import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from './organization/organization.resolver';
 
 /** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
@@ -66,6 +67,8 @@ export const RESOLVERS = [
   AccessChannelResolver,
   PopulationResolver,
   DataFlowResolver,
+  NotificationResolver,
+  ControllerDutyResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
