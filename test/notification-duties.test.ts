@@ -133,3 +133,11 @@ test('Alan records its CNIL notification of 2024-02-04: audited WRITTEN, and its
   expect(alan).toMatchObject({ status: 'ON_TIME', cnilDeadline: '2024-02-05', statusNote: 'notified the CNIL on 2024-02-04; deadline 2024-02-05 (aware 2024-02-02)' });
   expect(alan.cnilNotifications.map((n: any) => n.date)).toContain('2024-02-04');
 });
+
+test('after Alan’s recording, its Art. 33(3) draft is COMPLEMENTARY (Art. 33(4))', async () => {
+  const { data, errors } = await api.run('{ notificationDraft(breachId: "breach-almerys-2024", controllerId: "org-alan") { phase phaseNote markdown } }', undefined, as('INSURER', 'org-alan'));
+  expect(errors).toBeUndefined();
+  expect(data.notificationDraft.phase).toBe('COMPLEMENTARY');
+  expect(data.notificationDraft.phaseNote).toContain('2024-02-04');
+  expect(data.notificationDraft.markdown).toContain('Phase: COMPLEMENTARY');
+});

@@ -33,6 +33,7 @@ import {
 } from './impact/impact.resolver';
 import { LineageResolver } from './lineage/lineage.resolver';
 import { ControllerDutyResolver, NotificationResolver } from './notification/notification.resolver';
+import { NotificationDraftResolver } from './notification/draft.resolver';
 import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from './organization/organization.resolver';
 
 /** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
@@ -69,6 +70,7 @@ export const RESOLVERS = [
   DataFlowResolver,
   NotificationResolver,
   ControllerDutyResolver,
+  NotificationDraftResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

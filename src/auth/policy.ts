@@ -49,6 +49,7 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   // refuses another actor or controller); the regulator sees every controller's duties.
   'Query.notifications': { allow: ['INSURER', 'REGULATOR'] },
   'Query.notificationDuties': { allow: ['REGULATOR'] },
+  'Query.notificationDraft': { allow: ['INSURER', 'REGULATOR'] },
   'Mutation.recordNotification': { allow: ['INSURER'], auditedWrite: true },
 });
 

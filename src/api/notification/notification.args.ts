@@ -18,3 +18,13 @@ export class NotificationDutiesArgs {
   @Field(() => DutyOrderEnum, { defaultValue: 'DEADLINE', description: 'Sort order: DEADLINE (unknown deadlines last), CONTROLLER (by name) or STATUS (most pressing first).' })
   orderBy!: DutyOrder;
 }
+
+/** Arguments of `notificationDraft`. */
+@ArgsType()
+export class NotificationDraftArgs {
+  @Field(() => ID, { description: 'Breach id, e.g. `breach-almerys-2024`.' })
+  breachId!: string;
+
+  @Field(() => ID, { description: 'The controller (an insurer) the draft is for; an INSURER may name only itself.' })
+  controllerId!: string;
+}
