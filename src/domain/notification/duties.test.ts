@@ -1,3 +1,5 @@
+import { disclosedRange, draftPhase } from './draft';
+import { daysBetween, rangeOf } from './draft-counts';
 import { addDays, controllerDuty, sortDuties } from './duties';
 import type { NotificationRow } from './notification.rows';
 
@@ -44,4 +46,23 @@ test('sorting: deadline (unknown last), name, status (most pressing first)', () 
   expect(ids(sortDuties([z, a, late], 'DEADLINE', (id) => names[id]))).toEqual(['late', 'a', 'z']);
   expect(ids(sortDuties([z, a, late], 'CONTROLLER', (id) => names[id]))).toEqual(['z', 'late', 'a']);
   expect(ids(sortDuties([z, a, late], 'STATUS', (id) => names[id]))).toEqual(['late', 'z', 'a']);
+});
+
+
+test('rangeOf: smallest and largest per-day count, earliest day on ties; daysBetween includes both ends', () => {
+  expect(daysBetween('2024-01-30', '2024-02-02')).toEqual(['2024-01-30', '2024-01-31', '2024-02-01', '2024-02-02']);
+  expect(rangeOf([{ date: '2024-01-22', value: 50 }, { date: '2024-01-27', value: 55 }, { date: '2024-02-02', value: 55 }])).toEqual({ min: 50, max: 55, minOn: '2024-01-22', maxOn: '2024-01-27' });
+  expect(rangeOf([])).toBeNull();
+});
+
+test('disclosedRange: exact for an insurer; a small bound withholds both for a controlled audience', () => {
+  const r = { min: 3, max: 40, minOn: 'a', maxOn: 'b' };
+  expect(disclosedRange(r, false, false, 10)).toMatchObject({ min: 3, max: 40, exact: false, suppressed: false });
+  expect(disclosedRange(r, false, true, 10)).toEqual({ min: null, max: null, exact: false, minOn: null, maxOn: null, suppressed: true });
+  expect(disclosedRange({ min: 12, max: 12, minOn: 'a', maxOn: 'a' }, true, true, 10)).toMatchObject({ min: 12, exact: true });
+});
+
+test('draftPhase: INITIAL until the controller has notified the CNIL, then COMPLEMENTARY', () => {
+  expect(draftPhase('ins', [told]).phase).toBe('INITIAL');
+  expect(draftPhase('ins', [told, cnil('2024-02-04')])).toMatchObject({ phase: 'COMPLEMENTARY' });
 });
