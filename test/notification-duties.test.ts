@@ -35,7 +35,8 @@ test('the seeded cascade states what FACTS.md says: Almerys informed Alan on 202
   expect(byId.get('notif-almerys-to-cnil')).toMatchObject({ kind: 'TO_SUPERVISORY_AUTHORITY', actor: { id: 'org-almerys' }, recipient: { id: 'org-cnil' }, date: null, confidence: 'H' });
   expect(byId.get('notif-mutame-plus-members-almerys')).toMatchObject({ kind: 'TO_DATA_SUBJECTS', gdprArticle: 'Art. 34', date: null });
   // Dated first, in date order; unknown dates last.
-  const dates = data.notifications.map((n: any) => n.date);
+  // The public record only: examples.graphql records a notification of MGP's in the same database.
+  const dates = data.notifications.filter((n: any) => !n.id.startsWith('notif-recorded-')).map((n: any) => n.date);
   expect(dates.slice(0, 3)).toEqual(['2024-02-02', '2024-02-05', '2024-02-07']);
   expect(dates.slice(3).every((d: unknown) => d === null)).toBe(true);
 });
