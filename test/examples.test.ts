@@ -15,7 +15,7 @@ let pending: Principal | undefined;
 for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
   const m = /^# as: (\w+)(?: (\S+))?/.exec(line);
   if (m) pending = m[1] === 'ANONYMOUS' ? { kind: 'anonymous' } : as(m[1] as Role, m[2] ?? null);
-  const op = /^query (\w+)/.exec(line);
+  const op = /^(?:query|mutation) (\w+)/.exec(line);
   if (op) {
     principals.set(op[1], pending ?? as('ANALYST'));
     pending = undefined;

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
-import { allowedRoles, decide, PERSON_LEVEL_FIELDS } from '../auth/policy';
+import { allowedRoles, AUDITED_FIELDS, decide } from '../auth/policy';
 import type { Role } from '../auth/principal';
 import { AppError, isAppError } from '../errors/app-error';
 import type { RequestContext } from './context';
@@ -26,7 +26,7 @@ export const authChecker: AuthChecker<RequestContext, Role> = async ({ context, 
   const p = context.principal;
   const role = p.kind === 'user' ? p.role : 'anonymous';
   const refuse = async (code: 'UNAUTHENTICATED' | 'FORBIDDEN', reason: string, message: string): Promise<never> => {
-    if (PERSON_LEVEL_FIELDS.has(field)) await context.audit.refused(info, args, { code, reason });
+    if (AUDITED_FIELDS.has(field)) await context.audit.refused(info, args, { code, reason });
     throw new AppError(code, message);
   };
   switch (decide(p, field)) {
@@ -36,7 +36,7 @@ export const authChecker: AuthChecker<RequestContext, Role> = async ({ context, 
       try {
         await context.tenantCheck();
       } catch (e) {
-        if (PERSON_LEVEL_FIELDS.has(field) && isAppError(e) && e.code === 'FORBIDDEN') await context.audit.refused(info, args, { code: 'FORBIDDEN', reason: `the token’s organisation ${p.kind === 'user' ? p.orgId : null} is not an insurer of the graph` });
+        if (AUDITED_FIELDS.has(field) && isAppError(e) && e.code === 'FORBIDDEN') await context.audit.refused(info, args, { code: 'FORBIDDEN', reason: `the token’s organisation ${p.kind === 'user' ? p.orgId : null} is not an insurer of the graph` });
         throw e;
       }
       return true;

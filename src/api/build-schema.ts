@@ -44,6 +44,8 @@ import {
   MemberCombinedExposureResolver,
 } from './crossbreach/crossbreach.resolver';
 import { BreachSeverityFieldResolver, SeverityResolver } from './severity/severity.resolver';
+import { ControllerDutyResolver, NotificationResolver } from './notification/notification.resolver';
+import { NotificationDraftResolver } from './notification/draft.resolver';
 import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from './organization/organization.resolver';
 
 /** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
@@ -89,6 +91,9 @@ export const RESOLVERS = [
   AccessChannelResolver,
   PopulationResolver,
   DataFlowResolver,
+  NotificationResolver,
+  ControllerDutyResolver,
+  NotificationDraftResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

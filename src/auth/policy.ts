@@ -8,6 +8,8 @@ import type { Principal, Role } from './principal';
 export interface FieldPolicy {
   readonly allow: 'PUBLIC' | 'ANY_ROLE' | readonly Role[];
   readonly personLevel?: true;
+  /** A write whose every attempt (done or refused) is audited, like a person-level read. */
+  readonly auditedWrite?: true;
 }
 
 /**
@@ -51,10 +53,19 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   'Query.auditIntegrity': { allow: ['ADMIN', 'REGULATOR'] },
   'Mutation.registerBreach': { allow: ['ADMIN'] },
   'Mutation.importPortfolio': { allow: ['ADMIN'] },
+  // The notification cascade (#11 §3-4): an insurer records and drafts its own (the resolver
+  // refuses another actor or controller); the regulator sees every controller's duties.
+  'Query.notifications': { allow: ['INSURER', 'REGULATOR'] },
+  'Query.notificationDuties': { allow: ['REGULATOR'] },
+  'Query.notificationDraft': { allow: ['INSURER', 'REGULATOR'] },
+  'Mutation.recordNotification': { allow: ['INSURER'], auditedWrite: true },
 });
 
 /** Fields whose reads and refusals are audited (derived from {@link POLICY}). */
 export const PERSON_LEVEL_FIELDS: ReadonlySet<string> = new Set(Object.entries(POLICY).flatMap(([field, p]) => (p.personLevel ? [field] : [])));
+
+/** Fields whose every attempt is audited: person-level reads and audited writes (derived from {@link POLICY}). */
+export const AUDITED_FIELDS: ReadonlySet<string> = new Set(Object.entries(POLICY).flatMap(([field, p]) => (p.personLevel || p.auditedWrite ? [field] : [])));
 
 /** The outcome of asking the policy whether a principal may read a field. */
 export type PolicyDecision = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'UNLISTED';

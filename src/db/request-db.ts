@@ -5,7 +5,7 @@ import { Deadline, statementTimeoutMs } from './deadline';
 /** What a repository may do: run named statements, counted against the current request. */
 export interface RequestDb {
   read<T>(query: NamedQuery, params?: Record<string, unknown>): Promise<T[]>;
-  /** Several write statements in one transaction (ADMIN mutations only: resolvers guard it). */
+  /** Several write statements in one transaction (guarded mutations only: ADMIN writes, an INSURER recording its own notifications). */
   writeAll(steps: Step[]): Promise<void>;
 }
 

@@ -29,7 +29,7 @@ export const ERROR_CODES = {
   },
   FORBIDDEN: {
     status: 403,
-    message: 'The token’s role or organisation does not allow this field, this tenant’s data, or (for an aggregate role) this `asOf` date; refusals of person- or contract-level reads are audited.',
+    message: 'The token’s role or organisation does not allow this field, this tenant’s data (including recording or drafting a notification for another insurer), or (for an aggregate role) this `asOf` date; refusals of person- or contract-level reads and of audited writes are audited.',
   },
   QUERY_TOO_COMPLEX: { status: 400, message: 'The operation exceeds a depth, cost, alias, token or directive limit, or the caller’s budget of live counts (extensions.retryAfterSeconds says when to retry); simplify it or split it.' },
   BAD_USER_INPUT: {

@@ -6,7 +6,7 @@ export class AuditEventsArgs {
   @Field(() => String, { nullable: true, description: 'Only this field, e.g. `Query.affectedContracts`.' })
   field?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only READ or REFUSED.' })
+  @Field(() => String, { nullable: true, description: 'Only READ, REFUSED or WRITTEN.' })
   outcome?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only this organisation’s reads.' })

@@ -11,10 +11,10 @@ import { IntegrityReport, verifyAuditChain } from '../../domain/audit/audit-inte
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @Authorized()
-  @Query(() => [AuditEvent], { description: 'Audit trail of person- and contract-level reads and refusals, newest first. ADMIN and REGULATOR only.' })
+  @Query(() => [AuditEvent], { description: 'Audit trail of person- and contract-level reads and refusals, and of audited writes (recorded notifications), newest first. ADMIN and REGULATOR only.' })
   async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: RequestContext): Promise<AuditEventRow[]> {
     if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 500) throw badInput('limit', args.limit, 'must be between 1 and 500');
-    if (args.outcome && !['READ', 'REFUSED'].includes(args.outcome)) throw badInput('outcome', args.outcome, 'must be READ or REFUSED');
+    if (args.outcome && !['READ', 'REFUSED', 'WRITTEN'].includes(args.outcome)) throw badInput('outcome', args.outcome, 'must be READ, REFUSED or WRITTEN');
     return listAuditEvents(ctx.db, {
       field: args.field ?? null,
       outcome: args.outcome ?? null,

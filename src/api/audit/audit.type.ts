@@ -33,7 +33,7 @@ export class AuditEvent {
   @Field(() => Int, { nullable: true, description: 'Rows returned; null for a refusal.' })
   rows!: number | null;
 
-  @Field(() => String, { description: 'READ or REFUSED.' })
+  @Field(() => String, { description: 'READ, REFUSED, or WRITTEN (an audited write such as `recordNotification`).' })
   outcome!: string;
 
   @Field(() => String, { nullable: true, description: 'Error code of a refusal (see the error codes), e.g. `BAD_USER_INPUT`, `NOT_FOUND`, `FORBIDDEN`, `UNAUTHENTICATED`; null for a read.' })

@@ -19,6 +19,8 @@ export interface Refusal {
 export interface AuditRecorder {
   /** Records a read that returned `rows` rows. Throws (and the read fails) if it cannot be recorded. */
   read(info: GraphQLResolveInfo, args: Record<string, unknown>, rows: number): Promise<void>;
+  /** Records an audited write that stored `rows` records (after the write, before the answer leaves). Throws if it cannot be recorded. */
+  written(info: GraphQLResolveInfo, args: Record<string, unknown>, rows: number): Promise<void>;
   /** Records a refusal, with its code and why. */
   refused(info: GraphQLResolveInfo, args: Record<string, unknown>, refusal: Refusal): Promise<void>;
   /** Whether this request already recorded (or tried to record) the attempt at `info`'s path. */
@@ -48,7 +50,7 @@ export function refusalOf(error: unknown): Refusal {
  */
 export function createAuditRecorder(executor: Executor, counter: RoundTripCounter, principal: Principal): AuditRecorder {
   const paths = new Set<string>();
-  const write = (info: GraphQLResolveInfo, args: Record<string, unknown>, outcome: 'READ' | 'REFUSED', rows: number | null, refusal: Refusal | null) => {
+  const write = (info: GraphQLResolveInfo, args: Record<string, unknown>, outcome: 'READ' | 'REFUSED' | 'WRITTEN', rows: number | null, refusal: Refusal | null) => {
     const path = responsePath(info);
     // Marked before the write: a read whose record failed is not recorded again as a refusal.
     paths.add(path);
@@ -71,6 +73,7 @@ export function createAuditRecorder(executor: Executor, counter: RoundTripCounte
   };
   return {
     read: (info, args, rows) => write(info, args, 'READ', rows, null),
+    written: (info, args, rows) => write(info, args, 'WRITTEN', rows, null),
     refused: (info, args, refusal) => write(info, args, 'REFUSED', null, refusal),
     recorded: (info) => paths.has(responsePath(info)),
   };

@@ -12,7 +12,8 @@ export interface AuditEventInput {
   operationName: string | null;
   arguments: string;
   rows: number | null;
-  outcome: 'READ' | 'REFUSED';
+  /** READ, REFUSED, or WRITTEN (an audited write, e.g. an insurer recording a notification). */
+  outcome: 'READ' | 'REFUSED' | 'WRITTEN';
   /** Error code of a refusal (errors/codes), null for a read. */
   code: string | null;
   reason: string | null;

@@ -146,6 +146,20 @@ export interface SeedReportedFigure extends SeedSourced {
   /** For market figures: the legal type of insurer counted; null for all. */
   organizationKind?: string | null;
 }
+/**
+ * One notification of a breach's cascade: who (actor) told whom (recipient; null for the people
+ * concerned and the public), of which kind (the GDPR duty it answers, if any), when (null:
+ * unknown), in which phase (CNIL notifications, Art. 33(4)).
+ */
+export interface SeedNotification extends SeedSourced {
+  id: string;
+  kind: VocabularyValue<'notificationKind'>;
+  actor: string;
+  recipient: string | null;
+  date: string | null;
+  phase?: VocabularyValue<'notificationPhase'> | null;
+  description?: string | null;
+}
 /** A breach: victim, compromised systems, timeline, exposures and reported figures. */
 export interface SeedBreach {
   id: string;
@@ -159,6 +173,8 @@ export interface SeedBreach {
   events: SeedBreachEvent[];
   exposures: SeedExposure[];
   reportedFigures: SeedReportedFigure[];
+  /** The notification cascade the record states (optional). */
+  notifications?: SeedNotification[];
 }
 /** A (synthetic) insurance contract and the people it covers, by person key. */
 export interface SeedContract {

@@ -19,6 +19,8 @@ export const SEED_ENUMS = {
   metric: ['AFFECTED_PEOPLE', 'AFFECTED_INVOICES', 'SERVED_PEOPLE', 'SERVED_INSURERS', 'SERVED_PROFESSIONALS', 'MARKET_INSURERS'],
   confidence: ['H', 'M', 'L'],
   beneficiaryRole: ['HOLDER', 'DEPENDANT'],
+  notificationKind: ['PROCESSOR_TO_CONTROLLER', 'TO_SUPERVISORY_AUTHORITY', 'TO_OTHER_AUTHORITY', 'TO_DATA_SUBJECTS', 'PUBLIC_STATEMENT'],
+  notificationPhase: ['INITIAL', 'COMPLEMENTARY'],
 } as const;
 
 /** One value of the enumeration `K` of {@link SEED_ENUMS}, e.g. `VocabularyValue<'confidence'>` is `'H' | 'M' | 'L'`. */

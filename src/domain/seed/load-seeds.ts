@@ -34,6 +34,7 @@ const Q = {
   figures: cypher('seed/merge-reported-figures'),
   caveats: cypher('seed/merge-caveats'),
   contracts: cypher('seed/merge-contracts'),
+  notifications: cypher('seed/merge-notifications'),
 };
 
 /** Reads and parses a seed file; a syntax error is SEED_INVALID naming the file. */
@@ -103,6 +104,8 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
   const caveats = [...breaches.flatMap((b) => b.reportedFigures), ...(seed.marketFigures ?? [])].flatMap((f) =>
     (f.caveats ?? []).map((c, i) => ({ ...c, id: `${f.id}-caveat-${i + 1}`, figure: f.id })),
   );
+  // Notifications name their breach; phase and description are optional in the files.
+  const notifications = breaches.flatMap((b) => (b.notifications ?? []).map((n) => ({ ...n, phase: n.phase ?? null, description: n.description ?? null, breach: b.id })));
   // Pseudonyms cost an HMAC each: compute them once, for the rows and for the id list.
   const contracts = (seed.contracts ?? []).map((c) => ({
     ...c,
@@ -120,6 +123,7 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
     ...breaches.flatMap((b) => b.reportedFigures.map((f) => f.id)),
     ...(seed.marketFigures ?? []).map((f) => f.id),
     ...caveats.map((c) => c.id),
+    ...notifications.map((n) => n.id),
     ...contracts.flatMap((c) => [c.id, ...c.beneficiaries.map((b) => b.key)]),
   ];
   const step = (query: Step['query'], rows: unknown[]): Step => ({ query, params: { dataset, rows } });
@@ -139,6 +143,7 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
     step(Q.exposures, breaches.flatMap((b) => b.exposures.map((e) => ({ ...e, scopeNote: e.scopeNote ?? null, breach: b.id })))),
     step(Q.figures, figures),
     step(Q.caveats, caveats),
+    step(Q.notifications, notifications),
     step(Q.contracts, contracts),
     { query: Q.prune, params: { dataset, ids } },
   ];

@@ -75,6 +75,8 @@ const REFERENCES: ReferenceRule[] = [
   { section: 'breaches', list: 'reportedFigures', field: 'reportedBy', ...ORG },
   { section: 'breaches', list: 'reportedFigures', field: 'about', ...ORG },
   { section: 'breaches', list: 'reportedFigures', field: 'population', kinds: ['populations'], what: 'population' },
+  { section: 'breaches', list: 'notifications', field: 'actor', ...ORG },
+  { section: 'breaches', list: 'notifications', field: 'recipient', ...ORG },
   { section: 'marketFigures', field: 'reportedBy', ...ORG },
   { section: 'marketFigures', field: 'about', ...ORG },
   { section: 'contracts', field: 'insurer', ...ORG },
@@ -111,6 +113,7 @@ export function duplicateIdProblems(seed: unknown): SeedProblem[] {
   };
   for (const section of [...DEFINES.map(([s]) => s), 'partnerships', 'contracts', 'marketFigures']) for (const [i, r] of records(file[section])) see([section, i, 'id'], r.id);
   for (const [i, b] of records(file.breaches)) for (const [j, f] of records(b.reportedFigures)) see(['breaches', i, 'reportedFigures', j, 'id'], f.id);
+  for (const [i, b] of records(file.breaches)) for (const [j, n] of records(b.notifications)) see(['breaches', i, 'notifications', j, 'id'], n.id);
   return problems;
 }
 
