@@ -183,15 +183,19 @@ export class ImpactPathResolver {
     return requireOrganization(ctx, p.operatorId);
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'The care network or other partner the data went through, if any.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The care network or other intermediary (a broker) the data went through, if any.' })
   partner(@Root() p: PathRoot, @Ctx() ctx: RequestContext): OrganizationRow | null | Promise<OrganizationRow | null> {
     const id = p.viaId ?? p.networkId ?? null;
     return id === null ? null : requireOrganization(ctx, id);
   }
 
-  @FieldResolver(() => Organization, { description: 'The GDPR controller of the data (the insurer, for insured people).' })
-  controller(@Root() p: PathRoot, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
-    return requireOrganization(ctx, p.controllerId);
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description:
+      'The GDPR controller of the data (the insurer, for insured people). Null means unknown: the controllers behind the intermediary (`partner`, e.g. the broker Roederer) are not recorded; such a path counts no insurer.',
+  })
+  controller(@Root() p: PathRoot, @Ctx() ctx: RequestContext): OrganizationRow | null | Promise<OrganizationRow> {
+    return p.controllerId === null ? null : requireOrganization(ctx, p.controllerId);
   }
 
   @FieldResolver(() => Population, { description: 'Whose data.' })

@@ -145,6 +145,6 @@ export type LineageDirection = keyof typeof LineageDirection;
 registerEnumType(LineageDirection, { name: 'LineageDirection', description: 'UPSTREAM: where the data reaching the node comes from. DOWNSTREAM: where data from the node goes.' });
 
 /** Kind of partner in an impact breakdown. */
-export const PartnerRole = enumOf(['OPERATOR', 'CARE_NETWORK'] as const);
+export const PartnerRole = enumOf(['OPERATOR', 'CARE_NETWORK', 'INTERMEDIARY'] as const);
 export type PartnerRole = keyof typeof PartnerRole;
-registerEnumType(PartnerRole, { name: 'PartnerRole', description: 'Role of a partner the data went through: the OPERATOR whose system was hit, or a CARE_NETWORK.' });
+registerEnumType(PartnerRole, { name: 'PartnerRole', description: 'Role of a partner the data went through: the OPERATOR whose system was hit, a CARE_NETWORK, or an INTERMEDIARY that is neither (a broker such as Roederer, whose controllers the record does not name).' });

@@ -29,7 +29,7 @@ export interface InsurerImpactRoot {
 /** One partner's (operator's or care network's) share of a breach. */
 export interface PartnerImpactRoot {
   partnerId: string;
-  role: 'OPERATOR' | 'CARE_NETWORK';
+  role: 'OPERATOR' | 'CARE_NETWORK' | 'INTERMEDIARY';
   people: number;
   contracts: number;
   insurers: number;
@@ -64,6 +64,14 @@ export const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 const countOf = (rows: CountRow[], id: string) => rows.find((r) => r.id === id);
 
+/**
+ * A path to insured people whose controller the record names: only those count an insurer. A
+ * path through a broker whose controllers are unknown (controllerId null) is no insurer's.
+ */
+function insuredWithController<T extends ImpactPathRow>(p: T): p is T & { controllerId: string } {
+  return p.populationKind === 'INSURED' && p.controllerId !== null;
+}
+
 /** The counts of an answer that reaches nobody (what a live count returns then). */
 export function emptyAggregates(key: string): ContractAggregatesRow {
   return { key, people: 0, contracts: 0, byInsurer: [], byOperator: [], byNetwork: [], byCategory: [] };
@@ -83,7 +91,7 @@ export function affectedInsurers(ids: string[], answers: ImpactPathsRow[]): Affe
   const byInsurer = new Map<string, PathRoot[]>();
   for (const answer of answers) {
     for (const p of withBreach(answer)) {
-      if (p.populationKind !== 'INSURED') continue;
+      if (!insuredWithController(p)) continue;
       byInsurer.set(p.controllerId, [...(byInsurer.get(p.controllerId) ?? []), p]);
     }
   }
@@ -100,14 +108,14 @@ export function totalsOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): Tot
   return {
     people: agg.people,
     contracts: agg.contracts,
-    insurers: uniq(paths.paths.filter((p) => p.populationKind === 'INSURED').map((p) => p.controllerId)).length,
+    insurers: uniq(paths.paths.filter(insuredWithController).map((p) => p.controllerId)).length,
     populationIds: uniq(paths.paths.map((p) => p.populationId)),
   };
 }
 
 /** Per insurer (controller of insured people), most people first; an insurer without counted contracts shows 0. */
 export function byInsurerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): InsurerImpactRoot[] {
-  const insured = withBreach(paths).filter((p) => p.populationKind === 'INSURED');
+  const insured = withBreach(paths).filter(insuredWithController);
   return uniq(insured.map((p) => p.controllerId))
     .map((insurerId) => {
       const mine = insured.filter((p) => p.controllerId === insurerId);
@@ -123,7 +131,7 @@ export function byInsurerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): 
  */
 export function byPartnerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): PartnerImpactRoot[] {
   const insurersVia = (pred: (p: ImpactPathRow) => boolean) =>
-    uniq(paths.paths.filter((p) => p.populationKind === 'INSURED' && pred(p)).map((p) => p.controllerId)).length;
+    uniq(paths.paths.filter((p) => insuredWithController(p) && pred(p)).map((p) => p.controllerId)).length;
   const operators = uniq(paths.paths.map((p) => p.operatorId)).map((id) => ({
     partnerId: id,
     role: 'OPERATOR' as const,
@@ -132,9 +140,11 @@ export function byPartnerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): 
     insurers: insurersVia((p) => p.operatorId === id),
   }));
   const networkIds = uniq([...paths.paths.flatMap((p) => (p.viaId ? [p.viaId] : [])), ...agg.byNetwork.map((n) => n.id)]);
+  // A VIA organisation that is no care network (a broker) is shown as the intermediary it is.
+  const intermediaries = new Set(paths.paths.filter((p) => p.viaId && p.viaRole === 'INTERMEDIARY').map((p) => p.viaId));
   const networks = networkIds.map((id) => ({
     partnerId: id,
-    role: 'CARE_NETWORK' as const,
+    role: intermediaries.has(id) ? ('INTERMEDIARY' as const) : ('CARE_NETWORK' as const),
     people: countOf(agg.byNetwork, id)?.people ?? 0,
     contracts: countOf(agg.byNetwork, id)?.contracts ?? 0,
     insurers: Math.max(insurersVia((p) => p.viaId === id), countOf(agg.byNetwork, id)?.insurers ?? 0),
@@ -169,12 +179,17 @@ export function hopsOf(p: PathRoot): Hop[] {
   const roleOf = (orgId: string): Hop['gdprRole'] =>
     orgId === p.controllerId ? 'CONTROLLER' : orgId === p.subProcessorId ? 'SUB_PROCESSOR' : orgId === p.processorId ? 'PROCESSOR' : null;
   const partner = p.viaId ?? p.networkId ?? null;
+  // A care network handles the data for the insurer (a processor); an intermediary such as a
+  // broker has no GDPR role the record states, so none is shown.
+  const partnerRole = roleOf(partner ?? '') ?? (p.viaId && p.viaRole === 'INTERMEDIARY' ? null : ('PROCESSOR' as const));
   return [
     { kind: 'BREACH', id: p.breachId, gdprRole: null },
     { kind: 'SYSTEM', id: p.systemId, gdprRole: null },
     { kind: 'OPERATOR', id: p.operatorId, gdprRole: roleOf(p.operatorId) },
-    ...(partner ? [{ kind: 'PARTNER' as const, id: partner, gdprRole: roleOf(partner) ?? ('PROCESSOR' as const) }] : []),
-    ...(p.controllerId === p.operatorId ? [] : [{ kind: 'CONTROLLER' as const, id: p.controllerId, gdprRole: 'CONTROLLER' as const }]),
+    ...(partner ? [{ kind: 'PARTNER' as const, id: partner, gdprRole: partnerRole }] : []),
+    // No controller hop when the operator is the controller (said on its hop) or when the record
+    // names none (a broker's clients: the insurers behind them are unknown).
+    ...(p.controllerId === null || p.controllerId === p.operatorId ? [] : [{ kind: 'CONTROLLER' as const, id: p.controllerId, gdprRole: 'CONTROLLER' as const }]),
     { kind: 'POPULATION', id: p.populationId, gdprRole: null },
   ];
 }

@@ -25,7 +25,7 @@ export function impactKey(k: ImpactKey): string {
  */
 export async function impactPaths(db: RequestDb, requests: ImpactKey[], tenant: string | null): Promise<ImpactPathsRow[]> {
   const rows = await db.read<ImpactPathsRow>(Q.paths, { requests, tenant });
-  const order = (p: ImpactPathRow) => `${p.controllerId}\u0000${p.populationId}\u0000${p.flowId}\u0000${p.systemId}`;
+  const order = (p: ImpactPathRow) => `${p.controllerId ?? ''}\u0000${p.populationId}\u0000${p.flowId}\u0000${p.systemId}`;
   for (const row of rows) {
     row.paths.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
     for (const p of row.paths) p.exposedCategoryIds.sort();

@@ -7,10 +7,13 @@ export interface ImpactPathRow extends ProvenanceRow {
   operatorId: string;
   populationId: string;
   populationKind: string;
-  controllerId: string;
+  /** The flow's GDPR controller; null when the record does not name it (a broker's flow: the insurers behind it are unknown). */
+  controllerId: string | null;
   processorId: string;
   subProcessorId: string | null;
   viaId: string | null;
+  /** What the `viaId` organisation is: a care network, or another intermediary (a broker); null without one. */
+  viaRole?: 'CARE_NETWORK' | 'INTERMEDIARY' | null;
   basis: 'ACTIVE' | 'RETAINED';
   retentionMonths: number | null;
   flowValidFrom: string | null;
@@ -34,7 +37,7 @@ export interface CountRow {
   people: number;
   contracts: number;
   insurers?: number;
-  role?: 'OPERATOR' | 'CARE_NETWORK';
+  role?: 'OPERATOR' | 'CARE_NETWORK' | 'INTERMEDIARY';
 }
 
 /** Contract-level totals of one impact request. */
