@@ -32,6 +32,7 @@ import {
   PathHopResolver,
 } from './impact/impact.resolver';
 import { LineageResolver } from './lineage/lineage.resolver';
+import { SimulateBreachResolver } from './simulate/simulate.resolver';
 import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from './organization/organization.resolver';
 
 /** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
@@ -58,6 +59,7 @@ export const RESOLVERS = [
   AffectedContractResolver,
   ContractResolver,
   LineageResolver,
+  SimulateBreachResolver,
   OrganizationResolver,
   OwnershipResolver,
   PartnershipResolver,

@@ -28,6 +28,9 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   'Query.affectedInsurers': { allow: 'ANY_ROLE' },
   'Breach.impact': { allow: 'ANY_ROLE' },
   'Query.lineage': { allow: 'ANY_ROLE' },
+  // What-if: the shape of breachImpact, so the same rule; an insurer's is confined to its own
+  // paths and contracts by the tenant filter, aggregate roles count on today's date only.
+  'Query.simulateBreach': { allow: 'ANY_ROLE' },
   'Query.organization': { allow: 'ANY_ROLE' },
   'Query.organizations': { allow: 'ANY_ROLE' },
   'Organization.subsidiaries': { allow: 'ANY_ROLE' },

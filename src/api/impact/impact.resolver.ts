@@ -84,9 +84,14 @@ export class BreachImpactResolver {
     return affectedInsurers(ids, await Promise.all(ids.map((breachId) => loadPaths(ctx, { breachId, asOf: date }))));
   }
 
-  @FieldResolver(() => Breach, { description: 'The breach.' })
-  breach(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): BreachRow | Promise<BreachRow> {
-    return requireBreach(ctx, root.breachId);
+  @FieldResolver(() => Breach, { nullable: true, description: 'The breach; null for a what-if (`simulateBreach`), which names none.' })
+  breach(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): BreachRow | null | Promise<BreachRow> {
+    return root.simulation ? null : requireBreach(ctx, root.breachId);
+  }
+
+  @FieldResolver(() => [System], { nullable: true, description: 'The systems a what-if (`simulateBreach`) takes: those named and those behind the access channels named; null for a real breach (see `breach.compromisedSystems`).' })
+  simulatedSystems(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): null | SystemRow[] | Promise<SystemRow[]> {
+    return root.simulation ? allOf(root.simulation.paths.systemIds.map((id) => requireSystem(ctx, id))) : null;
   }
 
   @FieldResolver(() => LocalDate, { nullable: true, description: 'The date the answer is computed for; null when the breach has no dated event and no asOf was given (then nothing is counted).' })
@@ -126,7 +131,9 @@ export class BreachImpactResolver {
   }
 
   @FieldResolver(() => [ReportedFigure], { description: 'Figures reported about the breach, to set beside the graph’s own counts.' })
-  reportedFigures(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<ReportedFigureRow[]> {
+  reportedFigures(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): ReportedFigureRow[] | Promise<ReportedFigureRow[]> {
+    // A what-if has no reported figure.
+    if (root.simulation) return [];
     return ctx.loaders.reportedFigures.load(root.breachId);
   }
 }

@@ -1,4 +1,4 @@
-import type { ContractAggregatesRow, CountRow, ImpactPathRow, ImpactPathsRow } from './impact.rows';
+import { WHAT_IF_ID, type ContractAggregatesRow, type CountRow, type ImpactPathRow, type ImpactPathsRow } from './impact.rows';
 
 /**
  * The breakdown arithmetic of an impact answer: pure functions from the population-level paths
@@ -183,7 +183,8 @@ export function hopsOf(p: PathRoot): Hop[] {
   // broker has no GDPR role the record states, so none is shown.
   const partnerRole = roleOf(partner ?? '') ?? (p.viaId && p.viaRole === 'INTERMEDIARY' ? null : ('PROCESSOR' as const));
   return [
-    { kind: 'BREACH', id: p.breachId, gdprRole: null },
+    // A what-if (simulateBreach) names no breach: its paths start at the system taken.
+    ...(p.breachId === WHAT_IF_ID ? [] : [{ kind: 'BREACH' as const, id: p.breachId, gdprRole: null }]),
     { kind: 'SYSTEM', id: p.systemId, gdprRole: null },
     { kind: 'OPERATOR', id: p.operatorId, gdprRole: roleOf(p.operatorId) },
     ...(partner ? [{ kind: 'PARTNER' as const, id: partner, gdprRole: partnerRole }] : []),

@@ -1,5 +1,8 @@
 import type { ProvenanceRow } from '../common/provenance';
 
+/** The id a what-if's paths (simulateBreach) carry in place of a breach id: it names no breach, so no hop names it. */
+export const WHAT_IF_ID = 'what-if';
+
 /** One qualifying path of a breach to a population (see cypher/impact/impact-paths.cypher). */
 export interface ImpactPathRow extends ProvenanceRow {
   flowId: string;
