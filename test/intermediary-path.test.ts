@@ -64,7 +64,8 @@ test('affectedInsurers never lists the broker nor a null insurer', async () => {
 });
 
 test('no INSURER token gets the path whose controller is unknown (statement and cached rows alike)', async () => {
-  const all = await api.run(`{ breachImpact(breachId: "${VIAMEDIS}") { paths { controller { id } } } }`);
+  // The insurers: controllers of insured people's paths (care networks control their own members' flows).
+  const all = await api.run(`{ breachImpact(breachId: "${VIAMEDIS}") { paths(populationKind: INSURED) { controller { id } } } }`);
   const tenants = [...new Set(all.data.breachImpact.paths.flatMap((p: any) => (p.controller ? [p.controller.id] : [])))] as string[];
   expect(tenants.length).toBeGreaterThan(5);
   for (const tenant of [...tenants, 'org-roederer']) {
