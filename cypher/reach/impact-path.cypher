@@ -31,6 +31,19 @@ CALL {
         | e.categoryId] AS matched
   WITH d, s, op, f, pop, proc, ctrl, via, sub, reduce(ids = [], id IN matched | CASE WHEN id IN ids THEN ids ELSE ids + id END) AS exposedCategoryIds
   WHERE size(exposedCategoryIds) > 0
+  // The care networks the path's reached contracts go through ('' for those through none), so
+  // that every path a breakdown counts can be traced hop by hop, care network included. A flow
+  // through an intermediary (via) goes through it instead, as the counts group it.
+  WITH d, s, op, f, pop, proc, ctrl, via, sub, exposedCategoryIds,
+       {operatorId: op.id, basis: // @include reach/flow-basis
+       } AS p
+  WITH d, s, op, f, pop, proc, ctrl, via, sub, exposedCategoryIds, p,
+       CASE WHEN via IS NOT NULL THEN [] ELSE COLLECT {
+         MATCH (pop)<-[:IN_POPULATION]-(c:Contract)
+         WHERE // @include reach/tenant-contract
+           AND // @include reach/contract-reached
+         RETURN DISTINCT coalesce(c.networkId, '')
+       } END AS networkRoutes
   RETURN collect({
     flowId: f.id, systemId: s.id, operatorId: op.id, populationId: pop.id, populationKind: pop.kind,
     controllerId: ctrl.id, processorId: proc.id, subProcessorId: sub.id, viaId: via.id,
@@ -38,6 +51,6 @@ CALL {
     basis: // @include reach/flow-basis
     , retentionMonths: f.retentionMonths, flowValidFrom: f.validFrom, flowValidTo: f.validTo,
     sourceUrl: f.sourceUrl, confidence: f.confidence, note: f.note,
-    exposedCategoryIds: exposedCategoryIds
+    exposedCategoryIds: exposedCategoryIds, networkRoutes: networkRoutes
   }) AS paths
 }

@@ -77,9 +77,16 @@ export function emptyAggregates(key: string): ContractAggregatesRow {
   return { key, people: 0, contracts: 0, byInsurer: [], byOperator: [], byNetwork: [], byCategory: [] };
 }
 
-/** The paths of an answer, each carrying its breach id. */
+/**
+ * The paths of an answer, each carrying its breach id, one per route its counted contracts take:
+ * through each care network they name (networkId, a PARTNER hop) and, when some name none, direct.
+ * So every partner a breakdown counts shows on a path, hop by hop (issue #11 §7).
+ */
 export function withBreach(row: ImpactPathsRow): PathRoot[] {
-  return row.paths.map((p) => ({ ...p, breachId: row.breachId }));
+  return row.paths.flatMap((p) => {
+    const routes = p.viaId || !p.networkRoutes || p.networkRoutes.length === 0 ? [null] : [...p.networkRoutes].sort().map((r) => (r === '' ? null : r));
+    return routes.map((networkId) => ({ ...p, breachId: row.breachId, networkId }));
+  });
 }
 
 /**

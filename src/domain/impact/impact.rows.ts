@@ -23,6 +23,8 @@ export interface ImpactPathRow extends ProvenanceRow {
   flowValidTo: string | null;
   note: string | null;
   exposedCategoryIds: string[];
+  /** Care networks the path's reached contracts go through, '' for those through none; [] when no contract is reached or the flow goes via an intermediary. */
+  networkRoutes?: string[];
 }
 
 /** The population-level answer for one breach on one reference date. */
