@@ -28,7 +28,7 @@ export async function expectEverySliceEqualsLive(executor: Executor, extra: stri
   expect(global.size).toBeGreaterThan(0);
   // Controllers of insured paths too: insurers reached on paper but holding no contract here.
   const controllers = (await impactPaths(db, breachIds.map((breachId) => ({ breachId, asOf: null })), null)).flatMap((a) =>
-    a.paths.filter((p) => p.populationKind === 'INSURED').map((p) => p.controllerId),
+    a.paths.flatMap((p) => (p.populationKind === 'INSURED' && p.controllerId !== null ? [p.controllerId] : [])),
   );
   const insurers = [...new Set([...[...global.values()].flatMap((g) => g.byInsurer.map((r) => r.id)), ...controllers, ...extra])].sort();
   const all = new Map<string, ContractAggregatesRow>();

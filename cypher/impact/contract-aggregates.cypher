@@ -27,6 +27,8 @@ CALL {
 CALL {
   WITH rows
   UNWIND rows AS r
+  // A path whose controller is unknown (a broker's clients) counts no insurer.
+  WITH r WHERE r.ins IS NOT NULL
   WITH r.ins AS id, count(DISTINCT r.p) AS people, count(DISTINCT r.c) AS contracts
   ORDER BY people DESC, id
   RETURN collect({id: id, people: people, contracts: contracts}) AS byInsurer

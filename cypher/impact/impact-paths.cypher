@@ -3,40 +3,22 @@
 // sat in that system on the reference date D.
 // D is asOf when given, else the date the breach's events give it (cypher/reach/reference-date:
 // the first known intrusion or data-collection date, else detection, else the first notice).
-// A flow counts by cypher/reach/flow-held: started by D and still running, or ended but the
-// receiver still held the data (retentionMonths null means unknown, assumed held).
-// A path counts only if the breach exposed, for that kind of data subject, a category the flow
-// carries (or a sub-category of one). $tenant (an insurer's id, or null for roles that see every
-// tenant) keeps only the paths whose controller is that insurer.
+// The paths are cypher/reach/impact-path's, from the systems the breach compromised, with the
+// categories it exposed or is claimed to have exposed, per kind of data subject: a flow counts
+// by cypher/reach/flow-held (started by D and still running, or ended but the receiver still held
+// the data; retentionMonths null means unknown, assumed held) and only if it carries one of those
+// categories (or a sub-category of one). $tenant (an insurer's id, or null for roles that see
+// every tenant) keeps only the paths whose controller is that insurer; a path whose controller
+// is unknown (a broker's clients) is kept with controllerId null, for roles that see every tenant.
 UNWIND $requests AS req
 MATCH (b:Breach {id: req.breachId})
 // @include reach/reference-date
 WITH req, b,
      CASE WHEN req.asOf IS NOT NULL THEN date(req.asOf) ELSE eventDate END AS d,
      CASE WHEN req.asOf IS NOT NULL THEN 'AS_OF_ARGUMENT' ELSE eventBasis END AS dBasis
-OPTIONAL MATCH (b)-[:COMPROMISED]->(s:System)<-[:RUNS]-(op:Organization),
-      (s)<-[:TO]-(f:DataFlow)-[:ABOUT]->(pop:Population),
-      (f)-[:CONTROLLER]->(ctrl:Organization),
-      (f)-[:PROCESSOR]->(proc:Organization)
-WHERE d IS NOT NULL
-  AND // @include reach/tenant-path
-  AND // @include reach/flow-held
-OPTIONAL MATCH (f)-[:VIA]->(via:Organization)
-OPTIONAL MATCH (f)-[:SUB_PROCESSOR]->(sub:Organization)
-CALL {
-  WITH b, f, pop
-  OPTIONAL MATCH (b)-[x:EXPOSURE]->(cat:DataCategory)
-  WHERE f IS NOT NULL AND x.subjects = pop.kind AND x.status IN ['EXPOSED', 'CLAIMED']
-    AND EXISTS { MATCH (f)-[:CARRIES]->(:DataCategory)<-[:SUBCATEGORY_OF*0..6]-(cat) }
-  RETURN collect(DISTINCT cat.id) AS exposedCategoryIds
-}
-WITH req, d, dBasis,
-     collect(CASE WHEN f IS NULL OR size(exposedCategoryIds) = 0 THEN null ELSE {
-       flowId: f.id, systemId: s.id, operatorId: op.id, populationId: pop.id, populationKind: pop.kind,
-       controllerId: ctrl.id, processorId: proc.id, subProcessorId: sub.id, viaId: via.id,
-       basis: // @include reach/flow-basis
-       , retentionMonths: f.retentionMonths, flowValidFrom: f.validFrom, flowValidTo: f.validTo,
-       sourceUrl: f.sourceUrl, confidence: f.confidence, note: f.note,
-       exposedCategoryIds: exposedCategoryIds
-     } END) AS paths
+WITH req, b, d, dBasis,
+     COLLECT { MATCH (b)-[:COMPROMISED]->(s:System) RETURN DISTINCT s } AS systems,
+     COLLECT { MATCH (b)-[x:EXPOSURE]->(cat:DataCategory) WHERE x.status IN ['EXPOSED', 'CLAIMED']
+               RETURN DISTINCT {categoryId: cat.id, subjects: x.subjects} } AS exposures
+// @include reach/impact-path
 RETURN req.breachId AS breachId, req.asOf AS asOf, d AS referenceDate, dBasis AS referenceDateBasis, paths

@@ -19,6 +19,9 @@ CREATE (f)-[:FROM {dataset: $dataset}]->(source)
 // variable-length pattern, which every Neo4j 5 release plans well; it carries the controller so
 // that an insurer's lineage follows only its own flows.
 CREATE (source)-[:FLOWS_TO {dataset: $dataset, flowId: f.id, controllerId: controller.id}]->(target)
+// Likewise the flow's population, held in the target system: lineage walks on from a system to
+// the people whose data sits there (and back), with the controller for an insurer's walk.
+CREATE (target)-[:HOLDS {dataset: $dataset, flowId: f.id, controllerId: controller.id}]->(pop)
 CREATE (f)-[:TO {dataset: $dataset}]->(target)
 CREATE (f)-[:ABOUT {dataset: $dataset}]->(pop)
 FOREACH (c IN CASE WHEN controller IS NULL THEN [] ELSE [controller] END | CREATE (f)-[:CONTROLLER {dataset: $dataset}]->(c))

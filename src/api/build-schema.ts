@@ -46,6 +46,7 @@ import {
 import { BreachSeverityFieldResolver, SeverityResolver } from './severity/severity.resolver';
 import { ControllerDutyResolver, NotificationResolver } from './notification/notification.resolver';
 import { NotificationDraftResolver } from './notification/draft.resolver';
+import { SimulateBreachResolver } from './simulate/simulate.resolver';
 import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from './organization/organization.resolver';
 
 /** Every resolver class, one list so the schema and its SDL snapshot cannot drift apart. */
@@ -83,6 +84,7 @@ export const RESOLVERS = [
   MemberCombinedExposureResolver,
   SeverityResolver,
   BreachSeverityFieldResolver,
+  SimulateBreachResolver,
   OrganizationResolver,
   OwnershipResolver,
   PartnershipResolver,

@@ -47,6 +47,8 @@ export interface RequestContext {
   /** The disclosure-control settings, and how this caller's aggregates are disclosed under them. */
   disclosure: DisclosureSettings;
   audience: Audience;
+  /** Spends `count` of the caller's live counts before a live count runs (QUERY_TOO_COMPLEX over budget); loaders spend it themselves. */
+  spendLiveCounts: (count: number) => void;
 }
 
 /**
@@ -71,11 +73,12 @@ export function createRequestContext(services: Services, principal: Principal): 
     },
   };
   const tenant = tenantOf(principal);
+  const spendLiveCounts = (count: number) => (services.liveCounts ?? defaultLiveCountBudget(services.executor)).take(liveCountCaller(principal), count);
   const loaders = createLoaders(
     db,
     tenant,
     { catalogue: catalogueCacheOf(services.executor), catalogueVersion, summaries: summaryCacheOf(services.executor) },
-    (count) => (services.liveCounts ?? defaultLiveCountBudget(services.executor)).take(liveCountCaller(principal), count),
+    spendLiveCounts,
   );
   const checkTenant = tenantCheck(principal, (id) => loaders.organization.load(id));
   // Started now rather than at the first protected field, so the catalogue version it needs is
@@ -97,6 +100,7 @@ export function createRequestContext(services: Services, principal: Principal): 
     cursorKey: cursorKeyOf(services.pseudonymKey),
     disclosure,
     audience: audienceOf(principal, disclosure),
+    spendLiveCounts,
   };
 }
 

@@ -43,10 +43,13 @@ export function requirePopulation(ctx: RequestContext, id: string): PopulationRo
 export interface ImpactRoot {
   breachId: string;
   asOf: string | null;
+  /** A what-if's answer (simulateBreach), computed up front: there is no breach to load it by. */
+  simulation?: { paths: ImpactPathsRow & { systemIds: string[] }; aggregates: ContractAggregatesRow };
 }
 
 /** Loads the population-level answer of an impact request; the breach must exist. */
 export async function loadPaths(ctx: RequestContext, root: ImpactRoot): Promise<ImpactPathsRow> {
+  if (root.simulation) return root.simulation.paths;
   const row = await ctx.loaders.impactPaths.load(impactKey(root));
   if (!row) {
     await requireBreach(ctx, root.breachId); // throws NOT_FOUND for an unknown breach
@@ -57,5 +60,6 @@ export async function loadPaths(ctx: RequestContext, root: ImpactRoot): Promise<
 
 /** Loads the contract-level counts of an impact request (zeros when nothing is counted). */
 export async function loadAggregates(ctx: RequestContext, root: ImpactRoot): Promise<ContractAggregatesRow> {
+  if (root.simulation) return root.simulation.aggregates;
   return (await ctx.loaders.contractAggregates.load(impactKey(root))) ?? emptyAggregates(impactKey(root));
 }

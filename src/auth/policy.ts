@@ -38,6 +38,9 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   'Query.lineage': { allow: 'ANY_ROLE' },
   // Severity for one controller's people, chosen by its impact paths: as impact is.
   'Query.controllerSeverity': { allow: 'ANY_ROLE' },
+  // What-if: the shape of breachImpact, so the same rule; an insurer's is confined to its own
+  // paths and contracts by the tenant filter, aggregate roles count on today's date only.
+  'Query.simulateBreach': { allow: 'ANY_ROLE' },
   'Query.organization': { allow: 'ANY_ROLE' },
   'Query.organizations': { allow: 'ANY_ROLE' },
   'Organization.subsidiaries': { allow: 'ANY_ROLE' },

@@ -22,6 +22,8 @@ export const REACH_FRAGMENTS = Object.freeze({
   tenantContract: 'reach/tenant-contract',
   /** The date a breach's events give it, and which step gave it. */
   referenceDate: 'reach/reference-date',
+  /** The population-level paths from taken systems with exposed categories (a breach's, or a what-if's). */
+  impactPath: 'reach/impact-path',
 } as const);
 
 /**

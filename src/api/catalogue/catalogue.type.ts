@@ -95,7 +95,7 @@ export class FlowEndpoint {
   @Field(() => ID, { description: 'Id of the organisation or system.' })
   id!: string;
 
-  @Field(() => LineageNodeKind, { description: 'Organisation or system.' })
+  @Field(() => LineageNodeKind, { description: 'Organisation or system (a data flow’s ends); in a lineage walk also a breach or a population.' })
   kind!: LineageNodeKind;
 
   @Field(() => String, { description: 'Name.' })

@@ -84,9 +84,14 @@ export class BreachImpactResolver {
     return affectedInsurers(ids, await Promise.all(ids.map((breachId) => loadPaths(ctx, { breachId, asOf: date }))));
   }
 
-  @FieldResolver(() => Breach, { description: 'The breach.' })
-  breach(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): BreachRow | Promise<BreachRow> {
-    return requireBreach(ctx, root.breachId);
+  @FieldResolver(() => Breach, { nullable: true, description: 'The breach; null for a what-if (`simulateBreach`), which names none.' })
+  breach(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): BreachRow | null | Promise<BreachRow> {
+    return root.simulation ? null : requireBreach(ctx, root.breachId);
+  }
+
+  @FieldResolver(() => [System], { nullable: true, description: 'The systems a what-if (`simulateBreach`) takes: those named and those behind the access channels named; null for a real breach (see `breach.compromisedSystems`).' })
+  simulatedSystems(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): null | SystemRow[] | Promise<SystemRow[]> {
+    return root.simulation ? allOf(root.simulation.paths.systemIds.map((id) => requireSystem(ctx, id))) : null;
   }
 
   @FieldResolver(() => LocalDate, { nullable: true, description: 'The date the answer is computed for; null when the breach has no dated event and no asOf was given (then nothing is counted).' })
@@ -126,7 +131,9 @@ export class BreachImpactResolver {
   }
 
   @FieldResolver(() => [ReportedFigure], { description: 'Figures reported about the breach, to set beside the graph’s own counts.' })
-  reportedFigures(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<ReportedFigureRow[]> {
+  reportedFigures(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): ReportedFigureRow[] | Promise<ReportedFigureRow[]> {
+    // A what-if has no reported figure.
+    if (root.simulation) return [];
     return ctx.loaders.reportedFigures.load(root.breachId);
   }
 }
@@ -183,15 +190,19 @@ export class ImpactPathResolver {
     return requireOrganization(ctx, p.operatorId);
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'The care network or other partner the data went through, if any.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The care network or other intermediary (a broker) the data went through, if any.' })
   partner(@Root() p: PathRoot, @Ctx() ctx: RequestContext): OrganizationRow | null | Promise<OrganizationRow | null> {
     const id = p.viaId ?? p.networkId ?? null;
     return id === null ? null : requireOrganization(ctx, id);
   }
 
-  @FieldResolver(() => Organization, { description: 'The GDPR controller of the data (the insurer, for insured people).' })
-  controller(@Root() p: PathRoot, @Ctx() ctx: RequestContext): OrganizationRow | Promise<OrganizationRow> {
-    return requireOrganization(ctx, p.controllerId);
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description:
+      'The GDPR controller of the data (the insurer, for insured people). Null means unknown: the controllers behind the intermediary (`partner`, e.g. the broker Roederer) are not recorded; such a path counts no insurer.',
+  })
+  controller(@Root() p: PathRoot, @Ctx() ctx: RequestContext): OrganizationRow | null | Promise<OrganizationRow> {
+    return p.controllerId === null ? null : requireOrganization(ctx, p.controllerId);
   }
 
   @FieldResolver(() => Population, { description: 'Whose data.' })

@@ -7,7 +7,7 @@ export const MAX_HOPS = 6;
 /** Arguments of `lineage`. */
 @ArgsType()
 export class LineageArgs {
-  @Field(() => ID, { description: 'Organisation or system id, e.g. `sys-viamedis-tp-platform` or `org-la-mutuelle-generale`.' })
+  @Field(() => ID, { description: 'Id of a breach, system, organisation or population, e.g. `breach-viamedis-2024`, `sys-viamedis-tp-platform`, `org-la-mutuelle-generale` or `pop-mgp-insured`.' })
   nodeId!: string;
 
   @Field(() => LineageDirection, { description: 'UPSTREAM (where the data comes from) or DOWNSTREAM (where it goes).' })

@@ -15,16 +15,19 @@ interface LineageRoot extends Lineage {
 @Resolver(() => Lineage)
 export class LineageResolver {
   @Authorized()
-  @Query(() => Lineage, { description: 'Upstream or downstream data flows of an organisation or system, each node with its hop degree and path; `truncated` says the answer was cut at maxHops. NOT_FOUND for an unknown node.' })
+  @Query(() => Lineage, {
+    description:
+      'Upstream or downstream lineage of a breach, system, organisation or population: breaches to the systems they compromised, operators to the systems they run, data flows between organisations and systems, and systems to the populations whose data they hold. Each node with its hop degree, path and the edges along it; `truncated` says the answer was cut at maxHops. An INSURER walks only its own flows. NOT_FOUND for an unknown node.',
+  })
   async lineage(@Args(() => LineageArgs) { nodeId, direction, maxHops }: LineageArgs, @Ctx() ctx: RequestContext): Promise<LineageRoot> {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw badInput('maxHops', maxHops, `must be between 1 and ${MAX_HOPS}`);
     const row = await walkLineage(ctx.db, nodeId, direction, maxHops, ctx.tenant);
-    if (!row) throw notFound('organization or system', nodeId);
+    if (!row) throw notFound('breach, system, organization or population', nodeId);
     // The query walks one hop further than asked: anything found there means the answer was cut.
     const within = row.nodes.filter((n) => n.hops <= maxHops).sort((a, b) => a.hops - b.hops || a.id.localeCompare(b.id));
-    const nodes: LineageNode[] = within.map(({ id, kind, name, hops, path, flowIds }) => ({ id, kind, name, hops, path, flowIds }));
+    const nodes: LineageNode[] = within.map(({ id, kind, name, hops, path, flowIds, edges }) => ({ id, kind, name, hops, path, flowIds, edges }));
     return {
-      root: { id: row.rootId, kind: row.rootKind, name: row.rootName, hops: 0, path: [row.rootId], flowIds: [] },
+      root: { id: row.rootId, kind: row.rootKind, name: row.rootName, hops: 0, path: [row.rootId], flowIds: [], edges: [] },
       direction,
       maxHops,
       nodes,

@@ -135,16 +135,19 @@ registerEnumType(HopKind, {
 });
 
 /** Kind of node in a lineage answer. */
-export const LineageNodeKind = enumOf(['ORGANIZATION', 'SYSTEM'] as const);
+export const LineageNodeKind = enumOf(['ORGANIZATION', 'SYSTEM', 'BREACH', 'POPULATION'] as const);
 export type LineageNodeKind = keyof typeof LineageNodeKind;
-registerEnumType(LineageNodeKind, { name: 'LineageNodeKind', description: 'A lineage node is an organisation or a system.' });
+registerEnumType(LineageNodeKind, {
+  name: 'LineageNodeKind',
+  description: 'A lineage node: an organisation or a system (the ends of data flows), a breach (which compromised systems) or a population (whose data a system holds).',
+});
 
 /** Direction of a lineage walk. */
 export const LineageDirection = enumOf(['UPSTREAM', 'DOWNSTREAM'] as const);
 export type LineageDirection = keyof typeof LineageDirection;
-registerEnumType(LineageDirection, { name: 'LineageDirection', description: 'UPSTREAM: where the data reaching the node comes from. DOWNSTREAM: where data from the node goes.' });
+registerEnumType(LineageDirection, { name: 'LineageDirection', description: 'UPSTREAM: where the data reaching the node comes from (and what could reach it). DOWNSTREAM: where data from the node goes, and what taking it would reach (breach → systems → populations).' });
 
 /** Kind of partner in an impact breakdown. */
-export const PartnerRole = enumOf(['OPERATOR', 'CARE_NETWORK'] as const);
+export const PartnerRole = enumOf(['OPERATOR', 'CARE_NETWORK', 'INTERMEDIARY'] as const);
 export type PartnerRole = keyof typeof PartnerRole;
-registerEnumType(PartnerRole, { name: 'PartnerRole', description: 'Role of a partner the data went through: the OPERATOR whose system was hit, or a CARE_NETWORK.' });
+registerEnumType(PartnerRole, { name: 'PartnerRole', description: 'Role of a partner the data went through: the OPERATOR whose system was hit, a CARE_NETWORK, or an INTERMEDIARY that is neither (a broker such as Roederer, whose controllers the record does not name).' });

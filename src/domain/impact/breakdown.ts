@@ -1,4 +1,4 @@
-import type { ContractAggregatesRow, CountRow, ImpactPathRow, ImpactPathsRow } from './impact.rows';
+import { WHAT_IF_ID, type ContractAggregatesRow, type CountRow, type ImpactPathRow, type ImpactPathsRow } from './impact.rows';
 
 /**
  * The breakdown arithmetic of an impact answer: pure functions from the population-level paths
@@ -29,7 +29,7 @@ export interface InsurerImpactRoot {
 /** One partner's (operator's or care network's) share of a breach. */
 export interface PartnerImpactRoot {
   partnerId: string;
-  role: 'OPERATOR' | 'CARE_NETWORK';
+  role: 'OPERATOR' | 'CARE_NETWORK' | 'INTERMEDIARY';
   people: number;
   contracts: number;
   insurers: number;
@@ -64,14 +64,29 @@ export const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 const countOf = (rows: CountRow[], id: string) => rows.find((r) => r.id === id);
 
+/**
+ * A path to insured people whose controller the record names: only those count an insurer. A
+ * path through a broker whose controllers are unknown (controllerId null) is no insurer's.
+ */
+function insuredWithController<T extends ImpactPathRow>(p: T): p is T & { controllerId: string } {
+  return p.populationKind === 'INSURED' && p.controllerId !== null;
+}
+
 /** The counts of an answer that reaches nobody (what a live count returns then). */
 export function emptyAggregates(key: string): ContractAggregatesRow {
   return { key, people: 0, contracts: 0, byInsurer: [], byOperator: [], byNetwork: [], byCategory: [] };
 }
 
-/** The paths of an answer, each carrying its breach id. */
+/**
+ * The paths of an answer, each carrying its breach id, one per route its counted contracts take:
+ * through each care network they name (networkId, a PARTNER hop) and, when some name none, direct.
+ * So every partner a breakdown counts shows on a path, hop by hop (issue #11 §7).
+ */
 export function withBreach(row: ImpactPathsRow): PathRoot[] {
-  return row.paths.map((p) => ({ ...p, breachId: row.breachId }));
+  return row.paths.flatMap((p) => {
+    const routes = p.viaId || !p.networkRoutes || p.networkRoutes.length === 0 ? [null] : [...p.networkRoutes].sort().map((r) => (r === '' ? null : r));
+    return routes.map((networkId) => ({ ...p, breachId: row.breachId, networkId }));
+  });
 }
 
 /**
@@ -83,7 +98,7 @@ export function affectedInsurers(ids: string[], answers: ImpactPathsRow[]): Affe
   const byInsurer = new Map<string, PathRoot[]>();
   for (const answer of answers) {
     for (const p of withBreach(answer)) {
-      if (p.populationKind !== 'INSURED') continue;
+      if (!insuredWithController(p)) continue;
       byInsurer.set(p.controllerId, [...(byInsurer.get(p.controllerId) ?? []), p]);
     }
   }
@@ -100,14 +115,14 @@ export function totalsOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): Tot
   return {
     people: agg.people,
     contracts: agg.contracts,
-    insurers: uniq(paths.paths.filter((p) => p.populationKind === 'INSURED').map((p) => p.controllerId)).length,
+    insurers: uniq(paths.paths.filter(insuredWithController).map((p) => p.controllerId)).length,
     populationIds: uniq(paths.paths.map((p) => p.populationId)),
   };
 }
 
 /** Per insurer (controller of insured people), most people first; an insurer without counted contracts shows 0. */
 export function byInsurerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): InsurerImpactRoot[] {
-  const insured = withBreach(paths).filter((p) => p.populationKind === 'INSURED');
+  const insured = withBreach(paths).filter(insuredWithController);
   return uniq(insured.map((p) => p.controllerId))
     .map((insurerId) => {
       const mine = insured.filter((p) => p.controllerId === insurerId);
@@ -123,7 +138,7 @@ export function byInsurerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): 
  */
 export function byPartnerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): PartnerImpactRoot[] {
   const insurersVia = (pred: (p: ImpactPathRow) => boolean) =>
-    uniq(paths.paths.filter((p) => p.populationKind === 'INSURED' && pred(p)).map((p) => p.controllerId)).length;
+    uniq(paths.paths.filter((p) => insuredWithController(p) && pred(p)).map((p) => p.controllerId)).length;
   const operators = uniq(paths.paths.map((p) => p.operatorId)).map((id) => ({
     partnerId: id,
     role: 'OPERATOR' as const,
@@ -132,9 +147,11 @@ export function byPartnerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): 
     insurers: insurersVia((p) => p.operatorId === id),
   }));
   const networkIds = uniq([...paths.paths.flatMap((p) => (p.viaId ? [p.viaId] : [])), ...agg.byNetwork.map((n) => n.id)]);
+  // A VIA organisation that is no care network (a broker) is shown as the intermediary it is.
+  const intermediaries = new Set(paths.paths.filter((p) => p.viaId && p.viaRole === 'INTERMEDIARY').map((p) => p.viaId));
   const networks = networkIds.map((id) => ({
     partnerId: id,
-    role: 'CARE_NETWORK' as const,
+    role: intermediaries.has(id) ? ('INTERMEDIARY' as const) : ('CARE_NETWORK' as const),
     people: countOf(agg.byNetwork, id)?.people ?? 0,
     contracts: countOf(agg.byNetwork, id)?.contracts ?? 0,
     insurers: Math.max(insurersVia((p) => p.viaId === id), countOf(agg.byNetwork, id)?.insurers ?? 0),
@@ -169,12 +186,18 @@ export function hopsOf(p: PathRoot): Hop[] {
   const roleOf = (orgId: string): Hop['gdprRole'] =>
     orgId === p.controllerId ? 'CONTROLLER' : orgId === p.subProcessorId ? 'SUB_PROCESSOR' : orgId === p.processorId ? 'PROCESSOR' : null;
   const partner = p.viaId ?? p.networkId ?? null;
+  // A care network handles the data for the insurer (a processor); an intermediary such as a
+  // broker has no GDPR role the record states, so none is shown.
+  const partnerRole = roleOf(partner ?? '') ?? (p.viaId && p.viaRole === 'INTERMEDIARY' ? null : ('PROCESSOR' as const));
   return [
-    { kind: 'BREACH', id: p.breachId, gdprRole: null },
+    // A what-if (simulateBreach) names no breach: its paths start at the system taken.
+    ...(p.breachId === WHAT_IF_ID ? [] : [{ kind: 'BREACH' as const, id: p.breachId, gdprRole: null }]),
     { kind: 'SYSTEM', id: p.systemId, gdprRole: null },
     { kind: 'OPERATOR', id: p.operatorId, gdprRole: roleOf(p.operatorId) },
-    ...(partner ? [{ kind: 'PARTNER' as const, id: partner, gdprRole: roleOf(partner) ?? ('PROCESSOR' as const) }] : []),
-    ...(p.controllerId === p.operatorId ? [] : [{ kind: 'CONTROLLER' as const, id: p.controllerId, gdprRole: 'CONTROLLER' as const }]),
+    ...(partner ? [{ kind: 'PARTNER' as const, id: partner, gdprRole: partnerRole }] : []),
+    // No controller hop when the operator is the controller (said on its hop) or when the record
+    // names none (a broker's clients: the insurers behind them are unknown).
+    ...(p.controllerId === null || p.controllerId === p.operatorId ? [] : [{ kind: 'CONTROLLER' as const, id: p.controllerId, gdprRole: 'CONTROLLER' as const }]),
     { kind: 'POPULATION', id: p.populationId, gdprRole: null },
   ];
 }

@@ -36,7 +36,8 @@ interface SweepPath {
   d: string;
   operatorId: string;
   basis: string;
-  ins: string;
+  // null: the controller is unknown (a broker's clients); the sweep then counts no insurer for the path.
+  ins: string | null;
   via: string | null;
   cats: string[];
   validFrom: string | null;

@@ -25,12 +25,20 @@ export function impactKey(k: ImpactKey): string {
  */
 export async function impactPaths(db: RequestDb, requests: ImpactKey[], tenant: string | null): Promise<ImpactPathsRow[]> {
   const rows = await db.read<ImpactPathsRow>(Q.paths, { requests, tenant });
-  const order = (p: ImpactPathRow) => `${p.controllerId}\u0000${p.populationId}\u0000${p.flowId}\u0000${p.systemId}`;
-  for (const row of rows) {
-    row.paths.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-    for (const p of row.paths) p.exposedCategoryIds.sort();
-  }
+  for (const row of rows) row.paths = inStableOrder(row.paths);
   return rows;
+}
+
+/**
+ * Paths in the stable order every answer lists them in (controller, population, flow, system;
+ * an unknown controller first), each with its categories by id, so that a stored answer, a live
+ * one and a what-if list them alike. Sorts in place and returns the list.
+ */
+export function inStableOrder(paths: ImpactPathRow[]): ImpactPathRow[] {
+  const order = (p: ImpactPathRow) => `${p.controllerId ?? ''}\u0000${p.populationId}\u0000${p.flowId}\u0000${p.systemId}`;
+  paths.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  for (const p of paths) p.exposedCategoryIds.sort();
+  return paths;
 }
 
 /** One contract-aggregates request: its cache key, reference date and qualifying paths. */

@@ -1,5 +1,8 @@
 import type { ProvenanceRow } from '../common/provenance';
 
+/** The id a what-if's paths (simulateBreach) carry in place of a breach id: it names no breach, so no hop names it. */
+export const WHAT_IF_ID = 'what-if';
+
 /** One qualifying path of a breach to a population (see cypher/impact/impact-paths.cypher). */
 export interface ImpactPathRow extends ProvenanceRow {
   flowId: string;
@@ -7,16 +10,21 @@ export interface ImpactPathRow extends ProvenanceRow {
   operatorId: string;
   populationId: string;
   populationKind: string;
-  controllerId: string;
+  /** The flow's GDPR controller; null when the record does not name it (a broker's flow: the insurers behind it are unknown). */
+  controllerId: string | null;
   processorId: string;
   subProcessorId: string | null;
   viaId: string | null;
+  /** What the `viaId` organisation is: a care network, or another intermediary (a broker); null without one. */
+  viaRole?: 'CARE_NETWORK' | 'INTERMEDIARY' | null;
   basis: 'ACTIVE' | 'RETAINED';
   retentionMonths: number | null;
   flowValidFrom: string | null;
   flowValidTo: string | null;
   note: string | null;
   exposedCategoryIds: string[];
+  /** Care networks the path's reached contracts go through, '' for those through none; [] when no contract is reached or the flow goes via an intermediary. */
+  networkRoutes?: string[];
 }
 
 /** The population-level answer for one breach on one reference date. */
@@ -34,7 +42,7 @@ export interface CountRow {
   people: number;
   contracts: number;
   insurers?: number;
-  role?: 'OPERATOR' | 'CARE_NETWORK';
+  role?: 'OPERATOR' | 'CARE_NETWORK' | 'INTERMEDIARY';
 }
 
 /** Contract-level totals of one impact request. */

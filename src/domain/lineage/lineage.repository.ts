@@ -4,7 +4,12 @@ import type { LineageRow } from './lineage.rows';
 
 const Q = { DOWNSTREAM: cypher('lineage/downstream'), UPSTREAM: cypher('lineage/upstream') };
 
-/** Walks data flows from `nodeId` (only the tenant insurer's flows, when set); null when no organisation or system has that id. */
+/**
+ * Walks the lineage graph from `nodeId` (a breach, system, organisation or population): breaches
+ * to the systems they compromised, operators to the systems they run, data flows, and systems to
+ * the populations whose data they hold. With `tenant`, only that insurer's flows are walked.
+ * Null when no such node has that id.
+ */
 export async function walkLineage(
   db: RequestDb,
   nodeId: string,

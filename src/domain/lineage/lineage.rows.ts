@@ -1,11 +1,16 @@
+/** What a lineage node is (see cypher/lineage/downstream.cypher for the edges between them). */
+export type LineageKind = 'ORGANIZATION' | 'SYSTEM' | 'BREACH' | 'POPULATION';
+
 /** A node reached by a lineage walk, with its shortest path from the root. */
 export interface LineageNodeRow {
   id: string;
   name: string;
-  kind: 'ORGANIZATION' | 'SYSTEM';
+  kind: LineageKind;
   hops: number;
   path: string[];
   flowIds: string[];
+  /** The relationship types along that path (COMPROMISED, RUNS, FLOWS_TO, HOLDS), in order. */
+  edges: string[];
   allFlowIds: string[];
 }
 
@@ -13,6 +18,6 @@ export interface LineageNodeRow {
 export interface LineageRow {
   rootId: string;
   rootName: string;
-  rootKind: 'ORGANIZATION' | 'SYSTEM';
+  rootKind: LineageKind;
   nodes: LineageNodeRow[];
 }
