@@ -77,13 +77,11 @@ const PAGE = `query Page($breachId: ID!, $after: String) {
 async function walkPages(breachId: string, bearer: string): Promise<{ nodes: any[]; referenceDate: string }> {
   const nodes: any[] = [];
   let after: string | null = null;
-  let referenceDate = '';
   for (;;) {
     const { data, errors }: { data: any; errors?: any[] } = await graphql(PAGE, { breachId, after }, bearer);
     expect(errors).toBeUndefined();
     nodes.push(...data.affectedContracts.edges.map((e: any) => e.node));
-    referenceDate = data.affectedContracts.referenceDate;
-    if (!data.affectedContracts.pageInfo.hasNextPage) return { nodes, referenceDate };
+    if (!data.affectedContracts.pageInfo.hasNextPage) return { nodes, referenceDate: data.affectedContracts.referenceDate };
     after = data.affectedContracts.pageInfo.endCursor;
   }
 }
@@ -135,7 +133,6 @@ describe.each([
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="affected-contracts_${breachId}_${org}_${referenceDate}.csv"`);
     expect(res.headers.get('x-export-reference-date')).toBe(referenceDate);
     const text = await res.text();
-    expect(text.charCodeAt(0)).not.toBe(0xfeff);
     const { header, records, end } = parseCsv(text);
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(end).not.toBeNull();
@@ -203,7 +200,7 @@ test('an insurer exports its own rows only; another insurer’s never appear, an
   expect([...lmgIds].filter((id) => alanIds.has(id) || alanPages.has(id))).toEqual([]);
   const res = await get({ breachId: ALMERYS, insurerId: ALAN }, lmg);
   expect(res.status).toBe(400);
-  expect(((await res.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'insurerId' } });
+  expect(((await res.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/"insurerId".*never a parameter/) });
 });
 
 test('exactly one audit record per export, with its row count', async () => {
@@ -267,15 +264,16 @@ describe('refusals: the catalogue status and code before any byte, each audited'
     expect(res.status).toBe(status);
     const error = ((await res.json()) as any).errors[0];
     expect(error.extensions.code).toBe(code);
-    if (argument) expect(error.extensions.argument).toBe(argument);
+    if (argument) expect(error.message).toContain(`"${argument}"`);
     expect(await eventually(() => exportRecords(sub), 1)).toEqual([expect.objectContaining({ outcome: 'REFUSED', code, rows: null })]);
   });
 });
 
 test('bom=true starts the CSV with a UTF-8 byte-order mark, for Excel', async () => {
-  const text = await (await get({ breachId: ALMERYS, bom: 'true' }, await insurerToken(LMG))).text();
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  expect(parseCsv(text.slice(1)).header).toEqual([...CSV_COLUMNS]);
+  // Bytes, not res.text(): a text decoder drops the mark it reads.
+  const bytes = Buffer.from(await (await get({ breachId: ALMERYS, bom: 'true' }, await insurerToken(LMG))).arrayBuffer());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(parseCsv(bytes.subarray(3).toString('utf8')).header).toEqual([...CSV_COLUMNS]);
 });
 
 test('a client that goes away mid-export: the stream stops, and one record says so with the rows handed over', async () => {

@@ -107,6 +107,11 @@ export async function prepareExport(ctx: RequestContext, query: unknown, options
   return { request, tenant, referenceDate: answer.referenceDate, exposures: breachExposures ?? [], batches, first };
 }
 
+/** True for the error Node's streams raise when a consumer destroys a stream it stopped reading. */
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || (e as { code?: unknown }).code === 'ABORT_ERR' || (e as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE');
+}
+
 /** How an export ended, as its audit record says. */
 export interface ExportOutcome {
   /** Lines of data handed to the connection (beneficiary rows, not counting header or end line). */
@@ -161,6 +166,9 @@ export function exportStream(ctx: RequestContext, query: unknown, prepared: Prep
       ending = 'complete';
       yield endLine(request.format, { rows, contracts, breachId: request.breachId, referenceDate: referenceDate ?? '' });
     } catch (e) {
+      // A consumer that stops reading destroys the stream; Node then throws an AbortError into the
+      // generator (or returns it): either way the client went away, nothing failed.
+      if (isAbort(e)) throw e;
       failure = e;
       ending = 'failed';
       ctx.logger.error({ err: e, rows, contracts }, 'mailing export failed mid-stream');
