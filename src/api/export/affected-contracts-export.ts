@@ -131,9 +131,9 @@ export function recordExportAttempt(ctx: RequestContext, query: unknown, outcome
 }
 
 /**
- * The body of a prepared export as a byte stream with backpressure: the next batch is read from
- * Neo4j only when the connection has taken the previous one, so the server holds one batch
- * whatever the export's size. Lines: (a UTF-8 BOM, for CSV when asked), the CSV header, one line
+ * The body of a prepared export as a byte stream with backpressure: batch n+1 is read from Neo4j
+ * while batch n is formatted and sent, and batch n+2 only once the connection has taken batch n,
+ * so the server holds two batches whatever the export's size. Lines: (a UTF-8 BOM, for CSV when asked), the CSV header, one line
  * per beneficiary of each contract, then — after the export's single audit record is written,
  * with its row count — the end line (see `endLine`). If the audit write fails, or a batch fails,
  * the stream errors (the HTTP layer then cuts the connection) and no end line is written; if the
@@ -153,12 +153,17 @@ export function exportStream(ctx: RequestContext, query: unknown, prepared: Prep
     let ending: ExportOutcome['ending'] = 'aborted';
     try {
       if (request.format === 'csv') yield `${request.bom ? '\uFEFF' : ''}${csvHeader()}`;
-      for (let next = prepared.first; !next.done; next = await batches.next()) {
+      for (let next = prepared.first; !next.done; ) {
+        // One batch ahead: Neo4j reads the next batch while this one is formatted and sent, so
+        // the export runs at the pace of the slower of the two, not their sum (two batches held).
+        const following = batches.next();
+        following.catch(() => undefined); // awaited below; an abort meanwhile must not leave it unhandled
         const lines = next.value.flatMap((row) => mailingRows(row, exposures, referenceDate!));
         const text = request.format === 'csv' ? csvLines(lines) : jsonLines(lines);
         rows += lines.length;
         contracts += next.value.length;
         yield text;
+        next = await following;
       }
       // The record comes before the end line: a file that says it is complete was audited.
       audited = true;
