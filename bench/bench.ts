@@ -9,6 +9,7 @@ import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
 import { cursorKey, encodeCursor } from '../src/domain/contract/cursor';
 import { requestDb } from '../src/db/request-db';
 import { DatabaseSizes, freshDatabase, generatedDataset, importFloor, importOurs } from './dataset';
+import { describeExport, ExportMeasure, measureExport } from './export';
 import { load, LoadResult } from './load';
 import { OperationContext, OPERATIONS, ServerName } from './operations';
 import { writeReport, BenchResults, SizeResult } from './report';
@@ -38,6 +39,8 @@ function options() {
       heap: { type: 'string' },
       'page-cache': { type: 'string' },
       out: { type: 'string' },
+      // Also measure the mailing export (issue #13): throughput and the server's RSS growth.
+      export: { type: 'boolean' },
     },
   });
   const whole = (name: string, v: string | undefined, dflt: number, min: number) => {
@@ -58,6 +61,7 @@ function options() {
     seed: whole('seed', values.seed, 42, 0),
     sizes,
     out: path.resolve(values.out ?? path.join(ROOT, 'bench')),
+    export: values.export ?? false,
   };
 }
 
@@ -108,6 +112,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
 
   const servers = await startServers(db.neo4j.uri, db.neo4j.auth.password);
   const results: SizeResult['operations'] = [];
+  let exported: ExportMeasure | undefined;
   try {
     const ctx: OperationContext = {
       urls: { ours: servers.ours.url, neo4jGraphql: servers.neo4jGraphql.url, raw: servers.raw.url },
@@ -138,6 +143,11 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
       }
       results.push(row);
     }
+    if (opts.export) {
+      // After the load, on the same server: the largest insurer's whole export, read as it streams.
+      exported = await measureExport({ url: servers.ours.url.replace(/\/graphql$/, ''), token: ctx.tokens.insurer, pid: servers.ours.process.pid!, breachId: BREACH, insurer: top.id });
+      log(describeExport(exported));
+    }
   } finally {
     await Promise.all(Object.values(servers).map((s) => s.stop()));
     await db.close();
@@ -147,6 +157,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
     dataset: { people: dataset.people, rows: dataset.rows, files: dataset.files.length, affectedPeople: summary.people, affectedContracts: summary.contracts, insurer: top.id, insurerContracts: top.contracts },
     import: { ours, floor },
     operations: results,
+    ...(exported ? { export: exported } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportMeasure } from './dataset';
+import type { ExportMeasure } from './export';
 import type { LoadResult } from './load';
 import type { ServerName } from './operations';
 
@@ -13,6 +14,8 @@ export interface SizeResult {
   dataset: { people: number; rows: number; files: number; affectedPeople: number; affectedContracts: number; insurer: string; insurerContracts: number };
   import: { ours: ImportMeasure & { refreshSeconds: number }; floor: ImportMeasure };
   operations: Array<{ id: string; title: string; servers: Partial<Record<ServerName, ServerFigures>> }>;
+  /** The mailing export of the insurer with the most affected contracts (`--export` only). */
+  export?: ExportMeasure;
 }
 
 /** The whole run, as written to results.json. */
@@ -98,6 +101,14 @@ function markdown(results: BenchResults): string {
       }
     }
     lines.push('');
+    if (s.export) {
+      const e = s.export;
+      // Issue #13's targets are stated for 354,710 contracts at 10M people: the time is scaled to that size.
+      const scaled = (e.seconds * 354_710) / Math.max(1, e.contracts);
+      lines.push('| mailing export | contracts | lines | MB | seconds | contracts/s | complete | server RSS before → peak (growth) |', '|---|---|---|---|---|---|---|---|');
+      lines.push(`| ${e.format}, ${e.insurer} | ${int(e.contracts)} | ${int(e.rows)} | ${(e.bytes / 2 ** 20).toFixed(1)} | ${e.seconds.toFixed(1)} | ${int(e.contractsPerSecond)} | ${e.complete ? 'yes' : 'NO'} | ${e.rssBeforeMb.toFixed(0)} → ${e.rssPeakMb.toFixed(0)} MB (+${e.rssGrowthMb.toFixed(1)} MB) |`, '');
+      lines.push(`Targets (#13): 354,710 contracts in ≤ 30 s (at this rate: ${scaled.toFixed(1)} s, ${scaled <= 30 ? 'met' : 'missed'}); RSS growth ≤ 50 MB (${e.rssGrowthMb <= 50 ? 'met' : 'missed'}).`, '');
+    }
   }
   if (results.sizes.length > 1) {
     const first = results.sizes[0];

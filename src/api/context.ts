@@ -24,6 +24,8 @@ export interface Services {
   clock?: Clock;
   /** Disclosure control of aggregates (config DISCLOSURE_MIN_CELL); default threshold 10 when absent. */
   disclosure?: DisclosureSettings;
+  /** Contracts per statement of the mailing export (default EXPORT_BATCH_SIZE); tests set a small one to cross batch boundaries. */
+  exportBatchSize?: number;
 }
 
 /** What every resolver receives. */

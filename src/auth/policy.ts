@@ -16,7 +16,8 @@ export interface FieldPolicy {
  * THE role policy: what each role may read, by schema coordinate (`Type.field`). The GraphQL
  * guard (api/auth-checker), the audit's list of person-level fields and the tests' list of root
  * fields all derive from it, and `test/policy.test.ts` fails when a guarded field of the schema is
- * missing here or a field here is not guarded as written. A new role or field is one edit here.
+ * missing here or a field here is not guarded as written. HTTP routes that serve rows outside
+ * GraphQL (the mailing export) have their entry here too, keyed `METHOD /path`. A new role or field is one edit here.
  * Row-level confinement (an insurer sees only its own tenant) is not a role rule: see the tenant
  * filter (db/reach).
  */
@@ -62,7 +63,15 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   'Query.notificationDuties': { allow: ['REGULATOR'] },
   'Query.notificationDraft': { allow: ['INSURER', 'REGULATOR'] },
   'Mutation.recordNotification': { allow: ['INSURER'], auditedWrite: true },
+  // HTTP routes outside GraphQL, keyed `METHOD /path` (see isRouteKey): the same table, the same
+  // decide(). The mailing export streams every affected contract of the token's own insurer.
+  'GET /export/affected-contracts': { allow: ['INSURER'], personLevel: true },
 });
+
+/** True when a policy key names an HTTP route (`GET /export/…`) rather than a schema coordinate. */
+export function isRouteKey(key: string): boolean {
+  return /^[A-Z]+ \//.test(key);
+}
 
 /** Fields whose reads and refusals are audited (derived from {@link POLICY}). */
 export const PERSON_LEVEL_FIELDS: ReadonlySet<string> = new Set(Object.entries(POLICY).flatMap(([field, p]) => (p.personLevel ? [field] : [])));

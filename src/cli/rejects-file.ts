@@ -3,9 +3,7 @@ import { AppError } from '../errors/app-error';
 import { maskNirsIn } from '../identity/nir';
 import type { RejectedRow } from '../domain/import/import-portfolio';
 import { PORTFOLIO_COLUMNS } from '../domain/import/portfolio-row';
-
-/** Characters a spreadsheet reads as the start of a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { neutraliseFormula } from '../domain/common/spreadsheet-cell';
 
 /**
  * One CSV cell as a spreadsheet may safely open it: NIR-shaped values masked (the row was masked
@@ -13,8 +11,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * apostrophe so it is shown as text and never run, then quoted as RFC 4180 needs.
  */
 export function csvCell(value: string): string {
-  let v = maskNirsIn(value);
-  if (FORMULA_START.test(v)) v = `'${v}`;
+  const v = neutraliseFormula(maskNirsIn(value));
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

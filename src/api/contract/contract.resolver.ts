@@ -19,6 +19,7 @@ import { affectedContractsPage } from '../../domain/contract/contract.repository
 import type { AffectedContractRow, ContractRow } from '../../domain/contract/contract.rows';
 import { AffectedContract, AffectedContractConnection, Contract } from './contract.type';
 import { decodeCursor, encodeCursor } from '../../domain/contract/cursor';
+import { confirmedExposures, exposuresOfContract } from '../../domain/contract/contract-exposures';
 import { loadPaths, requireBreach, requireCategory, requireOrganization } from '../require';
 import type { PathRoot } from '../../domain/impact/breakdown';
 
@@ -43,9 +44,7 @@ interface AffectedContractRoot {
  * breach's order: the status, scope and confidence travel with each category.
  */
 async function contractExposures(r: AffectedContractRoot, ctx: RequestContext): Promise<ExposureRow[]> {
-  const ids = new Set(r.paths.flatMap((p) => p.exposedCategoryIds));
-  const rows = await ctx.loaders.exposures.load(r.breachId);
-  return rows.filter((x) => x.subjects === 'INSURED' && x.status !== 'NOT_EXPOSED' && ids.has(x.categoryId));
+  return exposuresOfContract(await ctx.loaders.exposures.load(r.breachId), r.paths.flatMap((p) => p.exposedCategoryIds));
 }
 
 /** `affectedContracts`: an insurer's contracts reached by a breach, page by page. */
@@ -111,7 +110,7 @@ export class AffectedContractResolver {
 
   @FieldResolver(() => [DataCategory], { description: 'Categories of its people’s data the breach is stated to have EXPOSED for all insured people (scope ALL), union over its paths. Claimed ones and those stated for some insurers only are not listed here: see `exposures`.' })
   async exposedCategories(@Root() r: AffectedContractRoot, @Ctx() ctx: RequestContext): Promise<DataCategoryRow[]> {
-    const ids = (await contractExposures(r, ctx)).filter((x) => x.status === 'EXPOSED' && x.scope === 'ALL').map((x) => x.categoryId);
+    const ids = confirmedExposures(await contractExposures(r, ctx)).map((x) => x.categoryId);
     return Promise.all(ids.map((id) => requireCategory(ctx, id)));
   }
 

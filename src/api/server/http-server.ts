@@ -10,6 +10,7 @@ import { failingRequest, isAppError } from '../../errors/app-error';
 import { httpStatus, HttpErrorCode } from '../../errors/codes';
 import { createRequestContext, RequestContext, Services } from '../context';
 import { checkReadiness } from '../../domain/health/readiness';
+import { registerAffectedContractsExport } from '../export/affected-contracts-export.route';
 import { createApollo } from './apollo';
 import { ApiMetrics, createMetrics } from './metrics';
 import { linkRecord, operationLabel, recordOf, requestIdOf } from './request-record';
@@ -82,6 +83,8 @@ function pathOf(request: FastifyRequest): string {
  *   failed check;
  * - `/metrics`: Prometheus metrics (see `createMetrics`), absent with `metrics.mode` off, behind
  *   a bearer token with `token`;
+ * - `/export/affected-contracts`: the mailing export of an INSURER token's affected contracts
+ *   (see `registerAffectedContractsExport`);
  * - `/`: a redirect to `/graphql`; any other path: 404 NOT_FOUND.
  * A body over `config.maxBodyBytes` is 413 BAD_USER_INPUT, a JSON body that does not parse is 400
  * BAD_USER_INPUT, anything unexpected is 500 INTERNAL (logged, masked). Every error answer is
@@ -239,6 +242,9 @@ export function buildHttpServer(
   }
 
   fastify.all('/', async (_request, reply) => reply.redirect(GRAPHQL_PATH));
+
+  // The mailing export: a streamed CSV / JSON lines of an insurer's affected contracts (issue #13).
+  registerAffectedContractsExport(fastify, { services, verifyToken, sendError: (reply, code, message) => sendError(reply, code, message) });
 
   // The integration's handler answers with Apollo's serialised body: a string reply.
   fastify.route<{ Reply: string }>({

@@ -4,6 +4,7 @@ import type { Principal } from '../../auth/principal';
 import type { Executor, RoundTripCounter } from '../../db/executor';
 import { isAppError } from '../../errors/app-error';
 import { recordAuditEvent } from './audit.repository';
+import type { AuditEventInput } from './audit.rows';
 import { redactArguments, redactText } from './redact';
 
 /** Why an attempt was refused: the stable error code and a reason safe to store. */
@@ -44,32 +45,70 @@ export function refusalOf(error: unknown): Refusal {
   return { code: error.code, reason: redactText(error.message) };
 }
 
+/** What one attempt is, apart from who made it: the record's fields that the caller decides. */
+export interface AuditAttemptFields {
+  /** `Type.field`, or the role-policy key of an HTTP route (e.g. `GET /export/affected-contracts`). */
+  field: string;
+  /** The response path (alias) of a GraphQL field; a route's own short name otherwise. */
+  path: string;
+  operationName: string | null;
+  args: Record<string, unknown>;
+  outcome: 'READ' | 'REFUSED' | 'WRITTEN';
+  rows: number | null;
+  /**
+   * A refusal's code and reason; for a read, an optional code and a reason say how it ended when
+   * it did not end well (an export aborted by its client: no code; cut by a failure: its code).
+   */
+  refusal: { code: string | null; reason: string } | null;
+}
+
+/**
+ * The audit record of one attempt by `principal`: caller text (token claims, operation name,
+ * reason) masked for NIR-shaped runs, arguments redacted (see redact.ts). The one place a record
+ * is shaped, for GraphQL fields (the recorder below) and HTTP routes (the mailing export).
+ */
+export function auditEventOf(principal: Principal, attempt: AuditAttemptFields): AuditEventInput {
+  return {
+    id: crypto.randomUUID(),
+    at: new Date().toISOString(),
+    // Token claims and operation names are caller text: a NIR typed into one is never stored.
+    subject: principal.kind === 'user' ? redactText(principal.subject) : 'anonymous',
+    role: principal.kind === 'user' ? principal.role : 'anonymous',
+    orgId: principal.kind === 'user' && principal.orgId !== null ? redactText(principal.orgId) : null,
+    field: attempt.field,
+    path: attempt.path,
+    operationName: attempt.operationName ? redactText(attempt.operationName) : null,
+    arguments: JSON.stringify(redactArguments(attempt.args)),
+    rows: attempt.rows,
+    outcome: attempt.outcome,
+    code: attempt.refusal?.code ?? null,
+    reason: attempt.refusal ? redactText(attempt.refusal.reason) : null,
+  };
+}
+
 /**
  * Creates the request's recorder. A read is recorded before its rows leave the server: if the
  * audit write fails, the caller gets an error, never unaudited data.
  */
 export function createAuditRecorder(executor: Executor, counter: RoundTripCounter, principal: Principal): AuditRecorder {
   const paths = new Set<string>();
-  const write = (info: GraphQLResolveInfo, args: Record<string, unknown>, outcome: 'READ' | 'REFUSED' | 'WRITTEN', rows: number | null, refusal: Refusal | null) => {
+  const write = (info: GraphQLResolveInfo, args: Record<string, unknown>, outcome: AuditAttemptFields['outcome'], rows: number | null, refusal: Refusal | null) => {
     const path = responsePath(info);
     // Marked before the write: a read whose record failed is not recorded again as a refusal.
     paths.add(path);
-    return recordAuditEvent(executor, counter, {
-      id: crypto.randomUUID(),
-      at: new Date().toISOString(),
-      // Token claims and operation names are caller text: a NIR typed into one is never stored.
-      subject: principal.kind === 'user' ? redactText(principal.subject) : 'anonymous',
-      role: principal.kind === 'user' ? principal.role : 'anonymous',
-      orgId: principal.kind === 'user' && principal.orgId !== null ? redactText(principal.orgId) : null,
-      field: `${info.parentType.name}.${info.fieldName}`,
-      path,
-      operationName: info.operation.name ? redactText(info.operation.name.value) : null,
-      arguments: JSON.stringify(redactArguments(args)),
-      rows,
-      outcome,
-      code: refusal?.code ?? null,
-      reason: refusal ? redactText(refusal.reason) : null,
-    });
+    return recordAuditEvent(
+      executor,
+      counter,
+      auditEventOf(principal, {
+        field: `${info.parentType.name}.${info.fieldName}`,
+        path,
+        operationName: info.operation.name ? info.operation.name.value : null,
+        args,
+        outcome,
+        rows,
+        refusal,
+      }),
+    );
   };
   return {
     read: (info, args, rows) => write(info, args, 'READ', rows, null),

@@ -1,0 +1,77 @@
+import { parse } from 'csv-parse/sync';
+import type { ExposureRow } from '../../domain/breach/breach.rows';
+import { neutraliseFormula } from '../../domain/common/spreadsheet-cell';
+import type { ExportContractRow } from '../../domain/contract/affected-contracts-export';
+import { CSV_COLUMNS, csvHeader, csvLines, endLine, jsonLines, mailingRows } from './mailing-rows';
+
+/** The export's lines, without a database: formula neutralisation, one line per beneficiary, caveats, end lines. */
+const exposure = (categoryId: string, status: string, scope: string | null, confidence: 'H' | 'M' | 'L' | null = 'H'): ExposureRow => ({
+  categoryId,
+  subjects: 'INSURED',
+  status,
+  scope,
+  scopeNote: scope === 'ALL' ? null : 'for some insurers',
+  note: null,
+  sourceUrl: 'cnil.fr/x',
+  confidence,
+});
+const EXPOSURES: ExposureRow[] = [
+  exposure('cat-nir', 'EXPOSED', 'ALL'),
+  exposure('cat-member-number', 'EXPOSED', 'SOME_INSURERS', 'M'),
+  exposure('cat-bank', 'NOT_EXPOSED', 'ALL'),
+  exposure('cat-claimed', 'CLAIMED', 'ALL', 'L'),
+  { ...exposure('cat-pro', 'EXPOSED', 'ALL'), subjects: 'PROFESSIONAL' },
+];
+
+function contract(number: string, over: Partial<ExportContractRow> = {}): ExportContractRow {
+  return {
+    contract: { id: `c-${number}`, number, startDate: '2020-01-01', endDate: null },
+    paths: [{ flowId: 'f1', operatorId: 'org-viamedis', basis: 'ACTIVE', exposedCategoryIds: ['cat-nir', 'cat-member-number', 'cat-bank', 'cat-claimed', 'cat-pro'], networkId: 'org-itelis' }],
+    beneficiaries: [
+      { key: 'nir:aa', role: 'HOLDER' },
+      { key: 'nir:bb', role: 'DEPENDANT' },
+    ],
+    ...over,
+  };
+}
+
+test.each(['=1+1', '+33', '-1', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://evil","x")'])('a cell starting a formula (%j) opens as text', (value) => {
+  expect(neutraliseFormula(value)).toBe(`'${value}`);
+  const [record] = parse(csvLines(mailingRows(contract(value), EXPOSURES, '2024-01-22')), { relax_quotes: false }) as string[][];
+  expect(record[CSV_COLUMNS.indexOf('contract_number')]).toBe(`'${value}`);
+});
+
+test.each(['SYN-LMG-1', "'quoted", 'a=b', '', 'Aésio'])('a harmless cell (%j) is left as it is', (value) => {
+  expect(neutraliseFormula(value)).toBe(value);
+});
+
+test('one line per beneficiary, with the contract, its basis, paths and the caveats of each exposure', () => {
+  const rows = mailingRows(contract('N1'), EXPOSURES, '2024-01-22');
+  expect(rows.map((r) => [r.beneficiaryKey, r.beneficiaryRole])).toEqual([
+    ['nir:aa', 'HOLDER'],
+    ['nir:bb', 'DEPENDANT'],
+  ]);
+  // NOT_EXPOSED and other subjects' exposures are left out; the caveated ones stay, with their caveat.
+  expect(rows[0].exposedCategories).toEqual(['cat-nir']);
+  expect(rows[0].exposures.map((x) => x.categoryId)).toEqual(['cat-nir', 'cat-member-number', 'cat-claimed']);
+  const [header, ...records] = parse(csvHeader() + csvLines(rows)) as string[][];
+  expect(header).toEqual([...CSV_COLUMNS]);
+  const cell = (name: (typeof CSV_COLUMNS)[number]) => records[0][CSV_COLUMNS.indexOf(name)];
+  expect(cell('client_basis')).toBe('ACTIVE');
+  expect(cell('paths')).toBe('org-viamedis via org-itelis (ACTIVE)');
+  expect(cell('exposures')).toBe('cat-nir EXPOSED ALL H | cat-member-number EXPOSED SOME_INSURERS M | cat-claimed CLAIMED ALL L');
+});
+
+test('a contract ended before the reference date is a FORMER client; one without beneficiaries still gets a line', () => {
+  const [row] = mailingRows(contract('N2', { contract: { id: 'c', number: 'N2', startDate: '2010-01-01', endDate: '2023-12-31' }, beneficiaries: [] }), EXPOSURES, '2024-01-22');
+  expect(row).toMatchObject({ clientBasis: 'FORMER', beneficiaryKey: null, beneficiaryRole: null });
+  expect(mailingRows(contract('N3', { contract: { id: 'c', number: 'N3', startDate: '2010-01-01', endDate: '2024-01-22' } }), EXPOSURES, '2024-01-22')[0].clientBasis).toBe('ACTIVE');
+});
+
+test('JSON lines carry exact values (no apostrophe) and the end lines say what a complete file holds', () => {
+  const [line] = jsonLines(mailingRows(contract('=1'), EXPOSURES, '2024-01-22')).split('\n');
+  expect(JSON.parse(line)).toMatchObject({ type: 'row', contractNumber: '=1' });
+  const end = { rows: 2, contracts: 1, breachId: 'b', referenceDate: '2024-01-22' };
+  expect(endLine('csv', end)).toBe('#END rows=2 contracts=1 breach=b referenceDate=2024-01-22\n');
+  expect(JSON.parse(endLine('jsonl', end))).toEqual({ type: 'end', complete: true, ...end });
+});

@@ -1,0 +1,140 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ExposureRow } from '../../domain/breach/breach.rows';
+import { neutraliseFormula } from '../../domain/common/spreadsheet-cell';
+import { clientBasis, ExportContractRow } from '../../domain/contract/affected-contracts-export';
+import { confirmedExposures, exposuresOfContract } from '../../domain/contract/contract-exposures';
+
+/** The formats of the mailing export. */
+export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * One line of the export: one beneficiary of one affected contract (a contract with no
+ * beneficiary loaded gives one line with a null key and role), with everything a mailing needs to
+ * say why the member is written to. Never a NIR: the beneficiary is its pseudonymous key.
+ */
+export interface MailingRow {
+  contractId: string;
+  contractNumber: string;
+  beneficiaryKey: string | null;
+  beneficiaryRole: 'HOLDER' | 'DEPENDANT' | null;
+  /** ACTIVE: still a client on the reference date; FORMER: ended before it, reached through retained data. */
+  clientBasis: 'ACTIVE' | 'FORMER';
+  contractStart: string;
+  contractEnd: string | null;
+  /** Each path reaching the contract: operator, partner (care network or intermediary), flow basis. */
+  paths: Array<{ operatorId: string; partnerId: string | null; basis: 'ACTIVE' | 'RETAINED'; flowId: string }>;
+  /** Categories stated EXPOSED for every insured person (no caveat), as `AffectedContract.exposedCategories`. */
+  exposedCategories: string[];
+  /** Every exposure the paths carry, with its caveats, as `AffectedContract.exposures`. */
+  exposures: Array<{ categoryId: string; status: string; scope: string | null; scopeNote: string | null; confidence: string | null; sourceUrl: string | null }>;
+}
+
+/** The CSV columns, in order (the header line). */
+export const CSV_COLUMNS = [
+  'contract_id',
+  'contract_number',
+  'beneficiary_key',
+  'beneficiary_role',
+  'client_basis',
+  'contract_start',
+  'contract_end',
+  'operators',
+  'partners',
+  'path_basis',
+  'paths',
+  'exposed_categories',
+  'exposures',
+] as const;
+
+/** Separator of the values of a multi-valued CSV cell (ids never contain it). */
+export const LIST_SEPARATOR = ' | ';
+
+/**
+ * The export lines of one affected contract: one per beneficiary, in key order. `breachExposures`
+ * are the breach's exposures (the same loader `affectedContracts` reads), `referenceDate` the
+ * date the contracts were reached on.
+ */
+export function mailingRows(row: ExportContractRow, breachExposures: readonly ExposureRow[], referenceDate: string): MailingRow[] {
+  const exposures = exposuresOfContract(breachExposures, row.paths.flatMap((p) => p.exposedCategoryIds));
+  const shared = {
+    contractId: row.contract.id,
+    contractNumber: row.contract.number,
+    clientBasis: clientBasis(row.contract, referenceDate),
+    contractStart: row.contract.startDate,
+    contractEnd: row.contract.endDate,
+    paths: row.paths.map((p) => ({ operatorId: p.operatorId, partnerId: p.networkId, basis: p.basis, flowId: p.flowId })),
+    exposedCategories: confirmedExposures(exposures).map((x) => x.categoryId),
+    exposures: exposures.map((x) => ({ categoryId: x.categoryId, status: x.status, scope: x.scope, scopeNote: x.scopeNote, confidence: x.confidence, sourceUrl: x.sourceUrl })),
+  };
+  if (row.beneficiaries.length === 0) return [{ ...shared, beneficiaryKey: null, beneficiaryRole: null }];
+  return row.beneficiaries.map((b) => ({ ...shared, beneficiaryKey: b.key, beneficiaryRole: b.role }));
+}
+
+const distinct = (values: Array<string | null>): string => [...new Set(values.filter((v): v is string => v !== null))].join(LIST_SEPARATOR);
+
+/** The CSV cells of a row, in {@link CSV_COLUMNS} order. */
+export function csvRecord(r: MailingRow): Array<string | null> {
+  return [
+    r.contractId,
+    r.contractNumber,
+    r.beneficiaryKey,
+    r.beneficiaryRole,
+    r.clientBasis,
+    r.contractStart,
+    r.contractEnd,
+    distinct(r.paths.map((p) => p.operatorId)),
+    distinct(r.paths.map((p) => p.partnerId)),
+    distinct(r.paths.map((p) => p.basis)),
+    r.paths.map((p) => `${p.operatorId}${p.partnerId ? ` via ${p.partnerId}` : ''} (${p.basis})`).join(LIST_SEPARATOR),
+    r.exposedCategories.join(LIST_SEPARATOR),
+    r.exposures.map((x) => [x.categoryId, x.status, x.scope ?? 'UNKNOWN_SCOPE', x.confidence ?? 'UNKNOWN_CONFIDENCE'].join(' ')).join(LIST_SEPARATOR),
+  ];
+}
+
+/**
+ * CSV text (RFC 4180 quoting by csv-stringify, `\n` line ends) of `records`, every text cell
+ * neutralised against spreadsheet formulas (see neutraliseFormula), so a hostile contract number
+ * such as `-1+cmd` opens as text.
+ */
+export function csvText(records: ReadonlyArray<ReadonlyArray<string | null>>): string {
+  return stringify(records as Array<Array<string | null>>, { cast: { string: neutraliseFormula } });
+}
+
+/** The CSV header line. */
+export function csvHeader(): string {
+  return csvText([[...CSV_COLUMNS]]);
+}
+
+/** The CSV lines of `rows`. */
+export function csvLines(rows: readonly MailingRow[]): string {
+  return rows.length === 0 ? '' : csvText(rows.map(csvRecord));
+}
+
+/** The JSON lines of `rows`: one object per line, `type: "row"`, values exact (JSON is not opened by spreadsheets). */
+export function jsonLines(rows: readonly MailingRow[]): string {
+  return rows.map((r) => `${JSON.stringify({ type: 'row', ...r })}\n`).join('');
+}
+
+/** What the end line of a complete export states. */
+export interface ExportEnd {
+  rows: number;
+  contracts: number;
+  breachId: string;
+  referenceDate: string;
+}
+
+/** The CSV end line, the last of a complete file: `#END rows=<n> contracts=<m>`. */
+export const CSV_END_PREFIX = '#END';
+
+/**
+ * The line that closes a complete export, written only after the last row and after the export's
+ * audit record: CSV `#END rows=<n> contracts=<m> breach=<id> referenceDate=<date>` (a comment line,
+ * as csv-parse's `comment: '#'` or pandas' `comment='#'` read it; no data line starts with `#`),
+ * JSON lines `{"type":"end","rows":…,"contracts":…,"complete":true,…}`. A file without it is
+ * incomplete, whatever it holds.
+ */
+export function endLine(format: ExportFormat, end: ExportEnd): string {
+  if (format === 'jsonl') return `${JSON.stringify({ type: 'end', complete: true, ...end })}\n`;
+  return `${CSV_END_PREFIX} rows=${end.rows} contracts=${end.contracts} breach=${end.breachId} referenceDate=${end.referenceDate}\n`;
+}
