@@ -13,6 +13,7 @@ import { checkReadiness } from '../../domain/health/readiness';
 import { createApollo } from './apollo';
 import { ApiMetrics, createMetrics } from './metrics';
 import { linkRecord, operationLabel, recordOf, requestIdOf } from './request-record';
+import { DevTokenMinter, registerWebRoutes } from './web-routes';
 
 /** A running API: the HTTP server, its Apollo instance, and a way to stop both. */
 export interface App {
@@ -24,6 +25,15 @@ export interface App {
   /** http://host:port of the listening server. */
   url: string;
   close(): Promise<void>;
+}
+
+/** Options of the HTTP server beyond its configuration. */
+export interface HttpOptions {
+  /**
+   * Mints local tokens for `/dev/token` (the dashboard's development role picker); only passed
+   * by main.ts when `config.web.devTokens` is on, and never registered in production.
+   */
+  mintDevToken?: DevTokenMinter;
 }
 
 /** The path of the GraphQL endpoint. */
@@ -78,6 +88,8 @@ function pathOf(request: FastifyRequest): string {
  *   failed check;
  * - `/metrics`: Prometheus metrics (see `createMetrics`), absent with `metrics.mode` off, behind
  *   a bearer token with `token`;
+ * - `/dashboard`, `/graphiql`, `/web/*` (and `/dev/token` in development), when `config.web` is
+ *   given: the web front end built in `web/dist` (see `registerWebRoutes`);
  * - `/`: a redirect to `/graphql`; any other path: 404 NOT_FOUND.
  * A body over `config.maxBodyBytes` is 413 BAD_USER_INPUT, a JSON body that does not parse is 400
  * BAD_USER_INPUT, anything unexpected is 500 INTERNAL (logged, masked). Every error answer is
@@ -89,10 +101,11 @@ function pathOf(request: FastifyRequest): string {
  * value, a header or a token (see `RequestRecord`). `config.metrics` defaults to off.
  */
 export function buildHttpServer(
-  config: Pick<Config, 'maxBodyBytes'> & Partial<Pick<Config, 'metrics'>>,
+  config: Pick<Config, 'maxBodyBytes'> & Partial<Pick<Config, 'metrics' | 'web' | 'production'>>,
   services: Services,
   verifyToken: TokenVerifier,
   apollo: ApolloServer<RequestContext>,
+  options: HttpOptions = {},
 ): FastifyInstance {
   const { executor, logger } = services;
   const metricsConfig = config.metrics ?? { mode: 'off', token: undefined };
@@ -222,6 +235,16 @@ export function buildHttpServer(
 
   fastify.all('/', async (_request, reply) => reply.redirect(GRAPHQL_PATH));
 
+  if (config.web) {
+    registerWebRoutes(
+      fastify,
+      { ...config.web, production: config.production ?? true, mintDevToken: config.web.devTokens ? options.mintDevToken : undefined },
+      services,
+      apollo,
+      sendError,
+    );
+  }
+
   // The integration's handler answers with Apollo's serialised body: a string reply.
   fastify.route<{ Reply: string }>({
     method: fastify.supportedMethods,
@@ -268,12 +291,12 @@ export function buildHttpServer(
 }
 
 /**
- * Starts the API: Apollo (see `createApollo`) behind the Fastify app of {@link buildHttpServer},
- * listening on `config.host`:`config.port` (port 0 picks a free one).
+ * Starts the API: Apollo (see `createApollo`) behind the Fastify app of {@link buildHttpServer}
+ * (with `options`), listening on `config.host`:`config.port` (port 0 picks a free one).
  */
-export async function startApp(config: Config, services: Services, verifyToken: TokenVerifier): Promise<App> {
+export async function startApp(config: Config, services: Services, verifyToken: TokenVerifier, options: HttpOptions = {}): Promise<App> {
   const apollo = await createApollo(config, services.logger);
-  const fastify = buildHttpServer(config, services, verifyToken, apollo);
+  const fastify = buildHttpServer(config, services, verifyToken, apollo, options);
   try {
     await fastify.listen({ port: config.port, host: config.host });
   } catch (e) {
