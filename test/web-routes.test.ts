@@ -46,14 +46,31 @@ afterAll(async () => {
   fs.rmSync(empty, { recursive: true, force: true });
 });
 
-function server(web: { graphiql: boolean; devTokens: boolean; distDir?: string }, production: boolean): FastifyInstance {
+/** A real HTTP request to a listening server (Fastify's inject pulls an ES-module-only cookie parser into jest). */
+interface Answer {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  json(): any;
+}
+
+/** A server over the routes, listening on a free port, with a small `inject` doing real HTTP. */
+async function server(web: { graphiql: boolean; devTokens: boolean; distDir?: string }, production: boolean) {
   const s = buildHttpServer({ maxBodyBytes: 10_000, production, web: { distDir: built, ...web } }, testServices(executor), verifier, apollo, minter);
   servers.push(s);
-  return s;
+  await s.listen({ port: 0, host: '127.0.0.1' });
+  const address = s.server.address() as { port: number };
+  return {
+    async inject(request: { method: string; url: string; headers?: Record<string, string>; payload?: string }): Promise<Answer> {
+      const r = await fetch(`http://127.0.0.1:${address.port}${request.url}`, { method: request.method, headers: request.headers, body: request.payload, redirect: 'manual' });
+      const body = await r.text();
+      return { statusCode: r.status, headers: Object.fromEntries(r.headers.entries()), body, json: () => JSON.parse(body) };
+    },
+  };
 }
 
 test('development: /dashboard and /graphiql served with a CSP that forbids other origins; /dev/token mints a token the API accepts', async () => {
-  const s = server({ graphiql: true, devTokens: true }, false);
+  const s = await server({ graphiql: true, devTokens: true }, false);
   for (const url of ['/dashboard', '/graphiql', '/web/assets/a-123.js']) {
     const r = await s.inject({ method: 'GET', url });
     expect({ url, status: r.statusCode }).toEqual({ url, status: 200 });
@@ -73,7 +90,7 @@ test('development: /dashboard and /graphiql served with a CSP that forbids other
 });
 
 test('production: no /dev/token even when a minter and devTokens are passed; /graphiql off unless configured', async () => {
-  const off = server({ graphiql: false, devTokens: true }, true);
+  const off = await server({ graphiql: false, devTokens: true }, true);
   for (const method of ['GET', 'POST'] as const) {
     const r = await off.inject({ method, url: '/dev/token', headers: { 'content-type': 'application/json' }, payload: method === 'POST' ? '{"role":"ADMIN"}' : undefined });
     expect({ method, status: r.statusCode, code: r.json().errors[0].extensions.code }).toEqual({ method, status: 404, code: 'NOT_FOUND' });
@@ -82,18 +99,18 @@ test('production: no /dev/token even when a minter and devTokens are passed; /gr
   expect(explorer.statusCode).toBe(404);
   expect(explorer.json().errors[0].message).toMatch(/GRAPHIQL=true/);
   expect((await off.inject({ method: 'GET', url: '/dashboard' })).statusCode).toBe(200);
-  const on = server({ graphiql: true, devTokens: false }, true);
+  const on = await server({ graphiql: true, devTokens: false }, true);
   expect((await on.inject({ method: 'GET', url: '/graphiql' })).statusCode).toBe(200);
   expect((await on.inject({ method: 'GET', url: '/dev/token' })).statusCode).toBe(404);
 });
 
 test('development with devTokens off: no /dev/token', async () => {
-  const s = server({ graphiql: true, devTokens: false }, false);
+  const s = await server({ graphiql: true, devTokens: false }, false);
   expect((await s.inject({ method: 'GET', url: '/dev/token' })).statusCode).toBe(404);
 });
 
 test('an unbuilt bundle: the pages say how to build it', async () => {
-  const s = server({ graphiql: true, devTokens: false, distDir: empty }, false);
+  const s = await server({ graphiql: true, devTokens: false, distDir: empty }, false);
   for (const url of ['/dashboard', '/graphiql']) {
     const r = await s.inject({ method: 'GET', url });
     expect(r.statusCode).toBe(404);

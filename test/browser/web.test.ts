@@ -213,7 +213,7 @@ test('the explorer is bundled, preloaded with the examples, runs one, and shows 
   await page.goto(`${app.url}/graphiql`);
   const editor = page.locator('.graphiql-query-editor');
   await editor.waitFor();
-  await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor')?.textContent ?? '').includes('query BreachTimeline'), undefined, { timeout: BROWSER_TIMEOUT_MS });
+  await page.waitForFunction(() => /query\s+BreachTimeline/.test((document.querySelector('.graphiql-query-editor')?.textContent ?? '').replace(/\u00a0/g, ' ')), undefined, { timeout: BROWSER_TIMEOUT_MS });
   // Run the first example: with several operations in the editor, GraphiQL asks which one.
   await page.locator('.graphiql-execute-button').click();
   const choice = page.getByRole('menuitem', { name: 'BreachTimeline' });
