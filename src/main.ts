@@ -9,6 +9,7 @@ import { startApp } from './api/server/app';
 import { assertPortFree } from './api/server/port-check';
 import { createLogger } from './config/logger';
 import { LiveCountBudget } from './api/live-count-budget';
+import { mintToken } from './auth/mint-token';
 
 /**
  * `npm start`: reads the configuration, starts (or connects to) Neo4j, applies constraints and
@@ -39,13 +40,17 @@ async function main(): Promise<void> {
   try {
     await prepareDatabase(db.executor, logger, config.seedOnStart, secrets.pseudonymKey);
     const liveCounts = new LiveCountBudget({ limit: config.liveCountsPerMinute, windowMs: 60_000 });
-    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey, liveCounts, disclosure: { minCell: config.disclosureMinCell } }, createTokenVerifier(config, secrets));
+    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey, liveCounts, disclosure: { minCell: config.disclosureMinCell } }, createTokenVerifier(config, secrets), {
+      // The dashboard's development role picker; config validation refuses DEV_TOKENS in production.
+      mintDevToken: config.web.devTokens && secrets.jwtSecret ? (claims) => mintToken(config, secrets.jwtSecret!, claims) : undefined,
+    });
   } catch (e) {
     await db.close();
     throw e;
   }
   logger.info({ url: `${app.url}/graphql`, health: `${app.url}/health`, ready: `${app.url}/health/ready`, metrics: config.metrics.mode === 'off' ? null : `${app.url}/metrics`, neo4j: db.embedded ? `embedded ${db.embedded.uri}` : config.neo4j.uri }, 'breach-impact ready');
   console.log(`breach-impact ready: ${app.url}/graphql (Apollo Sandbox in a browser), health at ${app.url}/health`);
+  console.log(`dashboard at ${app.url}/dashboard${config.web.graphiql ? `, offline explorer at ${app.url}/graphiql` : ''}${config.web.devTokens ? ' (development role picker on)' : ''}`);
 }
 
 main().catch((e: unknown) => {

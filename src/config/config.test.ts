@@ -137,3 +137,33 @@ test('METRICS: on outside production, off in production, token when METRICS_TOKE
   // A short token is named by its length only, like every secret.
   expect(() => loadConfig({ METRICS: 'token', METRICS_TOKEN: 'hunter2' })).toThrow('METRICS_TOKEN="<7 bytes>" is invalid: expected at least 32 bytes');
 });
+
+test('GRAPHIQL: on outside production, off in production unless set; a bad value is refused', () => {
+  const key = 'k'.repeat(32);
+  const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: key, PSEUDONYM_KEY: key };
+  expect(loadConfig({}).web.graphiql).toBe(true);
+  expect(loadConfig({ NODE_ENV: 'test' }).web.graphiql).toBe(true);
+  expect(loadConfig({ GRAPHIQL: 'false' }).web.graphiql).toBe(false);
+  expect(loadConfig(production).web.graphiql).toBe(false);
+  expect(loadConfig({ ...production, GRAPHIQL: 'true' }).web.graphiql).toBe(true);
+  expect(() => loadConfig({ GRAPHIQL: 'maybe' })).toThrow(/GRAPHIQL="maybe".*true or false/);
+  expect(loadConfig({}).web.distDir).toMatch(/web\/dist$/);
+});
+
+test('DEV_TOKENS: on in development only; refused in production and beside an identity provider', () => {
+  const key = 'k'.repeat(32);
+  const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: key, PSEUDONYM_KEY: key };
+  expect(loadConfig({}).web.devTokens).toBe(true);
+  expect(loadConfig({ NODE_ENV: 'test' }).web.devTokens).toBe(false);
+  expect(loadConfig({ DEV_TOKENS: 'false' }).web.devTokens).toBe(false);
+  expect(loadConfig({ NODE_ENV: 'test', DEV_TOKENS: 'true' }).web.devTokens).toBe(true);
+  // Production: off by default, and impossible to turn on, whatever spelling of "true".
+  expect(loadConfig(production).web.devTokens).toBe(false);
+  expect(loadConfig({ ...production, DEV_TOKENS: 'false' }).web.devTokens).toBe(false);
+  for (const on of ['true', '1', 'yes', 'ON']) {
+    expect(() => loadConfig({ ...production, DEV_TOKENS: on })).toThrow(/DEV_TOKENS=.*false \(or unset\) in production/);
+  }
+  // With an identity provider, tokens come from it: off by default, refused when asked for.
+  expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks' }).web.devTokens).toBe(false);
+  expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks', DEV_TOKENS: 'true' })).toThrow(/DEV_TOKENS=.*AUTH_JWKS_URL/);
+});

@@ -46,6 +46,24 @@ export interface Config {
     /** The bearer a scraper sends when mode is token (METRICS_TOKEN, at least 32 bytes); never logged. */
     token: string | undefined;
   };
+  /**
+   * The web front end (web/, built into web/dist by `npm run build:web`) the API serves.
+   */
+  web: {
+    /**
+     * `/graphiql`, the bundled offline explorer (GRAPHIQL; default on outside production, off in
+     * production unless set to true).
+     */
+    graphiql: boolean;
+    /**
+     * `/dev/token`, which mints local tokens for the dashboard's role picker (DEV_TOKENS; default
+     * on with NODE_ENV=development and a local token secret, off otherwise). Refused in production
+     * and with AUTH_JWKS_URL: a token anyone can mint would open every role.
+     */
+    devTokens: boolean;
+    /** The built bundle (`web/dist` at the project root). */
+    distDir: string;
+  };
   auth: {
     /** HS256 secret (AUTH_JWT_SECRET, at least 32 bytes) for local tokens; unset with a JWKS address. */
     jwtSecret: string | undefined;
@@ -201,6 +219,8 @@ const ENV = z
         .pipe(z.enum(METRICS_MODES, { error: 'off, on or token' })),
     ),
     METRICS_TOKEN: optional(secret()),
+    GRAPHIQL: optional(boolean()),
+    DEV_TOKENS: optional(boolean()),
     NEO4J_QUERY_TIMEOUT_MS: withDefault(wholeNumber(100, 3_600_000), 15_000),
     NEO4J_ADMIN_TIMEOUT_MS: withDefault(wholeNumber(0, 86_400_000), 0),
     LIVE_COUNTS_PER_MINUTE: withDefault(wholeNumber(0, 100_000), 10),
@@ -233,6 +253,10 @@ const ENV = z
     if (env.METRICS === 'token' && env.METRICS_TOKEN === undefined) refuse('METRICS_TOKEN', '', 'set when METRICS=token (at least 32 bytes)');
     // A token with an open or closed endpoint is a mistake either way: say so rather than ignore it.
     if (env.METRICS_TOKEN !== undefined && env.METRICS !== undefined && env.METRICS !== 'token') refuse('METRICS', env.METRICS, 'token (or unset) when METRICS_TOKEN is set');
+    // Minted tokens open every role to whoever reaches the port: never in production, and never
+    // beside an identity provider whose tokens are the only ones that should exist.
+    if (env.DEV_TOKENS === true && env.NODE_ENV === 'production') refuse('DEV_TOKENS', 'true', 'false (or unset) in production: development tokens are never served in production');
+    if (env.DEV_TOKENS === true && env.AUTH_JWKS_URL !== undefined) refuse('DEV_TOKENS', 'true', 'false (or unset) when AUTH_JWKS_URL is set: tokens come from the identity provider');
     if (env.NODE_ENV === 'production') {
       // Keys fetched over plain http could be swapped in transit, and with them every token.
       if (env.AUTH_JWKS_URL !== undefined && !env.AUTH_JWKS_URL.startsWith('https://')) refuse('AUTH_JWKS_URL', env.AUTH_JWKS_URL, 'an https:// address in production');
@@ -309,6 +333,11 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     metrics: {
       mode: v.METRICS ?? (v.METRICS_TOKEN !== undefined ? 'token' : production ? 'off' : 'on'),
       token: v.METRICS_TOKEN,
+    },
+    web: {
+      graphiql: v.GRAPHIQL ?? !production,
+      devTokens: v.DEV_TOKENS ?? (v.NODE_ENV === 'development' && v.AUTH_JWKS_URL === undefined),
+      distDir: fromRoot('web', 'dist'),
     },
     auth: {
       jwtSecret: v.AUTH_JWT_SECRET,

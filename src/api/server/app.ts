@@ -4,4 +4,5 @@
  */
 export { createApollo, ROUND_TRIPS_HEADER } from './apollo';
 export { buildHttpServer, GRAPHQL_PATH, startApp } from './http-server';
-export type { App } from './http-server';
+export type { App, HttpOptions } from './http-server';
+export { DASHBOARD_PATH, DEV_TOKEN_PATH, GRAPHIQL_PATH as EXPLORER_PATH, WEB_CSP } from './web-routes';

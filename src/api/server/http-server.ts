@@ -14,6 +14,7 @@ import { registerAffectedContractsExport } from '../export/affected-contracts-ex
 import { createApollo } from './apollo';
 import { ApiMetrics, createMetrics } from './metrics';
 import { linkRecord, operationLabel, recordOf, requestIdOf } from './request-record';
+import { DevTokenMinter, registerWebRoutes } from './web-routes';
 
 /** A running API: the HTTP server, its Apollo instance, and a way to stop both. */
 export interface App {
@@ -29,6 +30,15 @@ export interface App {
    * for up to `config.shutdownGraceMs`, then cuts what is left; stops Apollo last.
    */
   close(): Promise<void>;
+}
+
+/** Options of the HTTP server beyond its configuration. */
+export interface HttpOptions {
+  /**
+   * Mints local tokens for `/dev/token` (the dashboard's development role picker); only passed
+   * by main.ts when `config.web.devTokens` is on, and never registered in production.
+   */
+  mintDevToken?: DevTokenMinter;
 }
 
 /** The path of the GraphQL endpoint. */
@@ -85,6 +95,8 @@ function pathOf(request: FastifyRequest): string {
  *   a bearer token with `token`;
  * - `/export/affected-contracts`: the mailing export of an INSURER token's affected contracts
  *   (see `registerAffectedContractsExport`);
+ * - `/dashboard`, `/graphiql`, `/web/*` (and `/dev/token` in development), when `config.web` is
+ *   given: the web front end built in `web/dist` (see `registerWebRoutes`);
  * - `/`: a redirect to `/graphql`; any other path: 404 NOT_FOUND.
  * A body over `config.maxBodyBytes` is 413 BAD_USER_INPUT, a JSON body that does not parse is 400
  * BAD_USER_INPUT, anything unexpected is 500 INTERNAL (logged, masked). Every error answer is
@@ -96,10 +108,11 @@ function pathOf(request: FastifyRequest): string {
  * value, a header or a token (see `RequestRecord`). `config.metrics` defaults to off.
  */
 export function buildHttpServer(
-  config: Pick<Config, 'maxBodyBytes'> & Partial<Pick<Config, 'metrics'>>,
+  config: Pick<Config, 'maxBodyBytes'> & Partial<Pick<Config, 'metrics' | 'web' | 'production'>>,
   services: Services,
   verifyToken: TokenVerifier,
   apollo: ApolloServer<RequestContext>,
+  options: HttpOptions = {},
 ): FastifyInstance {
   const { executor, logger } = services;
   const metricsConfig = config.metrics ?? { mode: 'off', token: undefined };
@@ -245,6 +258,15 @@ export function buildHttpServer(
 
   // The mailing export: a streamed CSV / JSON lines of an insurer's affected contracts (issue #13).
   registerAffectedContractsExport(fastify, { services, verifyToken, sendError: (reply, code, message) => sendError(reply, code, message) });
+  if (config.web) {
+    registerWebRoutes(
+      fastify,
+      { ...config.web, production: config.production ?? true, mintDevToken: config.web.devTokens ? options.mintDevToken : undefined },
+      services,
+      apollo,
+      sendError,
+    );
+  }
 
   // The integration's handler answers with Apollo's serialised body: a string reply.
   fastify.route<{ Reply: string }>({
@@ -292,12 +314,12 @@ export function buildHttpServer(
 }
 
 /**
- * Starts the API: Apollo (see `createApollo`) behind the Fastify app of {@link buildHttpServer},
- * listening on `config.host`:`config.port` (port 0 picks a free one).
+ * Starts the API: Apollo (see `createApollo`) behind the Fastify app of {@link buildHttpServer}
+ * (with `options`), listening on `config.host`:`config.port` (port 0 picks a free one).
  */
-export async function startApp(config: Config, services: Services, verifyToken: TokenVerifier): Promise<App> {
+export async function startApp(config: Config, services: Services, verifyToken: TokenVerifier, options: HttpOptions = {}): Promise<App> {
   const apollo = await createApollo(config, services.logger);
-  const fastify = buildHttpServer(config, services, verifyToken, apollo);
+  const fastify = buildHttpServer(config, services, verifyToken, apollo, options);
   try {
     await fastify.listen({ port: config.port, host: config.host });
   } catch (e) {

@@ -1,0 +1,230 @@
+import type { Page } from 'playwright-core';
+import { App, startApp } from '../../src/api/server/app';
+import { mintToken } from '../../src/auth/mint-token';
+import { createTokenVerifier } from '../../src/auth/verify-token';
+import { loadConfig } from '../../src/config/config';
+import { syntheticNir } from '../../src/identity/nir';
+import { Api, as, SERVER_START_MS, startApi, TEST_JWT_SECRET, testAuthConfig, testExecutor, testServices } from '../harness';
+import { token } from '../tokens';
+import { BROWSER_TIMEOUT_MS, figuresOn, launchBrowser, screenshot, TestBrowser } from './browser';
+import { ensureWebBuilt } from './build-web';
+import { frenchText, insurerFigures, Raw, regulatorFigures } from './expected-figures';
+
+/**
+ * The web front end in a real browser (Debian's Chromium through playwright-core), against a real
+ * API on the test database: every figure the dashboard shows equals the API's answer, an insurer
+ * sees only its own rows, a suppressed cell reads as suppressed, the explorer runs an example,
+ * and no request leaves this machine. Screenshots go to docs/screenshots/.
+ */
+
+// Globals of the page, for the functions evaluated in the browser (this project compiles without the DOM library).
+declare const document: any, sessionStorage: any, localStorage: any, location: any;
+
+const secret = new TextEncoder().encode(TEST_JWT_SECRET);
+const INSURER = 'org-la-mutuelle-generale';
+const OTHER_INSURER = 'org-alan';
+
+let executor: ReturnType<typeof testExecutor>;
+let app: App;
+let api: Api;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  executor = testExecutor();
+  const config = loadConfig({});
+  app = await startApp(
+    { ...config, port: 0, web: { ...config.web, graphiql: true, devTokens: true } },
+    testServices(executor),
+    createTokenVerifier(testAuthConfig, { jwtSecret: secret }),
+    { mintDevToken: (claims) => mintToken(testAuthConfig, secret, claims) },
+  );
+  api = await startApi();
+  browser = await launchBrowser();
+}, SERVER_START_MS);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await api?.close();
+  await executor?.close();
+});
+
+afterEach(() => {
+  // Checked after every test, so the failing one is named: nothing may leave this machine.
+  expect(browser.outside).toEqual([]);
+});
+
+const CATALOGUE = `query { breaches { id name intrusion { known date } detection { known date } disclosure { known date } timeline { id date } } }`;
+const IMPACT = `query ($id: ID!) { breachImpact(breachId: $id) {
+  referenceDate
+  totals { people contracts insurers populations populationsOfUnknownSize suppressed }
+  reportedFigures { id value date }
+  byInsurer { insurer { id name } people contracts suppressed }
+  byPartner { partner { id } role people contracts insurers suppressed }
+  byCategory { category { id } people contracts populations suppressed }
+} }`;
+const ACROSS = `query ($ids: [ID!]!) { affectedInsurers(breachIds: $ids) { insurer { id } affectedByAll } }`;
+const PAGE = `query ($id: ID!, $after: String) { affectedContracts(breachId: $id, first: 20, after: $after) {
+  totalCount referenceDate pageInfo { endCursor hasNextPage }
+  edges { node { beneficiaryCount contract { id number startDate endDate insurer { id } } } }
+} }`;
+
+/** Runs an operation on the API directly, failing on any error. */
+async function ask(query: string, variables: Record<string, unknown>, principal = as('REGULATOR')): Promise<any> {
+  const { data, errors } = await api.run(query, variables, principal);
+  expect(errors).toBeUndefined();
+  return data;
+}
+
+/** Every figure on the page equals `expected`: the same keys, the same raw values, French text. */
+async function expectFigures(page: Page, expected: Map<string, Raw>): Promise<void> {
+  const shown = await figuresOn(page);
+  expect([...shown.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [key, raw] of expected) {
+    expect({ key, value: shown.get(key)!.value }).toEqual({ key, value: raw });
+    // Intl's French thousands separator is a narrow no-break space; compare it as such.
+    expect({ key, text: shown.get(key)!.text }).toEqual({ key, text: frenchText(raw) });
+  }
+}
+
+test('the regulator’s dashboard shows every figure the API gives, suppressed cells as suppressed, with no outside request', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}/dashboard`);
+  // French by default.
+  await page.getByRole('heading', { name: 'Violations de données à caractère personnel — impact' }).waitFor();
+  // Sign in through the development role picker (this server has DEV_TOKENS on).
+  await page.getByTestId('dev-role').selectOption('REGULATOR');
+  await page.getByTestId('dev-mint').click();
+  await page.getByTestId('signed-in').waitFor();
+  expect(await page.evaluate(() => sessionStorage.getItem('breach-impact.token'))).toMatch(/^ey/);
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+
+  const { breaches } = await ask(CATALOGUE, {});
+  expect(breaches.length).toBeGreaterThanOrEqual(2);
+  const across = await ask(ACROSS, { ids: breaches.map((b: any) => b.id) });
+  const byAll = across.affectedInsurers.filter((i: any) => i.affectedByAll).length;
+  let suppressedSeen = 0;
+  for (const breach of breaches) {
+    await page.locator(`[data-breach="${breach.id}"]`).click();
+    await page.getByTestId(`impact-${breach.id}`).waitFor();
+    await page.getByTestId('across-breaches').locator('[data-figure]').waitFor();
+    const { breachImpact } = await ask(IMPACT, { id: breach.id });
+    await expectFigures(page, regulatorFigures(breach, breachImpact, byAll));
+    // A suppressed insurer row: the API's suppressed cells read « masqué », never a number or 0.
+    for (const i of breachImpact.byInsurer.filter((x: any) => x.suppressed)) {
+      const row = page.locator(`[data-testid="by-insurer-${breach.id}"] tr[data-insurer="${i.insurer.id}"]`);
+      expect(await row.locator('[data-value="suppressed"]').count()).toBe(2);
+      expect(await row.innerText()).toContain('masqué');
+      suppressedSeen++;
+    }
+    suppressedSeen += [...breachImpact.byPartner, ...breachImpact.byCategory].filter((x: any) => x.suppressed).length;
+    await screenshot(page, `dashboard-regulator-${breach.id}`);
+  }
+  // The seeded case has small cells under the default threshold: the check above is not vacuous.
+  expect(suppressedSeen).toBeGreaterThan(0);
+  // The Sankey is drawn (a canvas inside its block).
+  expect(await page.getByTestId('sankey').locator('canvas').count()).toBeGreaterThan(0);
+  // English on request, with English number formats.
+  await page.getByTestId('lang-switch').click();
+  await page.getByRole('heading', { name: 'Personal data breaches — impact' }).waitFor();
+  const sample = (await figuresOn(page)).get(`impact.${breaches[breaches.length - 1].id}.referenceDate`)!;
+  expect(sample.text).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${sample.value}T00:00:00Z`)));
+  await screenshot(page, 'dashboard-regulator-english');
+  await page.getByTestId('lang-switch').click();
+  await page.close();
+});
+
+test('an insurer sees its own totals and only its own contracts, page by page, and looks a member up by NIR in a POST body only', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}/dashboard`);
+  // Sign in by pasting a token.
+  const insurerToken = await token({ role: 'INSURER', org: INSURER });
+  await page.getByTestId('token-input').fill(insurerToken);
+  await page.getByTestId('use-token').click();
+  await page.getByTestId('signed-in').waitFor();
+
+  const principal = as('INSURER', INSURER);
+  const { breaches } = await ask(CATALOGUE, {}, principal);
+  const totals = [];
+  for (const b of breaches) totals.push({ breachId: b.id, impact: (await ask(IMPACT, { id: b.id }, principal)).breachImpact });
+  const others = new Set<string>();
+  for (const b of breaches) {
+    const page = (await ask(PAGE, { id: b.id }, as('INSURER', OTHER_INSURER))).affectedContracts;
+    for (const e of page.edges) others.add(e.node.contract.number);
+  }
+
+  for (const breach of breaches) {
+    await page.locator(`nav [data-breach="${breach.id}"]`).click();
+    // Walk the API's pages and the page's pages side by side.
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const expected: any = (await ask(PAGE, { id: breach.id, after }, principal)).affectedContracts;
+      const block = page.getByTestId(`contracts-${breach.id}`);
+      await block.waitFor();
+      await page.waitForFunction(
+        ([id, first]) => document.querySelector(`[data-testid="contracts-${id}"] tr[data-contract]`)?.getAttribute('data-contract') === first,
+        [breach.id, expected.edges[0]?.node.contract.number ?? null] as const,
+      ).catch(() => undefined);
+      if (expected.edges.length > 0) await block.locator(`tr[data-contract="${expected.edges[0].node.contract.number}"]`).waitFor();
+      await expectFigures(page, insurerFigures(totals, breach.id, expected));
+      const rows = await block.locator('tr[data-contract]').evaluateAll((trs) => trs.map((tr) => ({ number: tr.getAttribute('data-contract'), insurer: tr.getAttribute('data-insurer') })));
+      expect(rows.map((r) => r.number)).toEqual(expected.edges.map((e: any) => e.node.contract.number));
+      expect(new Set(rows.map((r) => r.insurer))).toEqual(new Set(rows.length ? [INSURER] : []));
+      const text = await block.innerText();
+      for (const n of others) expect(text).not.toContain(n);
+      if (pages === 0) await screenshot(page, `dashboard-insurer-${breach.id}`);
+      pages++;
+      if (!expected.pageInfo.hasNextPage) {
+        expect(await page.getByTestId('next-page').isDisabled()).toBe(true);
+        break;
+      }
+      after = expected.pageInfo.endCursor;
+      await page.getByTestId('next-page').click();
+    }
+    expect(pages).toBeGreaterThan(0);
+  }
+
+  // Member lookup: the NIR goes in a POST body, never in any URL the browser requested.
+  const nir = syntheticNir('syn-person-00001');
+  const { memberExposure } = await ask(`query ($nir: String!) { memberExposure(nir: $nir) { breaches { breach { name } contract { number } } } }`, { nir }, principal);
+  expect(memberExposure.breaches.length).toBeGreaterThan(0);
+  await page.getByTestId('nir').fill(nir);
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  const lookup = page.getByTestId('member-lookup');
+  await lookup.locator('li').first().waitFor();
+  const shown = await lookup.innerText();
+  for (const b of memberExposure.breaches) expect(shown).toContain(`${b.breach.name} — ${b.contract.number}`);
+  expect(await page.getByTestId('nir').inputValue()).toBe('');
+  expect(browser.requests.filter((u) => u.includes(nir) || u.includes(nir.slice(0, 7)))).toEqual([]);
+  expect(browser.graphqlBodies.some((b) => b.includes(nir))).toBe(true);
+  expect(await page.evaluate((n) => JSON.stringify({ ...sessionStorage }).includes(n) || JSON.stringify({ ...localStorage }).includes(n) || location.href.includes(n), nir)).toBe(false);
+  await screenshot(page, 'dashboard-insurer-member-lookup');
+  await page.close();
+});
+
+test('the explorer is bundled, preloaded with the examples, runs one, and shows its explorer plugin', async () => {
+  const page = await browser.newPage();
+  // A regulator's token in this tab's session, as the dashboard leaves it: the headers editor starts with it.
+  await page.goto(`${app.url}/dashboard`);
+  const regulatorToken = await token({ role: 'REGULATOR' });
+  await page.evaluate((t) => sessionStorage.setItem('breach-impact.token', t), regulatorToken);
+  await page.goto(`${app.url}/graphiql`);
+  const editor = page.locator('.graphiql-query-editor');
+  await editor.waitFor();
+  await page.waitForFunction(() => /query\s+BreachTimeline/.test((document.querySelector('.graphiql-query-editor')?.textContent ?? '').replace(/\u00a0/g, ' ')), undefined, { timeout: BROWSER_TIMEOUT_MS });
+  // Run the first example: with several operations in the editor, GraphiQL asks which one.
+  await page.locator('.graphiql-execute-button').click();
+  const choice = page.getByRole('menuitem', { name: 'BreachTimeline' });
+  if (await choice.isVisible().catch(() => false)) await choice.click();
+  await page.waitForFunction(() => (document.querySelector('.graphiql-response')?.textContent ?? '').includes('breach-viamedis-2024'), undefined, { timeout: BROWSER_TIMEOUT_MS });
+  // The headers editor carries the bearer token.
+  await page.getByText('Headers', { exact: true }).click();
+  await page.waitForFunction(() => (document.querySelector('.graphiql-editor-tool')?.textContent ?? '').includes('authorization'), undefined, { timeout: BROWSER_TIMEOUT_MS });
+  // The explorer plugin.
+  await page.getByRole('button', { name: /Explorer/i }).first().click();
+  await page.locator('.graphiql-explorer-root, .doc-explorer-title, [class*="explorer"]').first().waitFor();
+  await screenshot(page, 'graphiql');
+  await page.close();
+});

@@ -1,0 +1,100 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { SankeyChart } from 'echarts/charts';
+import { TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { formatNumber } from './format';
+import { useT } from './i18n';
+
+echarts.use([SankeyChart, TooltipComponent, CanvasRenderer]);
+
+/** A path of a breach's impact, as the Sankey needs it. */
+export interface SankeyPath {
+  system: string;
+  operator: string;
+  network: string | null;
+  insurerId: string;
+  insurer: string;
+}
+
+/** The links of the Sankey: breach → system → operator → care network → insurer. */
+export interface SankeyData {
+  nodes: Array<{ name: string; label: string; depth: number }>;
+  links: Array<{ source: string; target: string; value: number }>;
+  /** Insurers whose count is suppressed: not drawn (their weight is not known to this reader). */
+  suppressedInsurers: string[];
+}
+
+/**
+ * Builds the Sankey from the paths and the people per insurer: each insurer's people are shared
+ * equally between its paths (the API counts people per insurer, not per path), and every link
+ * upstream adds up what flows through it. Insurers whose count is suppressed are left out.
+ */
+export function sankeyData(breach: string, paths: SankeyPath[], peopleByInsurer: Map<string, number | null>): SankeyData {
+  const nodes = new Map<string, { name: string; label: string; depth: number }>();
+  const links = new Map<string, { source: string; target: string; value: number }>();
+  const node = (depth: number, id: string, label: string) => {
+    const name = `${depth}:${id}`;
+    if (!nodes.has(name)) nodes.set(name, { name, label, depth });
+    return name;
+  };
+  const add = (source: string, target: string, value: number) => {
+    const key = `${source}→${target}`;
+    const link = links.get(key) ?? { source, target, value: 0 };
+    link.value += value;
+    links.set(key, link);
+  };
+  const pathsOf = new Map<string, SankeyPath[]>();
+  for (const p of paths) pathsOf.set(p.insurerId, [...(pathsOf.get(p.insurerId) ?? []), p]);
+  const suppressedInsurers: string[] = [];
+  for (const [insurerId, own] of pathsOf) {
+    const people = peopleByInsurer.get(insurerId);
+    if (people === null || people === undefined) {
+      suppressedInsurers.push(own[0].insurer);
+      continue;
+    }
+    if (people === 0) continue;
+    const share = people / own.length;
+    for (const p of own) {
+      const chain = [node(0, 'breach', breach), node(1, p.system, p.system), node(2, p.operator, p.operator)];
+      if (p.network) chain.push(node(3, p.network, p.network));
+      chain.push(node(4, insurerId, p.insurer));
+      for (let i = 1; i < chain.length; i++) add(chain[i - 1], chain[i], share);
+    }
+  }
+  return { nodes: [...nodes.values()], links: [...links.values()], suppressedInsurers: [...new Set(suppressedInsurers)].sort() };
+}
+
+/** The ECharts Sankey of {@link sankeyData}, drawn on a canvas (no outside resource). */
+export function Sankey({ data }: { data: SankeyData }) {
+  const { lang } = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatNumber(lang, Math.round(Number(v))) },
+      series: [
+        {
+          type: 'sankey',
+          left: 10,
+          right: 160,
+          nodeAlign: 'left',
+          emphasis: { focus: 'adjacency' },
+          data: data.nodes.map((n) => ({ name: n.name, depth: n.depth, label: { formatter: () => n.label } })),
+          links: data.links,
+          lineStyle: { color: 'gradient', opacity: 0.4 },
+          label: { fontSize: 11 },
+        },
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [data, lang]);
+  return <div ref={ref} className="sankey" data-testid="sankey" style={{ height: 460 }} />;
+}

@@ -1,0 +1,165 @@
+import { createContext, useContext } from 'react';
+
+/** The two languages of the dashboard; French is the default (its users are French). */
+export type Lang = 'fr' | 'en';
+
+/**
+ * The dashboard's words. French follows the GDPR (art. 4, 33, 34) and the CNIL's own
+ * notification form where they name the thing: « violation de données à caractère personnel »,
+ * « responsable du traitement », « sous-traitant », « personnes concernées », « date de début /
+ * de découverte de la violation », « catégories de données concernées ».
+ */
+const WORDS = {
+  title: { fr: 'Violations de données à caractère personnel — impact', en: 'Personal data breaches — impact' },
+  signIn: { fr: 'Connexion', en: 'Sign in' },
+  signOut: { fr: 'Se déconnecter', en: 'Sign out' },
+  pasteToken: { fr: 'Jeton d’accès (bearer), conservé pour cette session du navigateur seulement', en: 'Bearer token, kept for this browser session only' },
+  useToken: { fr: 'Utiliser ce jeton', en: 'Use this token' },
+  devPicker: { fr: 'Développement seulement : obtenir un jeton local pour un rôle', en: 'Development only: get a local token for a role' },
+  devOrg: { fr: 'Organisme (assureur)', en: 'Organisation (insurer)' },
+  devMint: { fr: 'Obtenir le jeton', en: 'Get the token' },
+  signedInAs: { fr: 'Connecté en tant que', en: 'Signed in as' },
+  noView: { fr: 'Ce rôle n’a pas de vue dans ce tableau de bord.', en: 'This role has no view in this dashboard.' },
+  loading: { fr: 'Chargement…', en: 'Loading…' },
+  error: { fr: 'Erreur', en: 'Error' },
+  catalogue: { fr: 'Violations recensées', en: 'Breach catalogue' },
+  breach: { fr: 'Violation', en: 'Breach' },
+  victim: { fr: 'Organisme victime', en: 'Breached organisation' },
+  vector: { fr: 'Nature de la violation', en: 'How it happened' },
+  intrusion: { fr: 'Date de début de la violation', en: 'Start of the breach' },
+  detection: { fr: 'Date de découverte de la violation', en: 'Discovery of the breach' },
+  disclosure: { fr: 'Première divulgation publique', en: 'First public disclosure' },
+  timeline: { fr: 'Chronologie', en: 'Timeline' },
+  date: { fr: 'Date', en: 'Date' },
+  event: { fr: 'Événement', en: 'Event' },
+  source: { fr: 'Source', en: 'Source' },
+  confidence: { fr: 'Confiance', en: 'Confidence' },
+  unknown: { fr: 'inconnue', en: 'unknown' },
+  suppressed: { fr: 'masqué', en: 'suppressed' },
+  suppressedNote: {
+    fr: 'Masqué : effectif inférieur au seuil de la politique de diffusion (ou qui permettrait de le retrouver).',
+    en: 'Suppressed: a count under the disclosure threshold (or one that would give it back).',
+  },
+  impact: { fr: 'Impact', en: 'Impact' },
+  referenceDate: { fr: 'Date de référence', en: 'Reference date' },
+  people: { fr: 'Personnes concernées', en: 'People affected' },
+  contracts: { fr: 'Contrats', en: 'Contracts' },
+  insurers: { fr: 'Organismes complémentaires', en: 'Insurers' },
+  populations: { fr: 'Populations', en: 'Populations' },
+  populationsUnknownSize: { fr: 'Populations de taille inconnue', en: 'Populations of unknown size' },
+  computed: { fr: 'Calculé sur le portefeuille chargé', en: 'Computed on the loaded portfolio' },
+  reported: { fr: 'Chiffres déclarés', en: 'Reported figures' },
+  reportedBy: { fr: 'Déclaré par', en: 'Reported by' },
+  value: { fr: 'Valeur', en: 'Value' },
+  caveats: { fr: 'Réserves', en: 'Caveats' },
+  byInsurer: { fr: 'Par organisme complémentaire (responsable du traitement)', en: 'By insurer (controller)' },
+  byPartner: { fr: 'Par opérateur de tiers payant et réseau de soins (sous-traitants)', en: 'By tiers-payant operator and care network (processors)' },
+  byCategory: { fr: 'Par catégorie de données concernées', en: 'By category of data concerned' },
+  partner: { fr: 'Partenaire', en: 'Partner' },
+  role: { fr: 'Rôle', en: 'Role' },
+  operators: { fr: 'Opérateurs', en: 'Operators' },
+  basis: { fr: 'Fondement', en: 'Basis' },
+  category: { fr: 'Catégorie', en: 'Category' },
+  status: { fr: 'Statut', en: 'Status' },
+  subjects: { fr: 'Personnes', en: 'Subjects' },
+  exposures: { fr: 'Données concernées et non concernées', en: 'Data exposed and not exposed' },
+  sankey: { fr: 'Chemins : violation → système → opérateur → réseau de soins → organisme, pondérés par les personnes', en: 'Paths: breach → system → operator → care network → insurer, weighted by people' },
+  sankeyNote: {
+    fr: 'Le poids d’un organisme est son nombre de personnes concernées, réparti à parts égales entre ses chemins (l’API donne les personnes par organisme, pas par chemin). Organismes masqués non dessinés :',
+    en: 'An insurer’s weight is its number of people affected, shared equally between its paths (the API gives people per insurer, not per path). Suppressed insurers not drawn:',
+  },
+  duties: { fr: 'Obligations de notification (art. 33 et 34 RGPD)', en: 'Notification duties (GDPR art. 33 and 34)' },
+  crossBreach: { fr: 'Chiffres sur plusieurs violations', en: 'Figures across breaches' },
+  pendingApi: {
+    fr: 'En attente de l’API (ticket #11) : ce bloc s’affichera quand le schéma exposera ces champs.',
+    en: 'Waiting for the API (issue #11): this block appears once the schema exposes these fields.',
+  },
+  affectedByAll: { fr: 'Organismes touchés par toutes les violations choisies', en: 'Insurers hit by every chosen breach' },
+  selectBreaches: { fr: 'Violations choisies', en: 'Chosen breaches' },
+  openInExplorer: { fr: 'Ouvrir l’opération dans l’explorateur', en: 'Open the operation in the explorer' },
+  ownTotals: { fr: 'Vos totaux par violation', en: 'Your totals per breach' },
+  affectedContracts: { fr: 'Vos contrats concernés', en: 'Your affected contracts' },
+  contractNumber: { fr: 'N° de contrat', en: 'Contract number' },
+  product: { fr: 'Produit', en: 'Product' },
+  start: { fr: 'Début', en: 'Start' },
+  end: { fr: 'Fin', en: 'End' },
+  beneficiaries: { fr: 'Bénéficiaires', en: 'Beneficiaries' },
+  path: { fr: 'Chemin', en: 'Path' },
+  exposedCategories: { fr: 'Catégories exposées', en: 'Exposed categories' },
+  formerClient: { fr: 'ancien client', en: 'former client' },
+  activeClient: { fr: 'client actif', en: 'active client' },
+  nextPage: { fr: 'Page suivante', en: 'Next page' },
+  firstPage: { fr: 'Première page', en: 'First page' },
+  search: { fr: 'Filtrer cette page (n° de contrat, produit)', en: 'Filter this page (contract number, product)' },
+  memberLookup: { fr: 'Recherche d’un adhérent par NIR', en: 'Member lookup by NIR' },
+  memberLookupNote: {
+    fr: 'Le NIR est envoyé dans le corps d’une requête POST, jamais dans une adresse ; il n’est ni conservé ni journalisé.',
+    en: 'The NIR is sent in a POST body, never in an address; it is neither kept nor logged.',
+  },
+  nir: { fr: 'NIR (numéro de sécurité sociale)', en: 'NIR (French social security number)' },
+  lookUp: { fr: 'Rechercher', en: 'Look up' },
+  notAffected: { fr: 'Aucune violation ne concerne cet adhérent.', en: 'No breach concerns this member.' },
+  export: { fr: 'Export pour le courrier aux personnes concernées', en: 'Export for the letter to the people affected' },
+  language: { fr: 'English', en: 'Français' },
+  total: { fr: 'Total', en: 'Total' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** A key of the dictionary. */
+export type WordKey = keyof typeof WORDS;
+
+/** The word for `key` in `lang`. */
+export function word(lang: Lang, key: WordKey): string {
+  return WORDS[key][lang];
+}
+
+/** Enumeration values shown in words (statuses, roles, bases, event kinds). */
+const VALUES: Record<string, Record<Lang, string>> = {
+  EXPOSED: { fr: 'exposée', en: 'exposed' },
+  CLAIMED: { fr: 'revendiquée', en: 'claimed' },
+  NOT_EXPOSED: { fr: 'non exposée', en: 'not exposed' },
+  INSURED: { fr: 'assurés', en: 'insured people' },
+  PROFESSIONAL: { fr: 'professionnels de santé', en: 'health professionals' },
+  OPERATOR: { fr: 'opérateur de tiers payant', en: 'tiers-payant operator' },
+  CARE_NETWORK: { fr: 'réseau de soins', en: 'care network' },
+  ACTIVE: { fr: 'contrat en cours', en: 'active contract' },
+  RETAINED: { fr: 'données conservées (ancien client)', en: 'data retained (former client)' },
+  INTRUSION: { fr: 'intrusion', en: 'intrusion' },
+  DATA_COLLECTED: { fr: 'collecte des données', en: 'data collected' },
+  DETECTED: { fr: 'découverte', en: 'detection' },
+  DISCLOSED: { fr: 'divulgation', en: 'disclosure' },
+  ACCESS_CUT: { fr: 'coupure des accès', en: 'access cut' },
+  CLIENTS_INFORMED: { fr: 'clients informés', en: 'clients informed' },
+  COMPLAINT_FILED: { fr: 'plainte déposée', en: 'complaint filed' },
+  INQUIRY_OPENED: { fr: 'enquête ouverte', en: 'inquiry opened' },
+  REGULATOR_STATEMENT: { fr: 'communiqué de la CNIL', en: 'regulator statement' },
+  SERVICE_DOWN: { fr: 'service interrompu', en: 'service down' },
+  VICTIM_SUPPORT: { fr: 'aide aux personnes concernées', en: 'victim support' },
+  AFFECTED_PEOPLE: { fr: 'personnes concernées', en: 'people affected' },
+  AFFECTED_INVOICES: { fr: 'factures concernées', en: 'invoices affected' },
+  SERVED_PEOPLE: { fr: 'personnes servies', en: 'people served' },
+  SERVED_INSURERS: { fr: 'organismes servis', en: 'insurers served' },
+  SERVED_PROFESSIONALS: { fr: 'professionnels servis', en: 'professionals served' },
+  MARKET_INSURERS: { fr: 'organismes du marché', en: 'insurers in the market' },
+  MORE_THAN: { fr: 'plus de', en: 'more than' },
+  FEWER_THAN: { fr: 'moins de', en: 'fewer than' },
+  ABOUT: { fr: 'environ', en: 'about' },
+  EXACT: { fr: '', en: '' },
+  CONTROLLER: { fr: 'responsable du traitement', en: 'controller' },
+  PROCESSOR: { fr: 'sous-traitant', en: 'processor' },
+  SUB_PROCESSOR: { fr: 'sous-traitant ultérieur', en: 'sub-processor' },
+};
+
+/** An enumeration value in words, or the value itself when the dictionary lacks it. */
+export function valueWord(lang: Lang, value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return VALUES[value]?.[lang] ?? value;
+}
+
+/** The language of the page, with its setter. */
+export const LangContext = createContext<Lang>('fr');
+
+/** `t(key)` in the page's language. */
+export function useT(): { lang: Lang; t: (key: WordKey) => string; v: (value: string | null | undefined) => string } {
+  const lang = useContext(LangContext);
+  return { lang, t: (key) => word(lang, key), v: (value) => valueWord(lang, value) };
+}

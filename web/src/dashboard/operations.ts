@@ -1,0 +1,114 @@
+import { graphql } from '../gql';
+
+/**
+ * Every operation the dashboard sends, typed by GraphQL Code Generator from schema/schema.graphql
+ * (`npm run codegen`). Each figure on the page comes from one of these, and links to it in the
+ * explorer.
+ */
+
+/** The breach catalogue with each breach's timeline (dates with source and confidence). */
+export const CatalogueDocument = graphql(`
+  query DashboardCatalogue {
+    breaches {
+      id
+      name
+      summary
+      vector
+      victim { id name }
+      intrusion { known date }
+      detection { known date }
+      disclosure { known date }
+      timeline { id kind date description sourceUrl confidence }
+    }
+  }
+`);
+
+/** The impact of one breach: totals, reported figures, by insurer, partner and category, and the paths. */
+export const BreachImpactDocument = graphql(`
+  query DashboardBreachImpact($breachId: ID!) {
+    breachImpact(breachId: $breachId) {
+      referenceDate
+      referenceDateBasis
+      totals { people contracts insurers populations populationsOfUnknownSize suppressed }
+      reportedFigures {
+        id metric value qualifier text date confidence sourceUrl year
+        reportedBy { id name }
+        about { id name }
+        caveats { id text confidence sourceUrl }
+      }
+      byInsurer { insurer { id name } people contracts suppressed bases operators { id name } }
+      byPartner { partner { id name } role people contracts insurers suppressed }
+      byCategory { category { id name } people contracts populations subjects suppressed }
+      paths {
+        basis
+        system { id name }
+        operator { id name }
+        partner { id name }
+        controller { id name }
+        population { id kind }
+      }
+    }
+    breach(id: $breachId) {
+      id
+      exposures { subjects status scope scopeNote confidence sourceUrl category { id name } }
+    }
+  }
+`);
+
+/** Insurers reached by several breaches at once (what the schema offers across breaches today). */
+export const AcrossBreachesDocument = graphql(`
+  query DashboardAcrossBreaches($breachIds: [ID!]!) {
+    affectedInsurers(breachIds: $breachIds) {
+      insurer { id name }
+      affectedByAll
+      breaches { id }
+    }
+  }
+`);
+
+/** An insurer's own totals for one breach (INSURER token: its own share, exact). */
+export const OwnTotalsDocument = graphql(`
+  query InsurerOwnTotals($breachId: ID!) {
+    breachImpact(breachId: $breachId) {
+      referenceDate
+      totals { people contracts suppressed }
+    }
+  }
+`);
+
+/** One page of the insurer's affected contracts, each with its paths and exposed categories. */
+export const AffectedContractsDocument = graphql(`
+  query InsurerAffectedContracts($breachId: ID!, $first: Int!, $after: String) {
+    affectedContracts(breachId: $breachId, first: $first, after: $after) {
+      totalCount
+      referenceDate
+      pageInfo { endCursor hasNextPage }
+      edges {
+        cursor
+        node {
+          beneficiaryCount
+          dependantCount
+          contract { id number product startDate endDate insurer { id name } }
+          exposedCategories { id name }
+          exposures { status scope scopeNote category { id } }
+          paths { basis system { name } operator { name } partner { name } controller { id name } }
+        }
+      }
+    }
+  }
+`);
+
+/** Which breaches expose one member, looked up by NIR (sent as a variable, in the POST body). */
+export const MemberExposureDocument = graphql(`
+  query InsurerMemberExposure($nir: String!) {
+    memberExposure(nir: $nir) {
+      contracts { role contract { id number } }
+      breaches {
+        breach { id name }
+        contract { id number }
+        exposedCategories { id name }
+        paths { basis operator { name } partner { name } }
+      }
+    }
+  }
+`);

@@ -1,0 +1,416 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Kind of dated event in a breach timeline. */
+export type BreachEventKind =
+  | 'ACCESS_CUT'
+  | 'CLIENTS_INFORMED'
+  | 'COMPLAINT_FILED'
+  | 'DATA_COLLECTED'
+  | 'DETECTED'
+  | 'DISCLOSED'
+  | 'INQUIRY_OPENED'
+  | 'INTRUSION'
+  | 'REGULATOR_STATEMENT'
+  | 'SERVICE_DOWN'
+  | 'VICTIM_SUPPORT';
+
+/** H: official text or several independent sources. M: one good source. L: one secondary source, a claim or an inference. */
+export type Confidence =
+  | 'H'
+  | 'L'
+  | 'M';
+
+/** Whom among the data subjects of that kind an exposure is stated for; `scopeNote` says more. */
+export type ExposureScope =
+  /** Stated for all of them (no restriction in the record). */
+  | 'ALL'
+  /** Stated for the people of some insurers only, which ones not always said: a given insurer’s people may not be concerned. */
+  | 'SOME_INSURERS'
+  /** Stated for some of the subjects only (see `scopeNote`). */
+  | 'SOME_SUBJECTS';
+
+/** EXPOSED: reported taken. CLAIMED: a single unconfirmed claim. NOT_EXPOSED: stated not exposed by an authoritative source. */
+export type ExposureStatus =
+  | 'CLAIMED'
+  | 'EXPOSED'
+  | 'NOT_EXPOSED';
+
+/** What a reported figure counts. One vocabulary for every source: a figure about who a breach reached is never typed like an organisation’s own count of its clients. */
+export type FigureMetric =
+  /** Documents (invoices) whose content a breach exposed. */
+  | 'AFFECTED_INVOICES'
+  /** People whose data a breach reached, as a source counted them (the CNIL’s "personnes concernées", an insurer’s count of its affected members). */
+  | 'AFFECTED_PEOPLE'
+  /** Complementary health insurers active in the market in a year (DREES); `organizationKind` narrows it to one legal type. */
+  | 'MARKET_INSURERS'
+  /** Insurers an operator works for (its clients). */
+  | 'SERVED_INSURERS'
+  /** People an organisation serves or covers in all (an operator’s insured people or beneficiaries), whether or not a breach reached them: an upper bound, never a count of affected people. */
+  | 'SERVED_PEOPLE'
+  /** Health professionals an operator works with. */
+  | 'SERVED_PROFESSIONALS';
+
+/** Role of a partner the data went through: the OPERATOR whose system was hit, or a CARE_NETWORK. */
+export type PartnerRole =
+  | 'CARE_NETWORK'
+  | 'OPERATOR';
+
+/** ACTIVE: the flow was running on the reference date. RETAINED: it had ended, but the receiver still held the data (retention unknown or not yet run out). */
+export type PathBasis =
+  | 'ACTIVE'
+  | 'RETAINED';
+
+/** Kind of data subjects: INSURED people or health PROFESSIONALs. */
+export type PopulationKind =
+  | 'INSURED'
+  | 'PROFESSIONAL';
+
+/** Source of the reference date: the asOf argument, else the first intrusion or data-collection date, else detection, else first disclosure; UNKNOWN when the breach has no dated event. */
+export type ReferenceDateBasis =
+  | 'AS_OF_ARGUMENT'
+  | 'DETECTION'
+  | 'DISCLOSURE'
+  | 'INTRUSION'
+  | 'UNKNOWN';
+
+/** How the source qualifies a number: EXACT, ABOUT, MORE_THAN ("plus de"), FEWER_THAN. */
+export type SizeQualifier =
+  | 'ABOUT'
+  | 'EXACT'
+  | 'FEWER_THAN'
+  | 'MORE_THAN';
+
+export type DashboardCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardCatalogueQuery = { breaches: Array<{ id: string, name: string, summary: string | null, vector: string | null, victim: { id: string, name: string }, intrusion: { known: boolean, date: string | null }, detection: { known: boolean, date: string | null }, disclosure: { known: boolean, date: string | null }, timeline: Array<{ id: string, kind: BreachEventKind, date: string | null, description: string | null, sourceUrl: string | null, confidence: Confidence | null }> }> };
+
+export type DashboardBreachImpactQueryVariables = Exact<{
+  breachId: string | number;
+}>;
+
+
+export type DashboardBreachImpactQuery = { breachImpact: { referenceDate: string | null, referenceDateBasis: ReferenceDateBasis, totals: { people: number | null, contracts: number | null, insurers: number, populations: number, populationsOfUnknownSize: number, suppressed: boolean }, reportedFigures: Array<{ id: string, metric: FigureMetric, value: number | null, qualifier: SizeQualifier | null, text: string | null, date: string | null, confidence: Confidence | null, sourceUrl: string | null, year: number | null, reportedBy: { id: string, name: string } | null, about: { id: string, name: string } | null, caveats: Array<{ id: string, text: string, confidence: Confidence | null, sourceUrl: string | null }> }>, byInsurer: Array<{ people: number | null, contracts: number | null, suppressed: boolean, bases: Array<PathBasis>, insurer: { id: string, name: string }, operators: Array<{ id: string, name: string }> }>, byPartner: Array<{ role: PartnerRole, people: number | null, contracts: number | null, insurers: number, suppressed: boolean, partner: { id: string, name: string } }>, byCategory: Array<{ people: number | null, contracts: number | null, populations: number, subjects: Array<PopulationKind>, suppressed: boolean, category: { id: string, name: string } }>, paths: Array<{ basis: PathBasis, system: { id: string, name: string }, operator: { id: string, name: string }, partner: { id: string, name: string } | null, controller: { id: string, name: string }, population: { id: string, kind: PopulationKind } }> }, breach: { id: string, exposures: Array<{ subjects: PopulationKind, status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, confidence: Confidence | null, sourceUrl: string | null, category: { id: string, name: string } }> } };
+
+export type DashboardAcrossBreachesQueryVariables = Exact<{
+  breachIds: Array<string | number> | string | number;
+}>;
+
+
+export type DashboardAcrossBreachesQuery = { affectedInsurers: Array<{ affectedByAll: boolean, insurer: { id: string, name: string }, breaches: Array<{ id: string }> }> };
+
+export type InsurerOwnTotalsQueryVariables = Exact<{
+  breachId: string | number;
+}>;
+
+
+export type InsurerOwnTotalsQuery = { breachImpact: { referenceDate: string | null, totals: { people: number | null, contracts: number | null, suppressed: boolean } } };
+
+export type InsurerAffectedContractsQueryVariables = Exact<{
+  breachId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InsurerAffectedContractsQuery = { affectedContracts: { totalCount: number, referenceDate: string | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { beneficiaryCount: number, dependantCount: number, contract: { id: string, number: string, product: string | null, startDate: string, endDate: string | null, insurer: { id: string, name: string } }, exposedCategories: Array<{ id: string, name: string }>, exposures: Array<{ status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, category: { id: string } }>, paths: Array<{ basis: PathBasis, system: { name: string }, operator: { name: string }, partner: { name: string } | null, controller: { id: string, name: string } }> } }> } };
+
+export type InsurerMemberExposureQueryVariables = Exact<{
+  nir: string;
+}>;
+
+
+export type InsurerMemberExposureQuery = { memberExposure: { contracts: Array<{ role: string, contract: { id: string, number: string } }>, breaches: Array<{ breach: { id: string, name: string }, contract: { id: string, number: string }, exposedCategories: Array<{ id: string, name: string }>, paths: Array<{ basis: PathBasis, operator: { name: string }, partner: { name: string } | null }> }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const DashboardCatalogueDocument = new TypedDocumentString(`
+    query DashboardCatalogue {
+  breaches {
+    id
+    name
+    summary
+    vector
+    victim {
+      id
+      name
+    }
+    intrusion {
+      known
+      date
+    }
+    detection {
+      known
+      date
+    }
+    disclosure {
+      known
+      date
+    }
+    timeline {
+      id
+      kind
+      date
+      description
+      sourceUrl
+      confidence
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardCatalogueQuery, DashboardCatalogueQueryVariables>;
+export const DashboardBreachImpactDocument = new TypedDocumentString(`
+    query DashboardBreachImpact($breachId: ID!) {
+  breachImpact(breachId: $breachId) {
+    referenceDate
+    referenceDateBasis
+    totals {
+      people
+      contracts
+      insurers
+      populations
+      populationsOfUnknownSize
+      suppressed
+    }
+    reportedFigures {
+      id
+      metric
+      value
+      qualifier
+      text
+      date
+      confidence
+      sourceUrl
+      year
+      reportedBy {
+        id
+        name
+      }
+      about {
+        id
+        name
+      }
+      caveats {
+        id
+        text
+        confidence
+        sourceUrl
+      }
+    }
+    byInsurer {
+      insurer {
+        id
+        name
+      }
+      people
+      contracts
+      suppressed
+      bases
+      operators {
+        id
+        name
+      }
+    }
+    byPartner {
+      partner {
+        id
+        name
+      }
+      role
+      people
+      contracts
+      insurers
+      suppressed
+    }
+    byCategory {
+      category {
+        id
+        name
+      }
+      people
+      contracts
+      populations
+      subjects
+      suppressed
+    }
+    paths {
+      basis
+      system {
+        id
+        name
+      }
+      operator {
+        id
+        name
+      }
+      partner {
+        id
+        name
+      }
+      controller {
+        id
+        name
+      }
+      population {
+        id
+        kind
+      }
+    }
+  }
+  breach(id: $breachId) {
+    id
+    exposures {
+      subjects
+      status
+      scope
+      scopeNote
+      confidence
+      sourceUrl
+      category {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardBreachImpactQuery, DashboardBreachImpactQueryVariables>;
+export const DashboardAcrossBreachesDocument = new TypedDocumentString(`
+    query DashboardAcrossBreaches($breachIds: [ID!]!) {
+  affectedInsurers(breachIds: $breachIds) {
+    insurer {
+      id
+      name
+    }
+    affectedByAll
+    breaches {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardAcrossBreachesQuery, DashboardAcrossBreachesQueryVariables>;
+export const InsurerOwnTotalsDocument = new TypedDocumentString(`
+    query InsurerOwnTotals($breachId: ID!) {
+  breachImpact(breachId: $breachId) {
+    referenceDate
+    totals {
+      people
+      contracts
+      suppressed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InsurerOwnTotalsQuery, InsurerOwnTotalsQueryVariables>;
+export const InsurerAffectedContractsDocument = new TypedDocumentString(`
+    query InsurerAffectedContracts($breachId: ID!, $first: Int!, $after: String) {
+  affectedContracts(breachId: $breachId, first: $first, after: $after) {
+    totalCount
+    referenceDate
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      cursor
+      node {
+        beneficiaryCount
+        dependantCount
+        contract {
+          id
+          number
+          product
+          startDate
+          endDate
+          insurer {
+            id
+            name
+          }
+        }
+        exposedCategories {
+          id
+          name
+        }
+        exposures {
+          status
+          scope
+          scopeNote
+          category {
+            id
+          }
+        }
+        paths {
+          basis
+          system {
+            name
+          }
+          operator {
+            name
+          }
+          partner {
+            name
+          }
+          controller {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InsurerAffectedContractsQuery, InsurerAffectedContractsQueryVariables>;
+export const InsurerMemberExposureDocument = new TypedDocumentString(`
+    query InsurerMemberExposure($nir: String!) {
+  memberExposure(nir: $nir) {
+    contracts {
+      role
+      contract {
+        id
+        number
+      }
+    }
+    breaches {
+      breach {
+        id
+        name
+      }
+      contract {
+        id
+        number
+      }
+      exposedCategories {
+        id
+        name
+      }
+      paths {
+        basis
+        operator {
+          name
+        }
+        partner {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InsurerMemberExposureQuery, InsurerMemberExposureQueryVariables>;
