@@ -119,11 +119,11 @@ registerEnumType(PathBasis, {
 });
 
 /** Where the reference date of an impact answer comes from. */
-export const ReferenceDateBasis = enumOf(['AS_OF_ARGUMENT', 'INTRUSION', 'DETECTION', 'DISCLOSURE', 'UNKNOWN'] as const);
+export const ReferenceDateBasis = enumOf(['AS_OF_ARGUMENT', 'INTRUSION', 'DETECTION', 'CLIENTS_INFORMED', 'PUBLIC_DISCLOSURE', 'UNKNOWN'] as const);
 export type ReferenceDateBasis = keyof typeof ReferenceDateBasis;
 registerEnumType(ReferenceDateBasis, {
   name: 'ReferenceDateBasis',
-  description: 'Source of the reference date: the asOf argument, else the first intrusion or data-collection date, else detection, else first disclosure; UNKNOWN when the breach has no dated event.',
+  description: 'Source of the reference date: AS_OF_ARGUMENT (the asOf argument), else INTRUSION (first intrusion or data-collection date), else DETECTION, else CLIENTS_INFORMED (the first day the operator informed its clients, the controllers: not a public date), else PUBLIC_DISCLOSURE (first public disclosure); UNKNOWN when the breach has no dated event.',
 });
 
 /** Kind of hop in an impact path. */
