@@ -30,6 +30,8 @@ import {
   InsurerImpactResolver,
   PartnerImpactResolver,
   PathHopResolver,
+  PopulationFigureResolver,
+  ReportedPopulationsResolver,
 } from './impact/impact.resolver';
 import { LineageResolver } from './lineage/lineage.resolver';
 import { OrganizationResolver, OwnershipResolver, PartnershipResolver } from './organization/organization.resolver';
@@ -50,6 +52,8 @@ export const RESOLVERS = [
   ImpactTotalsResolver,
   ImpactPathResolver,
   PathHopResolver,
+  PopulationFigureResolver,
+  ReportedPopulationsResolver,
   InsurerImpactResolver,
   PartnerImpactResolver,
   CategoryImpactResolver,

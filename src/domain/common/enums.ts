@@ -148,3 +148,42 @@ registerEnumType(LineageDirection, { name: 'LineageDirection', description: 'UPS
 export const PartnerRole = enumOf(['OPERATOR', 'CARE_NETWORK'] as const);
 export type PartnerRole = keyof typeof PartnerRole;
 registerEnumType(PartnerRole, { name: 'PartnerRole', description: 'Role of a partner the data went through: the OPERATOR whose system was hit, or a CARE_NETWORK.' });
+
+/** Where a count of people or contracts comes from. */
+export const CountSource = enumOf(['SYNTHETIC', 'SEEDED', 'IMPORTED', 'REPORTED', 'UNRECORDED'] as const);
+export type CountSource = keyof typeof CountSource;
+registerEnumType(CountSource, {
+  name: 'CountSource',
+  description: 'Where a count comes from.',
+  valuesConfig: {
+    SYNTHETIC: { description: 'Counted on a SYNTHETIC portfolio (invented contracts and people, for demonstration): not a real count.' },
+    SEEDED: { description: 'Counted on contracts loaded from a seed file that are not marked synthetic.' },
+    IMPORTED: { description: 'Counted on contracts an insurer imported (`npm run import`, `importPortfolio`).' },
+    REPORTED: { description: 'A figure of the public record (a reported affected count or population size), not counted in the graph.' },
+    UNRECORDED: { description: 'Counted on contracts loaded before their origin was recorded.' },
+  },
+});
+
+/** Whether an insurer's share can be counted. */
+export const CoverageStatus = enumOf(['PORTFOLIO_LOADED', 'NO_PORTFOLIO_LOADED'] as const);
+export type CoverageStatus = keyof typeof CoverageStatus;
+registerEnumType(CoverageStatus, {
+  name: 'CoverageStatus',
+  description: 'Whether the graph holds an insurer’s contract portfolio.',
+  valuesConfig: {
+    PORTFOLIO_LOADED: { description: 'Contracts of the insurer are loaded: its counts are counts (of the portfolio loaded, see its sources), and a 0 means none of them is reached.' },
+    NO_PORTFOLIO_LOADED: { description: 'No contract of the insurer is loaded: its people and contracts are unknown (null), not 0.' },
+  },
+});
+
+/** What a reported population figure measures. */
+export const FigureMeasure = enumOf(['AFFECTED_COUNT', 'POPULATION_SIZE'] as const);
+export type FigureMeasure = keyof typeof FigureMeasure;
+registerEnumType(FigureMeasure, {
+  name: 'FigureMeasure',
+  description: 'What a population figure measures.',
+  valuesConfig: {
+    AFFECTED_COUNT: { description: 'People of the population a breach affected, as a reported figure (metric AFFECTED_PEOPLE) counts them.' },
+    POPULATION_SIZE: { description: 'The population’s reported size, used only when no figure gives its affected count: an upper bound of the affected, not a count of them.' },
+  },
+});
