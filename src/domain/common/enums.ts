@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { REFERENCE_DATE_STEPS } from '../../db/reach';
 import { SEED_ENUMS } from './vocabulary';
 
 /** Builds a `{ VALUE: 'VALUE' }` object that type-graphql can register as a GraphQL enum. */
@@ -119,7 +120,8 @@ registerEnumType(PathBasis, {
 });
 
 /** Where the reference date of an impact answer comes from. */
-export const ReferenceDateBasis = enumOf(['AS_OF_ARGUMENT', 'INTRUSION', 'DETECTION', 'CLIENTS_INFORMED', 'PUBLIC_DISCLOSURE', 'UNKNOWN'] as const);
+// The step bases come from REFERENCE_DATE_STEPS, the rule's one owner, so the enum cannot drift from it.
+export const ReferenceDateBasis = enumOf(['AS_OF_ARGUMENT', ...REFERENCE_DATE_STEPS.map((s) => s.basis), 'UNKNOWN'] as const);
 export type ReferenceDateBasis = keyof typeof ReferenceDateBasis;
 registerEnumType(ReferenceDateBasis, {
   name: 'ReferenceDateBasis',
