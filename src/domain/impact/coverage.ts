@@ -25,7 +25,8 @@ export type CoveredInsurer = Disclosed<InsurerImpactRoot> & { coverage: Portfoli
 /** A category's share of one breach; insured counts null when the category was not exposed for insured people. */
 export type CoveredCategory = Disclosed<CategoryImpactRoot> & { breachId: string };
 
-const unknown = { people: null, contracts: null, suppressed: false } as const;
+// Unknown, not withheld: `suppressed` keeps what disclosure control decided (an ADMIN's cells stay suppressed).
+const unknown = { people: null, contracts: null } as const;
 
 /** The coverage of one insurer, NO_PORTFOLIO_LOADED when the map does not have it. */
 function coverageFor(coverage: ReadonlyMap<string, PortfolioCoverageRow>, insurerId: string): PortfolioCoverageRow {
