@@ -27,11 +27,11 @@ function lineageOf(id: string): string[] {
   return out;
 }
 
-/** Reference date of a breach: first intrusion/collection, else detection, else disclosure. */
+/** Reference date of a breach: first intrusion/collection, else detection, else clients informed, else public disclosure. */
 export function referenceDate(breachId: string): string {
   const b = caseSeed.breaches!.find((x) => x.id === breachId)!;
   const first = (kinds: string[]) => b.events.filter((e) => kinds.includes(e.kind) && e.date).map((e) => e.date!).sort()[0];
-  return first(['INTRUSION', 'DATA_COLLECTED']) ?? first(['DETECTED']) ?? first(['CLIENTS_INFORMED', 'DISCLOSED']);
+  return first(['INTRUSION', 'DATA_COLLECTED']) ?? first(['DETECTED']) ?? first(['CLIENTS_INFORMED']) ?? first(['DISCLOSED']);
 }
 
 /** The flows through which a breach reaches populations on date d, with their basis. */

@@ -35,7 +35,8 @@ test('the fragment names the same event kinds, in the same steps and order, as R
 test('referenceDateOf: the earliest dated event of the first step that has one', () => {
   const ev = (kind: string, date: string | null) => ({ kind, date });
   expect(referenceDateOf([ev('DISCLOSED', '2024-01-01'), ev('DETECTED', '2024-03-01'), ev('DETECTED', '2024-02-01')])).toEqual({ date: '2024-02-01', basis: 'DETECTION' });
-  expect(referenceDateOf([ev('INTRUSION', null), ev('CLIENTS_INFORMED', '2024-02-02'), ev('DISCLOSED', '2024-02-05')])).toEqual({ date: '2024-02-02', basis: 'DISCLOSURE' });
+  expect(referenceDateOf([ev('INTRUSION', null), ev('CLIENTS_INFORMED', '2024-02-02'), ev('DISCLOSED', '2024-02-05')])).toEqual({ date: '2024-02-02', basis: 'CLIENTS_INFORMED' });
+  expect(referenceDateOf([ev('DISCLOSED', '2024-02-05')])).toEqual({ date: '2024-02-05', basis: 'PUBLIC_DISCLOSURE' });
   expect(referenceDateOf([ev('INTRUSION', '2024-01-29'), ev('DATA_COLLECTED', '2024-01-22')])).toEqual({ date: '2024-01-22', basis: 'INTRUSION' });
   expect(referenceDateOf([ev('SERVICE_DOWN', '2024-01-01'), ev('DISCLOSED', null)])).toEqual({ date: null, basis: 'UNKNOWN' });
 });

@@ -9,7 +9,8 @@ CALL {
   OPTIONAL MATCH (b)-[:HAS_EVENT]->(e:BreachEvent)
   RETURN coalesce(min(CASE WHEN e.kind IN ['INTRUSION', 'DATA_COLLECTED'] THEN e.date END),
                   min(CASE WHEN e.kind = 'DETECTED' THEN e.date END),
-                  min(CASE WHEN e.kind IN ['CLIENTS_INFORMED', 'DISCLOSED'] THEN e.date END)) AS d
+                  min(CASE WHEN e.kind = 'CLIENTS_INFORMED' THEN e.date END),
+                  min(CASE WHEN e.kind = 'DISCLOSED' THEN e.date END)) AS d
 }
 WITH this, pop, f, op, b, d
 WHERE (f.validFrom IS NULL OR f.validFrom <= d)

@@ -6,7 +6,8 @@ MATCH (b:Breach {id: $breachId})
 OPTIONAL MATCH (b)-[:HAS_EVENT]->(e:BreachEvent)
 WITH b, coalesce(min(CASE WHEN e.kind IN ['INTRUSION', 'DATA_COLLECTED'] THEN e.date END),
                  min(CASE WHEN e.kind = 'DETECTED' THEN e.date END),
-                 min(CASE WHEN e.kind IN ['CLIENTS_INFORMED', 'DISCLOSED'] THEN e.date END)) AS d
+                 min(CASE WHEN e.kind = 'CLIENTS_INFORMED' THEN e.date END),
+                 min(CASE WHEN e.kind = 'DISCLOSED' THEN e.date END)) AS d
 MATCH (b)-[:COMPROMISED]->(s:System)<-[:RUNS]-(op:Organization),
       (s)<-[:TO]-(f:DataFlow)-[:CONTROLLER]->(ctrl:Organization {id: $insurerId}),
       (f)-[:ABOUT]->(pop:Population)

@@ -16,4 +16,11 @@ CALL {
   MERGE (c)-[:HELD_WITH]->(insurer)
   MERGE (c)-[:IN_POPULATION]->(pop)
 }
-RETURN count(*) AS written
+WITH count(*) AS written
+// The insurer records that it has an imported portfolio and when it was last written (read by
+// impact/portfolio-coverage, so that its counts say where they come from).
+OPTIONAL MATCH (insurer:Organization {id: $insurerId})
+SET insurer.portfolioSources = CASE WHEN 'IMPORTED' IN coalesce(insurer.portfolioSources, []) THEN insurer.portfolioSources
+                                    ELSE coalesce(insurer.portfolioSources, []) + 'IMPORTED' END,
+    insurer.portfolioImportedAt = datetime()
+RETURN written

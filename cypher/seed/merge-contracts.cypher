@@ -8,6 +8,13 @@ SET c:Seeded, c.dataset = $dataset, c.number = row.number, c.insurerId = row.ins
     c.endDate = date(row.endDate), c.synthetic = coalesce(row.synthetic, false)
 CREATE (c)-[:HELD_WITH {dataset: $dataset}]->(insurer)
 CREATE (c)-[:IN_POPULATION {dataset: $dataset}]->(pop)
+// The insurer records that it has a portfolio, of which origin and from which dataset (read by
+// impact/portfolio-coverage): no timestamp, so that loading the seeds twice gives the same graph.
+WITH c, row, insurer, CASE WHEN coalesce(row.synthetic, false) THEN 'SYNTHETIC' ELSE 'SEEDED' END AS origin
+SET insurer.portfolioSources = CASE WHEN origin IN coalesce(insurer.portfolioSources, []) THEN insurer.portfolioSources
+                                    ELSE coalesce(insurer.portfolioSources, []) + origin END,
+    insurer.portfolioDatasets = CASE WHEN $dataset IN coalesce(insurer.portfolioDatasets, []) THEN insurer.portfolioDatasets
+                                     ELSE coalesce(insurer.portfolioDatasets, []) + $dataset END
 WITH c, row
 UNWIND row.beneficiaries AS person
 MERGE (b:Beneficiary {id: person.key})

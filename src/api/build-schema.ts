@@ -30,6 +30,8 @@ import {
   InsurerImpactResolver,
   PartnerImpactResolver,
   PathHopResolver,
+  PopulationFigureResolver,
+  ReportedPopulationsResolver,
 } from './impact/impact.resolver';
 import { BreachExportResolver } from './exchange/exchange.resolver';
 import { LineageResolver } from './lineage/lineage.resolver';
@@ -65,6 +67,8 @@ export const RESOLVERS = [
   ImpactTotalsResolver,
   ImpactPathResolver,
   PathHopResolver,
+  PopulationFigureResolver,
+  ReportedPopulationsResolver,
   InsurerImpactResolver,
   PartnerImpactResolver,
   CategoryImpactResolver,

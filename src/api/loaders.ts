@@ -7,6 +7,7 @@ import { StoredSummary, storedSummaries } from '../domain/impact/stored-summarie
 import type { SummaryCache } from '../domain/impact/summary-cache';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import * as organizations from '../domain/organization/organization.repository';
+import { portfolioCoverage } from '../domain/impact/portfolio-coverage';
 import type { CatalogueCache, VersionReader } from './catalogue-cache';
 import { cachedRowsById, rowsById, rowsByKey } from './loader-helpers';
 import type { RequestDb } from '../db/request-db';
@@ -81,6 +82,8 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     compromised: rowsByKey((ids) => breaches.compromisedByBreachIds(db, ids)),
     reportedFigures: rowsByKey((ids) => breaches.figuresByBreachIds(db, ids)),
     impactPaths,
+    // Never cached across requests: an import changes it without a catalogue version.
+    portfolioCoverage: rowsById((ids) => portfolioCoverage(db, ids), (r) => r.insurerId),
     contractAggregates: new DataLoader<string, ContractAggregatesRow | null>(async (keys) => {
       // A breach with no stored summary (none written yet, or no dated event) is counted live.
       const kept = await storedFor(keys);

@@ -31,13 +31,16 @@ export const REACH_FRAGMENTS = Object.freeze({
  * step with a dated event wins, with its earliest date. The single source of these kind lists:
  * `cypher/reach/reference-date.cypher` spells the same lists in the same order, and
  * test/reference-date.test.ts checks the two agree (text and answers on the seeded breaches).
- * The last step counts the first notice of any kind (clients informed or public disclosure),
- * so its basis 'DISCLOSURE' is wider than the breach's `disclosure` date ({@link PUBLIC_DISCLOSURE_KINDS}).
+ * Telling the clients and telling the public are two steps with two bases, so that a date is named
+ * for what it is: Almerys informed a client (Alan) on 2024-02-02 and disclosed publicly on
+ * 2024-02-05; its reference date is the first, with basis CLIENTS_INFORMED (#11 §1). Clients
+ * come first because an operator tells its clients (the controllers) before the public.
  */
 export const REFERENCE_DATE_STEPS = Object.freeze([
   Object.freeze({ basis: 'INTRUSION', kinds: Object.freeze(['INTRUSION', 'DATA_COLLECTED']) }),
   Object.freeze({ basis: 'DETECTION', kinds: Object.freeze(['DETECTED']) }),
-  Object.freeze({ basis: 'DISCLOSURE', kinds: Object.freeze(['CLIENTS_INFORMED', 'DISCLOSED']) }),
+  Object.freeze({ basis: 'CLIENTS_INFORMED', kinds: Object.freeze(['CLIENTS_INFORMED']) }),
+  Object.freeze({ basis: 'PUBLIC_DISCLOSURE', kinds: Object.freeze(['DISCLOSED']) }),
 ] as const);
 
 /** Which step gave a reference date; 'UNKNOWN' when no step's events are dated. */
@@ -48,11 +51,10 @@ export const INTRUSION_KINDS: readonly string[] = REFERENCE_DATE_STEPS[0].kinds;
 /** The event kinds of a breach's detection date (the second reference-date step). */
 export const DETECTION_KINDS: readonly string[] = REFERENCE_DATE_STEPS[1].kinds;
 /**
- * The event kinds of a breach's public disclosure date: DISCLOSED only. Why not the third step's
- * kinds: telling the clients is not telling the public (Almerys informed clients on 2024-02-02 and
- * disclosed on 2024-02-05), but either notice dates a breach that has no earlier event.
+ * The event kinds of a breach's public disclosure date (the last reference-date step): DISCLOSED
+ * only, since telling the clients is not telling the public.
  */
-export const PUBLIC_DISCLOSURE_KINDS: readonly string[] = Object.freeze(['DISCLOSED']);
+export const PUBLIC_DISCLOSURE_KINDS: readonly string[] = REFERENCE_DATE_STEPS[3].kinds;
 
 /**
  * The reference date a breach's events give it, and the step that gave it, by the same rule as

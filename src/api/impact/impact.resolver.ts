@@ -2,8 +2,8 @@ import { Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from
 import { badInput } from '../../errors/app-error';
 import type { RequestContext } from '../context';
 import { allOf, required } from '../loader-helpers';
-import type { BreachRow, ReportedFigureRow } from '../../domain/breach/breach.rows';
-import { Breach, ReportedFigure } from '../breach/breach.type';
+import type { BreachRow, ExposureRow, ReportedFigureRow } from '../../domain/breach/breach.rows';
+import { Breach, Exposure, ReportedFigure } from '../breach/breach.type';
 import type { DataCategoryRow, DataFlowRow, PopulationRow, SystemRow } from '../../domain/catalogue/catalogue.rows';
 import { DataCategory, DataFlow, Population, System } from '../catalogue/catalogue.type';
 import { checkDate, LocalDate } from '../../domain/common/date';
@@ -20,32 +20,60 @@ import {
   CategoryImpactRoot,
   hopsOf,
   InsurerImpactRoot,
+  insurerIdsOf,
   PartnerImpactRoot,
   PathRoot,
-  populationSizes,
   totalsOf,
   TotalsRoot,
   uniq,
   withBreach,
 } from '../../domain/impact/breakdown';
+import { coveredCategories, CoveredCategory, coveredInsurers, CoveredInsurer, coveredPartners, coveredTotals, CoveredTotals } from '../../domain/impact/coverage';
+import type { PortfolioCoverageRow } from '../../domain/impact/portfolio-coverage';
+import { PopulationFigureRoot, reportedPopulations, ReportedPopulationsRoot } from '../../domain/impact/reported-populations';
 import { checkDisclosedDate, Disclosed, discloseImpact, DisclosedImpact, documentedDates } from '../../domain/disclosure/disclosure-policy';
-import { AffectedInsurer, BreachImpact, CategoryImpact, ImpactPath, ImpactTotals, InsurerImpact, PartnerImpact, PathHop } from './impact.type';
+import { AffectedInsurer, BreachImpact, CategoryImpact, ImpactPath, ImpactTotals, InsurerImpact, PartnerImpact, PathHop, PopulationFigure, ReportedPopulations } from './impact.type';
 import { ImpactRoot, loadAggregates, loadPaths, requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../require';
 
 const MAX_BREACHES = 20;
 
 type ImpactDisclosure = DisclosedImpact<TotalsRoot, InsurerImpactRoot, PartnerImpactRoot, CategoryImpactRoot>;
 
+/** An impact answer as shown: disclosed, then with the coverage behind each count. */
+interface ShownImpact {
+  totals: CoveredTotals;
+  byInsurer: CoveredInsurer[];
+  byPartner: ImpactDisclosure['byPartner'];
+  byCategory: CoveredCategory[];
+}
+
 /**
  * THE place where an impact answer's counts meet the disclosure-control policy: the breakdown
  * arithmetic (domain/impact/breakdown) counts, then domain/disclosure decides what this caller
- * may see of every breakdown at once (so that totals and cells agree whichever are selected).
- * Every count field of `BreachImpact` reads from here, never from the breakdown directly.
+ * may see of every breakdown at once (so that totals and cells agree whichever are selected),
+ * then domain/impact/coverage says where each count comes from and turns the 0 of an insurer
+ * with no portfolio loaded into unknown. Every count field of `BreachImpact` reads from here,
+ * never from the breakdown directly.
  */
-async function disclosed(ctx: RequestContext, root: ImpactRoot): Promise<ImpactDisclosure> {
+async function disclosed(ctx: RequestContext, root: ImpactRoot): Promise<ShownImpact> {
   const [paths, agg] = await Promise.all([loadPaths(ctx, root), loadAggregates(ctx, root)]);
   const counts = { totals: totalsOf(paths, agg), byInsurer: byInsurerOf(paths, agg), byPartner: byPartnerOf(paths, agg), byCategory: byCategoryOf(paths, agg) };
-  return discloseImpact(counts, ctx.audience, ctx.disclosure);
+  const shown = discloseImpact(counts, ctx.audience, ctx.disclosure);
+  const ids = insurerIdsOf(paths);
+  const rows = await ctx.loaders.portfolioCoverage.loadMany(ids);
+  const coverage = new Map<string, PortfolioCoverageRow>();
+  for (const r of rows) {
+    if (r instanceof Error) throw r;
+    if (r) coverage.set(r.insurerId, r);
+  }
+  const totals = coveredTotals(shown.totals, paths, coverage);
+  const insuredCounted = totals.insurersWithPortfolio > 0 || ids.length === 0;
+  return {
+    totals,
+    byInsurer: coveredInsurers(shown.byInsurer, coverage),
+    byPartner: coveredPartners(shown.byPartner, insuredCounted),
+    byCategory: coveredCategories(paths.breachId, shown.byCategory, insuredCounted),
+  };
 }
 
 /**
@@ -105,12 +133,12 @@ export class BreachImpactResolver {
   }
 
   @FieldResolver(() => ImpactTotals, { description: 'Totals.' })
-  async totals(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<Disclosed<TotalsRoot>> {
+  async totals(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<CoveredTotals> {
     return (await disclosed(ctx, root)).totals;
   }
 
-  @FieldResolver(() => [InsurerImpact], { description: 'Per insurer (data controller of insured people), most people first, suppressed cells last; insurers with no contract in the graph show 0 people.' })
-  async byInsurer(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<Array<Disclosed<InsurerImpactRoot>>> {
+  @FieldResolver(() => [InsurerImpact], { description: 'Per insurer (data controller of insured people), most people first, suppressed cells next, then insurers with no portfolio loaded (people and contracts null: unknown, see `coverage`). A path whose controller is unknown (a broker’s clients) counts as no insurer.' })
+  async byInsurer(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<CoveredInsurer[]> {
     return (await disclosed(ctx, root)).byInsurer;
   }
 
@@ -119,8 +147,8 @@ export class BreachImpactResolver {
     return (await disclosed(ctx, root)).byPartner;
   }
 
-  @FieldResolver(() => [CategoryImpact], { description: 'Per exposed data category, most people first, suppressed cells last.' })
-  async byCategory(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<Array<Disclosed<CategoryImpactRoot>>> {
+  @FieldResolver(() => [CategoryImpact], { description: 'Per data category on the breach’s paths (exposed, or only claimed: see each row’s `exposures`), most people first, suppressed cells last.' })
+  async byCategory(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<CoveredCategory[]> {
     return (await disclosed(ctx, root)).byCategory;
   }
 
@@ -138,28 +166,40 @@ export class BreachImpactResolver {
   }
 }
 
-/** Population figures of the totals: they need every population row, so only when selected. */
+/** Coverage and population figures of the totals: they need more rows, so only when selected. */
 @Resolver(() => ImpactTotals)
 export class ImpactTotalsResolver {
   @FieldResolver(() => Int, { description: 'Distinct populations reached (insured and professional).' })
-  populations(@Root() t: TotalsRoot): number {
+  populations(@Root() t: CoveredTotals): number {
     return t.populationIds.length;
   }
 
-  @FieldResolver(() => Int, { description: 'Populations reached whose size the record does not give.' })
-  async populationsOfUnknownSize(@Root() t: TotalsRoot, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await sizedPopulations(ctx, t)).unknown;
+  @FieldResolver(() => Int, { description: 'Populations reached (any kind) with neither a reported affected count nor a size.' })
+  async populationsOfUnknownSize(@Root() t: CoveredTotals, @Ctx() ctx: RequestContext): Promise<number> {
+    const [insured, professionals] = await Promise.all([reported(ctx, t.breachId, t.populationIds, 'INSURED'), reported(ctx, t.breachId, t.populationIds, 'PROFESSIONAL')]);
+    return insured.populationsOfUnknownSize + professionals.populationsOfUnknownSize;
   }
 
-  @FieldResolver(() => Number, { nullable: true, description: 'Sum of the reported sizes of the populations reached that have one; a partial figure, since others are unknown and populations may overlap. Null when none has a size.' })
-  async reportedPopulationSizeSum(@Root() t: TotalsRoot, @Ctx() ctx: RequestContext): Promise<number | null> {
-    return (await sizedPopulations(ctx, t)).sum;
+  @FieldResolver(() => ReportedPopulations, { description: 'Reported figures of the insured populations reached: per population its affected count where a figure gives it (Mutame & Plus: about 1,800), else its size (an upper bound, listed in `populationsWithSizeOnly`). Beside the counted `people`, never added to it.' })
+  reportedInsured(@Root() t: CoveredTotals, @Ctx() ctx: RequestContext): Promise<ReportedPopulationsRoot> {
+    return reported(ctx, t.breachId, t.populationIds, 'INSURED');
+  }
+
+  @FieldResolver(() => ReportedPopulations, { description: 'Reported figures of the professionals’ populations reached (the graph has no professionals’ portfolio to count), kept apart from insured people.' })
+  reportedProfessionals(@Root() t: CoveredTotals, @Ctx() ctx: RequestContext): Promise<ReportedPopulationsRoot> {
+    return reported(ctx, t.breachId, t.populationIds, 'PROFESSIONAL');
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Insurers reached that have no portfolio loaded: their people are unknown, so the totals are a lower bound.' })
+  insurersWithoutPortfolio(@Root() t: CoveredTotals, @Ctx() ctx: RequestContext): OrganizationRow[] | Promise<OrganizationRow[]> {
+    return allOf(t.insurersWithoutPortfolioIds.map((id) => requireOrganization(ctx, id)));
   }
 }
 
-async function sizedPopulations(ctx: RequestContext, t: TotalsRoot): Promise<{ unknown: number; sum: number | null }> {
-  const populations = await Promise.all(t.populationIds.map((id) => requirePopulation(ctx, id)));
-  return populationSizes(populations.map((p) => p.size));
+/** The reported figures of the populations `ids` of one kind, for a breach. */
+async function reported(ctx: RequestContext, breachId: string, ids: string[], kind: string): Promise<ReportedPopulationsRoot> {
+  const [populations, figures] = await Promise.all([Promise.all(ids.map((id) => requirePopulation(ctx, id))), ctx.loaders.reportedFigures.load(breachId)]);
+  return reportedPopulations(kind, populations, figures);
 }
 
 /** `Breach.impact`: the same answer reached from the catalogue. */
@@ -270,8 +310,56 @@ export class PartnerImpactResolver {
 @Resolver(() => CategoryImpact)
 export class CategoryImpactResolver {
   @FieldResolver(() => DataCategory, { description: 'The data category.' })
-  category(@Root() r: CategoryImpactRoot, @Ctx() ctx: RequestContext): DataCategoryRow | Promise<DataCategoryRow> {
+  category(@Root() r: CoveredCategory, @Ctx() ctx: RequestContext): DataCategoryRow | Promise<DataCategoryRow> {
     return requireCategory(ctx, r.categoryId);
+  }
+
+  @FieldResolver(() => [Exposure], { description: 'What the record states for this category (or the parent category a path carries it under), per kind of subject in `subjects`: status EXPOSED, CLAIMED (a claim, e.g. the FSPF’s about Almerys professionals’ bank details, confidence L: not an established exposure) or NOT_EXPOSED, with scope, scope note, source and confidence.' })
+  async exposures(@Root() r: CoveredCategory, @Ctx() ctx: RequestContext): Promise<ExposureRow[]> {
+    const [all, lineage] = await Promise.all([ctx.loaders.exposures.load(r.breachId), categoryAndAncestors(ctx, r.categoryId)]);
+    // The nearest statement wins: the category's own, else its parent's, per kind of subject.
+    return r.subjects.flatMap((subjects) => {
+      for (const id of lineage) {
+        const found = all.filter((x) => x.subjects === subjects && x.categoryId === id && x.status !== 'NOT_EXPOSED');
+        if (found.length > 0) return found;
+      }
+      return [];
+    });
+  }
+
+  @FieldResolver(() => ReportedPopulations, { nullable: true, description: 'Professionals whose data of this category is on the breach’s paths, from their populations’ reported figures (never a count of the graph, never added to `people`); null when no professionals’ population is reached with it. `populationsOfUnknownSize` counts those the record gives no figure for.' })
+  async professionals(@Root() r: CoveredCategory, @Ctx() ctx: RequestContext): Promise<ReportedPopulationsRoot | null> {
+    return r.professionalPopulationIds.length === 0 ? null : reported(ctx, r.breachId, r.professionalPopulationIds, 'PROFESSIONAL');
+  }
+}
+
+/** A category id, then its parent's, up to the root (categories are a shallow tree). */
+async function categoryAndAncestors(ctx: RequestContext, id: string): Promise<string[]> {
+  const chain = [id];
+  for (let row = await requireCategory(ctx, id); row.parentId && !chain.includes(row.parentId); row = await requireCategory(ctx, row.parentId)) chain.push(row.parentId);
+  return chain;
+}
+
+/** Relation fields of a population figure. */
+@Resolver(() => PopulationFigure)
+export class PopulationFigureResolver {
+  @FieldResolver(() => Population, { description: 'The population.' })
+  population(@Root() f: PopulationFigureRoot, @Ctx() ctx: RequestContext): PopulationRow | Promise<PopulationRow> {
+    return requirePopulation(ctx, f.populationId);
+  }
+
+  @FieldResolver(() => ReportedFigure, { nullable: true, description: 'The reported figure giving the affected count, with its reporter, date and caveats; null for a population size.' })
+  figure(@Root() f: PopulationFigureRoot): ReportedFigureRow | null {
+    return f.figure;
+  }
+}
+
+/** Relation fields of reported population figures. */
+@Resolver(() => ReportedPopulations)
+export class ReportedPopulationsResolver {
+  @FieldResolver(() => [Population], { description: 'Populations whose only figure is their size (an upper bound of the affected, not a count of them).' })
+  populationsWithSizeOnly(@Root() r: ReportedPopulationsRoot, @Ctx() ctx: RequestContext): PopulationRow[] | Promise<PopulationRow[]> {
+    return allOf(r.populationsWithSizeOnlyIds.map((id) => requirePopulation(ctx, id)));
   }
 }
 

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { REFERENCE_DATE_STEPS } from '../../db/reach';
 import { SEED_ENUMS } from './vocabulary';
 
 /** Builds a `{ VALUE: 'VALUE' }` object that type-graphql can register as a GraphQL enum. */
@@ -119,11 +120,12 @@ registerEnumType(PathBasis, {
 });
 
 /** Where the reference date of an impact answer comes from. */
-export const ReferenceDateBasis = enumOf(['AS_OF_ARGUMENT', 'INTRUSION', 'DETECTION', 'DISCLOSURE', 'UNKNOWN'] as const);
+// The step bases come from REFERENCE_DATE_STEPS, the rule's one owner, so the enum cannot drift from it.
+export const ReferenceDateBasis = enumOf(['AS_OF_ARGUMENT', ...REFERENCE_DATE_STEPS.map((s) => s.basis), 'UNKNOWN'] as const);
 export type ReferenceDateBasis = keyof typeof ReferenceDateBasis;
 registerEnumType(ReferenceDateBasis, {
   name: 'ReferenceDateBasis',
-  description: 'Source of the reference date: the asOf argument, else the first intrusion or data-collection date, else detection, else first disclosure; UNKNOWN when the breach has no dated event.',
+  description: 'Source of the reference date: AS_OF_ARGUMENT (the asOf argument), else INTRUSION (first intrusion or data-collection date), else DETECTION, else CLIENTS_INFORMED (the first day the operator informed its clients, the controllers: not a public date), else PUBLIC_DISCLOSURE (first public disclosure); UNKNOWN when the breach has no dated event.',
 });
 
 /** Kind of hop in an impact path. */
@@ -151,3 +153,42 @@ registerEnumType(LineageDirection, { name: 'LineageDirection', description: 'UPS
 export const PartnerRole = enumOf(['OPERATOR', 'CARE_NETWORK', 'INTERMEDIARY'] as const);
 export type PartnerRole = keyof typeof PartnerRole;
 registerEnumType(PartnerRole, { name: 'PartnerRole', description: 'Role of a partner the data went through: the OPERATOR whose system was hit, a CARE_NETWORK, or an INTERMEDIARY that is neither (a broker such as Roederer, whose controllers the record does not name).' });
+
+/** Where a count of people or contracts comes from. */
+export const CountSource = enumOf(['SYNTHETIC', 'SEEDED', 'IMPORTED', 'REPORTED', 'UNRECORDED'] as const);
+export type CountSource = keyof typeof CountSource;
+registerEnumType(CountSource, {
+  name: 'CountSource',
+  description: 'Where a count comes from.',
+  valuesConfig: {
+    SYNTHETIC: { description: 'Counted on a SYNTHETIC portfolio (invented contracts and people, for demonstration): not a real count.' },
+    SEEDED: { description: 'Counted on contracts loaded from a seed file that are not marked synthetic.' },
+    IMPORTED: { description: 'Counted on contracts an insurer imported (`npm run import`, `importPortfolio`).' },
+    REPORTED: { description: 'A figure of the public record (a reported affected count or population size), not counted in the graph.' },
+    UNRECORDED: { description: 'Counted on contracts loaded before their origin was recorded.' },
+  },
+});
+
+/** Whether an insurer's share can be counted. */
+export const CoverageStatus = enumOf(['PORTFOLIO_LOADED', 'NO_PORTFOLIO_LOADED'] as const);
+export type CoverageStatus = keyof typeof CoverageStatus;
+registerEnumType(CoverageStatus, {
+  name: 'CoverageStatus',
+  description: 'Whether the graph holds an insurer’s contract portfolio.',
+  valuesConfig: {
+    PORTFOLIO_LOADED: { description: 'Contracts of the insurer are loaded: its counts are counts (of the portfolio loaded, see its sources), and a 0 means none of them is reached.' },
+    NO_PORTFOLIO_LOADED: { description: 'No contract of the insurer is loaded: its people and contracts are unknown (null), not 0.' },
+  },
+});
+
+/** What a reported population figure measures. */
+export const FigureMeasure = enumOf(['AFFECTED_COUNT', 'POPULATION_SIZE'] as const);
+export type FigureMeasure = keyof typeof FigureMeasure;
+registerEnumType(FigureMeasure, {
+  name: 'FigureMeasure',
+  description: 'What a population figure measures.',
+  valuesConfig: {
+    AFFECTED_COUNT: { description: 'People of the population a breach affected, as a reported figure (metric AFFECTED_PEOPLE) counts them.' },
+    POPULATION_SIZE: { description: 'The population’s reported size, used only when no figure gives its affected count: an upper bound of the affected, not a count of them.' },
+  },
+});

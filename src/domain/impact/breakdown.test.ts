@@ -1,4 +1,4 @@
-import { affectedInsurers, byCategoryOf, byInsurerOf, byPartnerOf, emptyAggregates, hopsOf, populationSizes, totalsOf, withBreach } from './breakdown';
+import { affectedInsurers, byCategoryOf, byInsurerOf, byPartnerOf, emptyAggregates, hopsOf, insurerIdsOf, totalsOf, withBreach } from './breakdown';
 import type { ContractAggregatesRow, ImpactPathRow, ImpactPathsRow } from './impact.rows';
 
 // Pure arithmetic: no database. Two operators, two insurers, one professionals' population.
@@ -49,9 +49,9 @@ describe('impact breakdown arithmetic', () => {
 
   it('byCategory: subjects and populations per category, most people then most populations first', () => {
     expect(byCategoryOf(paths, agg)).toEqual([
-      { categoryId: 'cat-nir', subjects: ['INSURED'], people: 30, contracts: 20, populations: 2 },
-      { categoryId: 'cat-guarantees', subjects: ['INSURED'], people: 25, contracts: 12, populations: 1 },
-      { categoryId: 'cat-rib', subjects: ['PROFESSIONAL'], people: 0, contracts: 0, populations: 1 },
+      { categoryId: 'cat-nir', subjects: ['INSURED'], people: 30, contracts: 20, populations: 2, professionalPopulationIds: [] },
+      { categoryId: 'cat-guarantees', subjects: ['INSURED'], people: 25, contracts: 12, populations: 1, professionalPopulationIds: [] },
+      { categoryId: 'cat-rib', subjects: ['PROFESSIONAL'], people: 0, contracts: 0, populations: 1, professionalPopulationIds: ['pop-pro'] },
     ]);
   });
 
@@ -72,9 +72,13 @@ describe('impact breakdown arithmetic', () => {
     expect(hopsOf(professionals).map((h) => `${h.kind}:${h.gdprRole}`)).toEqual(['BREACH:null', 'SYSTEM:null', 'OPERATOR:CONTROLLER', 'POPULATION:null']);
   });
 
-  it('population sizes: unknown sizes counted apart, sum null when none is known', () => {
-    expect(populationSizes([100, null, undefined, 50])).toEqual({ unknown: 2, sum: 150 });
-    expect(populationSizes([null])).toEqual({ unknown: 1, sum: null });
+  it('a path with no known controller (a broker’s clients) reaches people but counts as no insurer', () => {
+    const broker = answer('b1', [...paths.paths, path({ flowId: 'f9', controllerId: null as unknown as string, populationId: 'pop-broker' })]);
+    expect(insurerIdsOf(broker)).toEqual(['ins-1', 'ins-2']);
+    expect(totalsOf(broker, agg).insurers).toBe(2);
+    expect(byInsurerOf(broker, agg).map((r) => r.insurerId)).toEqual(['ins-2', 'ins-1']);
+    expect(affectedInsurers(['b1'], [broker]).map((r) => r.insurerId)).toEqual(['ins-1', 'ins-2']);
+    expect(byPartnerOf(broker, agg)[0].insurers).toBe(2);
   });
 
   it('empty aggregates are zeros, not missing', () => {

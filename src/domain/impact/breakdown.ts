@@ -39,9 +39,12 @@ export interface PartnerImpactRoot {
 export interface CategoryImpactRoot {
   categoryId: string;
   subjects: string[];
+  /** Counted insured people and contracts (0 when the category was not exposed for insured people: see `subjects`). */
   people: number;
   contracts: number;
   populations: number;
+  /** The professionals' populations reached with this category (their reported figures count them, apart from insured people). */
+  professionalPopulationIds: string[];
 }
 
 /** An insurer reached by any of several breaches. */
@@ -65,11 +68,17 @@ export const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
 const countOf = (rows: CountRow[], id: string) => rows.find((r) => r.id === id);
 
 /**
- * A path to insured people whose controller the record names: only those count an insurer. A
- * path through a broker whose controllers are unknown (controllerId null) is no insurer's.
+ * The paths to insured people whose controller (the insurer) is known. A path with a null
+ * controllerId (a broker's clients, whose insurers the record does not name) reaches insured
+ * people but never counts as an insurer.
  */
-function insuredWithController<T extends ImpactPathRow>(p: T): p is T & { controllerId: string } {
-  return p.populationKind === 'INSURED' && p.controllerId !== null;
+export function insuredPaths<P extends ImpactPathRow>(paths: P[]): Array<P & { controllerId: string }> {
+  return paths.filter((p): p is P & { controllerId: string } => p.populationKind === 'INSURED' && p.controllerId !== null && p.controllerId !== undefined);
+}
+
+/** The insurers (controllers of insured people) a breach's paths reach, each once, in path order. */
+export function insurerIdsOf(paths: ImpactPathsRow): string[] {
+  return uniq(insuredPaths(paths.paths).map((p) => p.controllerId));
 }
 
 /** The counts of an answer that reaches nobody (what a live count returns then). */
@@ -97,8 +106,7 @@ export function withBreach(row: ImpactPathsRow): PathRoot[] {
 export function affectedInsurers(ids: string[], answers: ImpactPathsRow[]): AffectedInsurerRoot[] {
   const byInsurer = new Map<string, PathRoot[]>();
   for (const answer of answers) {
-    for (const p of withBreach(answer)) {
-      if (!insuredWithController(p)) continue;
+    for (const p of insuredPaths(withBreach(answer))) {
       byInsurer.set(p.controllerId, [...(byInsurer.get(p.controllerId) ?? []), p]);
     }
   }
@@ -115,14 +123,14 @@ export function totalsOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): Tot
   return {
     people: agg.people,
     contracts: agg.contracts,
-    insurers: uniq(paths.paths.filter(insuredWithController).map((p) => p.controllerId)).length,
+    insurers: insurerIdsOf(paths).length,
     populationIds: uniq(paths.paths.map((p) => p.populationId)),
   };
 }
 
 /** Per insurer (controller of insured people), most people first; an insurer without counted contracts shows 0. */
 export function byInsurerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): InsurerImpactRoot[] {
-  const insured = withBreach(paths).filter(insuredWithController);
+  const insured = insuredPaths(withBreach(paths));
   return uniq(insured.map((p) => p.controllerId))
     .map((insurerId) => {
       const mine = insured.filter((p) => p.controllerId === insurerId);
@@ -138,7 +146,7 @@ export function byInsurerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): 
  */
 export function byPartnerOf(paths: ImpactPathsRow, agg: ContractAggregatesRow): PartnerImpactRoot[] {
   const insurersVia = (pred: (p: ImpactPathRow) => boolean) =>
-    uniq(paths.paths.filter((p) => insuredWithController(p) && pred(p)).map((p) => p.controllerId)).length;
+    uniq(insuredPaths(paths.paths).filter(pred).map((p) => p.controllerId)).length;
   const operators = uniq(paths.paths.map((p) => p.operatorId)).map((id) => ({
     partnerId: id,
     role: 'OPERATOR' as const,
@@ -172,6 +180,7 @@ export function byCategoryOf(paths: ImpactPathsRow, agg: ContractAggregatesRow):
         people: c?.people ?? 0,
         contracts: c?.contracts ?? 0,
         populations: uniq(carrying.map((p) => p.populationId)).length,
+        professionalPopulationIds: uniq(carrying.filter((p) => p.populationKind === 'PROFESSIONAL').map((p) => p.populationId)),
       };
     })
     .sort((a, b) => b.people - a.people || b.populations - a.populations || a.categoryId.localeCompare(b.categoryId));
@@ -200,11 +209,4 @@ export function hopsOf(p: PathRoot): Hop[] {
     ...(p.controllerId === null || p.controllerId === p.operatorId ? [] : [{ kind: 'CONTROLLER' as const, id: p.controllerId, gdprRole: 'CONTROLLER' as const }]),
     { kind: 'POPULATION', id: p.populationId, gdprRole: null },
   ];
-}
-
-/** How many populations have no known size, and the sum of the known sizes (null when none is known). */
-export function populationSizes(sizes: Array<number | null | undefined>): { unknown: number; sum: number | null } {
-  // Map projections omit absent properties, so an unknown size arrives as undefined, not null.
-  const known = sizes.filter((s): s is number => s !== null && s !== undefined);
-  return { unknown: sizes.length - known.length, sum: known.length === 0 ? null : known.reduce((a, b) => a + b, 0) };
 }
