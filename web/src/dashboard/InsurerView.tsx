@@ -62,7 +62,7 @@ function Contracts({ breachId, token }: { breachId: string; token: string | null
                 <td><Figure k={`contract.${node.contract.id}.beneficiaries`} value={node.beneficiaryCount} /></td>
                 <td>
                   {node.paths.map((p, i) => (
-                    <div key={i}>{[p.system.name, p.operator.name, p.partner?.name, p.controller.name].filter(Boolean).join(' → ')} ({v(p.basis)})</div>
+                    <div key={i}>{[p.system.name, p.operator.name, p.partner?.name, p.controller?.name].filter(Boolean).join(' → ')} ({v(p.basis)})</div>
                   ))}
                 </td>
                 <td>

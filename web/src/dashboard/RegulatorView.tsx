@@ -64,7 +64,8 @@ function ImpactBlock({ breach, token }: { breach: Breach; token: string | null }
     const impact: Impact = data.breachImpact;
     const people = new Map(impact.byInsurer.map((i) => [i.insurer.id, i.suppressed ? null : (i.people ?? null)]));
     const paths = impact.paths
-      .filter((p) => p.population.kind === 'INSURED')
+      // A path whose controllers the record does not name (a broker's clients) flows to no insurer.
+      .flatMap((p) => (p.population.kind === 'INSURED' && p.controller ? [{ ...p, controller: p.controller }] : []))
       .map((p) => ({ system: p.system.name, operator: p.operator.name, network: p.partner?.name ?? null, insurerId: p.controller.id, insurer: p.controller.name }));
     return sankeyData(breach.name, paths, people);
   }, [data, breach.name]);

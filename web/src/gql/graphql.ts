@@ -54,9 +54,10 @@ export type FigureMetric =
   /** Health professionals an operator works with. */
   | 'SERVED_PROFESSIONALS';
 
-/** Role of a partner the data went through: the OPERATOR whose system was hit, or a CARE_NETWORK. */
+/** Role of a partner the data went through: the OPERATOR whose system was hit, a CARE_NETWORK, or an INTERMEDIARY that is neither (a broker such as Roederer, whose controllers the record does not name). */
 export type PartnerRole =
   | 'CARE_NETWORK'
+  | 'INTERMEDIARY'
   | 'OPERATOR';
 
 /** ACTIVE: the flow was running on the reference date. RETAINED: it had ended, but the receiver still held the data (retention unknown or not yet run out). */
@@ -69,12 +70,13 @@ export type PopulationKind =
   | 'INSURED'
   | 'PROFESSIONAL';
 
-/** Source of the reference date: the asOf argument, else the first intrusion or data-collection date, else detection, else first disclosure; UNKNOWN when the breach has no dated event. */
+/** Source of the reference date: AS_OF_ARGUMENT (the asOf argument), else INTRUSION (first intrusion or data-collection date), else DETECTION, else CLIENTS_INFORMED (the first day the operator informed its clients, the controllers: not a public date), else PUBLIC_DISCLOSURE (first public disclosure); UNKNOWN when the breach has no dated event. */
 export type ReferenceDateBasis =
   | 'AS_OF_ARGUMENT'
+  | 'CLIENTS_INFORMED'
   | 'DETECTION'
-  | 'DISCLOSURE'
   | 'INTRUSION'
+  | 'PUBLIC_DISCLOSURE'
   | 'UNKNOWN';
 
 /** How the source qualifies a number: EXACT, ABOUT, MORE_THAN ("plus de"), FEWER_THAN. */
@@ -94,7 +96,7 @@ export type DashboardBreachImpactQueryVariables = Exact<{
 }>;
 
 
-export type DashboardBreachImpactQuery = { breachImpact: { referenceDate: string | null, referenceDateBasis: ReferenceDateBasis, totals: { people: number | null, contracts: number | null, insurers: number, populations: number, populationsOfUnknownSize: number, suppressed: boolean }, reportedFigures: Array<{ id: string, metric: FigureMetric, value: number | null, qualifier: SizeQualifier | null, text: string | null, date: string | null, confidence: Confidence | null, sourceUrl: string | null, year: number | null, reportedBy: { id: string, name: string } | null, about: { id: string, name: string } | null, caveats: Array<{ id: string, text: string, confidence: Confidence | null, sourceUrl: string | null }> }>, byInsurer: Array<{ people: number | null, contracts: number | null, suppressed: boolean, bases: Array<PathBasis>, insurer: { id: string, name: string }, operators: Array<{ id: string, name: string }> }>, byPartner: Array<{ role: PartnerRole, people: number | null, contracts: number | null, insurers: number, suppressed: boolean, partner: { id: string, name: string } }>, byCategory: Array<{ people: number | null, contracts: number | null, populations: number, subjects: Array<PopulationKind>, suppressed: boolean, category: { id: string, name: string } }>, paths: Array<{ basis: PathBasis, system: { id: string, name: string }, operator: { id: string, name: string }, partner: { id: string, name: string } | null, controller: { id: string, name: string }, population: { id: string, kind: PopulationKind } }> }, breach: { id: string, exposures: Array<{ subjects: PopulationKind, status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, confidence: Confidence | null, sourceUrl: string | null, category: { id: string, name: string } }> } };
+export type DashboardBreachImpactQuery = { breachImpact: { referenceDate: string | null, referenceDateBasis: ReferenceDateBasis, totals: { people: number | null, contracts: number | null, insurers: number, populations: number, populationsOfUnknownSize: number, suppressed: boolean }, reportedFigures: Array<{ id: string, metric: FigureMetric, value: number | null, qualifier: SizeQualifier | null, text: string | null, date: string | null, confidence: Confidence | null, sourceUrl: string | null, year: number | null, reportedBy: { id: string, name: string } | null, about: { id: string, name: string } | null, caveats: Array<{ id: string, text: string, confidence: Confidence | null, sourceUrl: string | null }> }>, byInsurer: Array<{ people: number | null, contracts: number | null, suppressed: boolean, bases: Array<PathBasis>, insurer: { id: string, name: string }, operators: Array<{ id: string, name: string }> }>, byPartner: Array<{ role: PartnerRole, people: number | null, contracts: number | null, insurers: number, suppressed: boolean, partner: { id: string, name: string } }>, byCategory: Array<{ people: number | null, contracts: number | null, populations: number, subjects: Array<PopulationKind>, suppressed: boolean, category: { id: string, name: string } }>, paths: Array<{ basis: PathBasis, system: { id: string, name: string }, operator: { id: string, name: string }, partner: { id: string, name: string } | null, controller: { id: string, name: string } | null, population: { id: string, kind: PopulationKind } }> }, breach: { id: string, exposures: Array<{ subjects: PopulationKind, status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, confidence: Confidence | null, sourceUrl: string | null, category: { id: string, name: string } }> } };
 
 export type DashboardAcrossBreachesQueryVariables = Exact<{
   breachIds: Array<string | number> | string | number;
@@ -117,7 +119,7 @@ export type InsurerAffectedContractsQueryVariables = Exact<{
 }>;
 
 
-export type InsurerAffectedContractsQuery = { affectedContracts: { totalCount: number, referenceDate: string | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { beneficiaryCount: number, dependantCount: number, contract: { id: string, number: string, product: string | null, startDate: string, endDate: string | null, insurer: { id: string, name: string } }, exposedCategories: Array<{ id: string, name: string }>, exposures: Array<{ status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, category: { id: string } }>, paths: Array<{ basis: PathBasis, system: { name: string }, operator: { name: string }, partner: { name: string } | null, controller: { id: string, name: string } }> } }> } };
+export type InsurerAffectedContractsQuery = { affectedContracts: { totalCount: number, referenceDate: string | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { beneficiaryCount: number, dependantCount: number, contract: { id: string, number: string, product: string | null, startDate: string, endDate: string | null, insurer: { id: string, name: string } }, exposedCategories: Array<{ id: string, name: string }>, exposures: Array<{ status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, category: { id: string } }>, paths: Array<{ basis: PathBasis, system: { name: string }, operator: { name: string }, partner: { name: string } | null, controller: { id: string, name: string } | null }> } }> } };
 
 export type InsurerMemberExposureQueryVariables = Exact<{
   nir: string;
