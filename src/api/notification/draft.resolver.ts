@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { BreachRow } from '../../domain/breach/breach.rows';
 import { countBasisOf, disclosedRange, DraftCategory, DraftFigure, draftPhase, likelyConsequences, NotificationDraftRow, PROPOSED_MEASURES } from '../../domain/notification/draft';
-import { controllerCounts, draftWindow, portfolioCoverage } from '../../domain/notification/draft-counts';
+import { controllerCounts, draftWindow, portfolioKinds } from '../../domain/notification/draft-counts';
 import { draftMarkdown } from '../../domain/notification/draft-markdown';
 import { gdprArticleOf } from '../../domain/notification/duties';
 import { notificationsByBreachIds } from '../../domain/notification/notification.repository';
@@ -34,7 +34,7 @@ async function assembleDraft(ctx: RequestContext, breachId: string, controllerId
     ctx.loaders.reportedFigures.load(breachId),
     notificationsByBreachIds(ctx.db, [breachId], controllerId).then((rows) => rows.map((r) => r.row)),
     draftWindow(ctx.db, breachId),
-    portfolioCoverage(ctx.db, controllerId),
+    ctx.loaders.portfolioCoverage.load(controllerId).then(portfolioKinds),
   ]);
   const populations = await Promise.all([...new Set(paths.map((p) => p.populationId))].map((id) => requirePopulation(ctx, id)));
   const subjectKinds = new Set(populations.map((p) => p.kind));

@@ -2,8 +2,9 @@ import { cypher } from '../../db/cypher-files';
 import type { RequestDb } from '../../db/request-db';
 import { contractAggregates, impactPaths } from '../impact/impact.repository';
 import { addDays } from './duties';
+import type { PortfolioCoverageRow } from '../impact/portfolio-coverage';
 
-const Q = { window: cypher('notification/draft-window'), coverage: cypher('notification/portfolio-coverage') };
+const Q = { window: cypher('notification/draft-window') };
 
 /** Reference-date bases that date the intrusion itself (a count on that date is exact in time). */
 export const EXACT_BASES = ['INTRUSION', 'DETECTION'] as const;
@@ -111,8 +112,13 @@ export interface PortfolioCoverage {
   imported: boolean;
 }
 
-/** Whether a portfolio (synthetic or imported) is loaded for `insurerId`. */
-export async function portfolioCoverage(db: RequestDb, insurerId: string): Promise<PortfolioCoverage> {
-  const [row] = await db.read<PortfolioCoverage>(Q.coverage, { insurerId });
-  return row ?? { synthetic: false, imported: false };
+/**
+ * The draft's reading of an insurer's portfolio coverage. Whether a portfolio is loaded, and of
+ * which origin, is the impact rule's (domain/impact/portfolio-coverage, one owner): synthetic
+ * when the seeded demonstration portfolio is among its sources, imported (real contracts) for
+ * any other origin.
+ */
+export function portfolioKinds(row: PortfolioCoverageRow | null | undefined): PortfolioCoverage {
+  if (!row || row.status !== 'PORTFOLIO_LOADED') return { synthetic: false, imported: false };
+  return { synthetic: row.sources.includes('SYNTHETIC'), imported: row.sources.some((s) => s !== 'SYNTHETIC') };
 }
