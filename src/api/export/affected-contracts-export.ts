@@ -173,7 +173,9 @@ export function exportStream(ctx: RequestContext, query: unknown, prepared: Prep
     } catch (e) {
       // A consumer that stops reading destroys the stream; Node then throws an AbortError into the
       // generator (or returns it): either way the client went away, nothing failed.
-      if (isAbort(e)) throw e;
+      // The stream being already destroyed says the same whatever error Node chose to throw in:
+      // a failure of ours reaches the stream only after this catch.
+      if (isAbort(e) || stream.destroyed) throw e;
       failure = e;
       ending = 'failed';
       ctx.logger.error({ err: e, rows, contracts }, 'mailing export failed mid-stream');
@@ -191,5 +193,6 @@ export function exportStream(ctx: RequestContext, query: unknown, prepared: Prep
     }
   }
   // Bytes, not objects, with a small buffer: what is buffered ahead of the socket stays one batch.
-  return { stream: Readable.from(body(), { objectMode: false, highWaterMark: 64 * 1024 }), done };
+  const stream = Readable.from(body(), { objectMode: false, highWaterMark: 64 * 1024 });
+  return { stream, done };
 }
