@@ -89,7 +89,8 @@ test('no statement writes the reach rule out again: it includes the cypher/reach
 });
 
 test('no module under src/ writes the reach rule out again: it calls src/db/reach.ts', () => {
-  const modules = filesUnder(SRC, '.ts').filter((f) => f !== OWNER && !f.endsWith('.test.ts'));
+  // Test data (`*.fixture.ts`) names event kinds as records do; it states no rule.
+  const modules = filesUnder(SRC, '.ts').filter((f) => f !== OWNER && !f.endsWith('.test.ts') && !f.endsWith('.fixture.ts'));
   expect(modules.length).toBeGreaterThan(50);
   expect(copiesOfTheRule(modules, TS_PIECES, withoutVocabulary)).toEqual([]);
 });

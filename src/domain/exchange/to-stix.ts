@@ -1,4 +1,5 @@
 import { ATTACK_TECHNIQUES } from '../breach/attack-techniques';
+import { DETECTION_KINDS, INTRUSION_KINDS, PUBLIC_DISCLOSURE_KINDS } from '../../db/reach';
 import type { OrganizationRow } from '../organization/organization.rows';
 import { BreachExportRecord, datedRange, sourcesOf, sourceUrlOf, undatedBreach } from './breach-record';
 import { uuidV5 } from './uuid-v5';
@@ -100,7 +101,7 @@ export function toStixBundle(r: BreachExportRecord): StixObject {
   });
 
   const incidentId = stixId('incident', b, b);
-  const dated = (kinds: string[]) => r.events.filter((e) => kinds.includes(e.kind) && e.date).map((e) => e.date!).sort()[0] ?? null;
+  const dated = (kinds: readonly string[]) => r.events.filter((e) => kinds.includes(e.kind) && e.date).map((e) => e.date!).sort()[0] ?? null;
   objects.push({
     type: 'incident',
     id: incidentId,
@@ -110,9 +111,9 @@ export function toStixBundle(r: BreachExportRecord): StixObject {
     external_references: sourcesOf(r).map(sourceReference),
     [`${X}breach_id`]: b,
     [`${X}key_dates`]: {
-      intrusion: { known: dated(['INTRUSION', 'DATA_COLLECTED']) !== null, date: dated(['INTRUSION', 'DATA_COLLECTED']) },
-      detection: { known: dated(['DETECTED']) !== null, date: dated(['DETECTED']) },
-      disclosure: { known: dated(['DISCLOSED']) !== null, date: dated(['DISCLOSED']) },
+      intrusion: { known: dated(INTRUSION_KINDS) !== null, date: dated(INTRUSION_KINDS) },
+      detection: { known: dated(DETECTION_KINDS) !== null, date: dated(DETECTION_KINDS) },
+      disclosure: { known: dated(PUBLIC_DISCLOSURE_KINDS) !== null, date: dated(PUBLIC_DISCLOSURE_KINDS) },
     },
     [`${X}timeline`]: r.events.map((e) => ({ kind: e.kind, date: e.date, description: e.description, source: e.sourceUrl, confidence: e.confidence })),
     [`${X}vector`]: r.breach.vector,

@@ -1,4 +1,5 @@
 import type { BreachEventRow, ReportedFigureRow } from '../breach/breach.rows';
+import { DETECTION_KINDS, INTRUSION_KINDS } from '../../db/reach';
 import { ATTACK_TECHNIQUES } from '../breach/attack-techniques';
 import { BreachExportRecord, sourcesOf, sourceUrlOf, undatedBreach } from './breach-record';
 import {
@@ -14,8 +15,6 @@ import {
 /** A VERIS incident record (JSON), as the published verisc.json describes it. */
 export type VerisIncident = Record<string, unknown>;
 
-/** Kinds of event that date the first compromise (the same ones `Breach.intrusion` reads). */
-const INTRUSION_KINDS = ['INTRUSION', 'DATA_COLLECTED'];
 const DAY_MS = 86_400_000;
 
 /** The earliest dated event of `kinds`, or null. */
@@ -51,7 +50,7 @@ function figureText(f: ReportedFigureRow): string {
 function timelineOf(r: BreachExportRecord): { timeline: Record<string, unknown>; basis: Record<string, unknown> } {
   const intrusion = earliest(r.events, INTRUSION_KINDS);
   const anyDated = earliest(r.events, r.events.map((e) => e.kind));
-  const detection = earliest(r.events, ['DETECTED']);
+  const detection = earliest(r.events, DETECTION_KINDS);
   const basis: Record<string, unknown> = {};
   let incident: Record<string, number>;
   if (intrusion) {
@@ -232,7 +231,7 @@ function victimOf(r: BreachExportRecord): Record<string, unknown> {
  */
 export function toVeris(r: BreachExportRecord): VerisIncident {
   const { timeline, basis } = timelineOf(r);
-  const detection = earliest(r.events, ['DETECTED']);
+  const detection = earliest(r.events, DETECTION_KINDS);
   const sources = sourcesOf(r);
   const urls = [...new Set(sources.map(sourceUrlOf).filter((u): u is string => u !== null))];
   return {
