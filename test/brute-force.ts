@@ -61,9 +61,13 @@ export function affected(breachId: string, d = referenceDate(breachId)) {
   const contracts = new Set<string>();
   const people = new Set<string>();
   const byInsurer = new Map<string, Set<string>>();
+  // A population's cut-off (Alan: its insured up to 2024-01-26) leaves out contracts started later.
+  const cutOffOf = new Map((caseSeed.populations ?? []).map((p) => [p.id, p.cutOff?.date ?? null]));
   for (const c of portfolio.contracts ?? []) {
     const hit = flows.some(({ flow: f, operator, basis }) => {
       if (f.population !== c.population) return false;
+      const cutOff = cutOffOf.get(c.population) ?? null;
+      if (cutOff !== null && c.startDate > cutOff) return false;
       if (c.operator && c.operator !== operator && basis !== 'RETAINED') return false;
       if (c.startDate > d) return false;
       if (f.validTo && c.startDate > f.validTo) return false;

@@ -1,4 +1,4 @@
-import { Api, EXACT_COUNTS, startApi } from './harness';
+import { Api, as, EXACT_COUNTS, startApi } from './harness';
 
 /**
  * Issue #11 §1 "Figures that never overstate", the defects that live in the impact answer (the
@@ -113,4 +113,22 @@ test('reported population figures use the affected count where a figure gives on
   expect(v.reportedProfessionals.figures).toEqual([expect.objectContaining({ value: 200000, measure: 'POPULATION_SIZE', qualifier: 'MORE_THAN', confidence: 'M' })]);
   expect(v.reportedInsured.sum).toBeNull();
   expect(v.reportedInsured.populationsOfUnknownSize).toBe(v.reportedInsured.populations);
+});
+
+test('Alan’s cut-off is used by the count: a contract started after 2024-01-26 was not in the data Almerys held', async () => {
+  // syn-contract-alan-0019 started on 2024-04-21, after Alan's cut-off (everyone insured up to
+  // 2024-01-26, M). Counted on 2024-05-01 (an insurer may pass any date), the flows still run:
+  // without the cut-off it would be reached; its neighbours started before the cut-off still are.
+  const { data, errors } = await api.run(
+    `{ affectedContracts(breachId: "${ALMERYS}", asOf: "2024-05-01", first: 100) { totalCount edges { node { contract { id startDate } } } } }`,
+    undefined,
+    as('INSURER', 'org-alan'),
+  );
+  expect(errors).toBeUndefined();
+  const contracts = data.affectedContracts.edges.map((e: any) => e.node.contract);
+  expect(contracts.length).toBeGreaterThan(10);
+  expect(contracts.map((c: any) => c.id)).not.toContain('syn-contract-alan-0019');
+  for (const c of contracts) expect(c.startDate <= '2024-01-26').toBe(true);
+  const impact = await api.run(`{ breachImpact(breachId: "${ALMERYS}", asOf: "2024-05-01") { totals { contracts } } }`, undefined, as('INSURER', 'org-alan'));
+  expect(impact.data.breachImpact.totals.contracts).toBe(data.affectedContracts.totalCount);
 });

@@ -218,6 +218,20 @@ const breachIdsArb: fc.Arbitrary<GVal> = fc.oneof(
   { weight: 1, arbitrary: wrongTypeArb },
 );
 
+const systemIdsArb: fc.Arbitrary<GVal> = fc.oneof(
+  { weight: 5, arbitrary: fc.array(mixed(fc.constantFrom(...SYSTEM_IDS), 6), { minLength: 0, maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom(...SYSTEM_IDS), { minLength: 49, maxLength: 60 }) },
+  { weight: 1, arbitrary: wrongTypeArb },
+);
+const channelIdsArb: fc.Arbitrary<GVal> = fc.oneof(
+  { weight: 5, arbitrary: fc.array(mixed(fc.constantFrom('chan-almerys-pro-login', 'chan-viamedis-pro-login', 'chan-viamedis-automated-bot'), 6), { minLength: 0, maxLength: 2 }) },
+  { weight: 1, arbitrary: wrongTypeArb },
+);
+const categoryIdsArb: fc.Arbitrary<GVal> = fc.oneof(
+  { weight: 5, arbitrary: fc.array(mixed(fc.constantFrom('cat-nir', 'cat-bank-details', 'cat-civil-status', 'cat-guarantees'), 6), { minLength: 0, maxLength: 3 }) },
+  { weight: 1, arbitrary: wrongTypeArb },
+);
+
 // ---------------------------------------------------------------------------------------------
 // Root fields
 
@@ -286,6 +300,29 @@ const ROOTS: RootSpec[] = [
     selections: ['{ id name roles populations { id } partnerships { id partner { id } } systems { id } }', '{ id partnerships(asOf: "2024-01-29") { id organization { id } activeOnAsOf } subsidiaries { owned { id } } }', '{ id populations { id owner { id } } }'],
   },
   { field: 'organizations', args: [arg('role', 'OrganizationRole', enumArb(['INSURER', 'OPERATOR', 'CARE_NETWORK', 'PARENT_GROUP', 'AUTHORITY', 'BROKER']))], selections: ['{ id roles populations { id } }', '{ id name }'] },
+  { field: 'breachSeverity', args: [arg('breachId', 'ID!', breachIdArb)], selections: ['{ score level notifyDataSubjects drivenBy groups { subjects score level categories { categoryId status treatment } } }'] },
+  {
+    field: 'controllerSeverity',
+    args: [arg('breachId', 'ID!', breachIdArb), arg('controllerId', 'ID!', orgIdArb)],
+    selections: ['{ controllerId referenceDate populationIds score level groups { subjects score categories { categoryId status } } }'],
+  },
+  { field: 'notifications', args: [arg('breachId', 'ID!', breachIdArb)], selections: ['{ id kind date actor { id } recipient { id } sourceUrl }'] },
+  {
+    field: 'notificationDuties',
+    args: [arg('breachId', 'ID!', breachIdArb), arg('orderBy', 'DutyOrder', enumArb(['DEADLINE', 'CONTROLLER', 'STATUS']))],
+    selections: ['{ controller { id } awarenessDate cnilDeadline status peopleNotification }'],
+  },
+  {
+    field: 'notificationDraft',
+    args: [arg('breachId', 'ID!', breachIdArb), arg('controllerId', 'ID!', orgIdArb)],
+    selections: ['{ phase countBasis people { min max suppressed } records { min max } dataCategories { name status } }', '{ markdown }'],
+  },
+  {
+    field: 'simulateBreach',
+    args: [arg('systems', '[ID!]', systemIdsArb), arg('accessChannels', '[ID!]', channelIdsArb), arg('categories', '[ID!]', categoryIdsArb), arg('followFlows', 'Boolean', fc.boolean()), arg('asOf', 'LocalDate', dateArb)],
+    selections: [`{ referenceDate simulatedSystems { id } totals { people contracts insurers } byInsurer { insurer { id } people } paths ${PATH} }`],
+  },
+  { field: 'breachExport', args: [arg('breachId', 'ID!', breachIdArb), arg('format', 'ExportFormat!', enumArb(['VERIS_1_3', 'STIX_2_1']))], selections: ['{ breachId format schema mediaType document }'] },
   { field: 'dataCategories', args: [], selections: ['{ id name parent { id } }', '{ id children { id } fideslangKey }'] },
   // `arguments`, `operationName` and `reason` echo earlier (hostile) requests: not selected, so a
   // Cypher-looking string in them cannot pass for a leak.

@@ -119,7 +119,7 @@ test('regression #10: registerBreach cannot overwrite a seeded reported figure (
     return data.breach.reportedFigures.find((f: any) => f.id === 'fig-mutame-plus-1800');
   };
   expect(await seededFigure()).toMatchObject({ value: 1800 });
-  const hijack = input({ id: 'breach-test-hijack-2025', reportedFigures: [{ id: 'fig-mutame-plus-1800', metric: 'PEOPLE', value: 1, qualifier: 'ABOUT', reportedById: 'org-almerys' }] });
+  const hijack = input({ id: 'breach-test-hijack-2025', reportedFigures: [{ id: 'fig-mutame-plus-1800', metric: 'AFFECTED_PEOPLE', value: 1, qualifier: 'ABOUT', reportedById: 'org-almerys' }] });
   const { errors } = await api.run(REGISTER, { input: hijack }, as('ADMIN'));
   expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   expect(errors![0].message).toContain('fig-mutame-plus-1800');
@@ -132,7 +132,7 @@ test('regression #10: registerBreach cannot overwrite a seeded reported figure (
 
 test('regression #10: a registered breach whose id is a seeded event, figure or organisation is refused, naming it', async () => {
   for (const id of ['fig-mutame-plus-1800', 'org-almerys']) {
-    const { errors } = await api.run(REGISTER, { input: input({ id: 'breach-test-owner-2025', reportedFigures: [{ id, metric: 'PEOPLE', value: 2 }] }) }, as('ADMIN'));
+    const { errors } = await api.run(REGISTER, { input: input({ id: 'breach-test-owner-2025', reportedFigures: [{ id, metric: 'AFFECTED_PEOPLE', value: 2 }] }) }, as('ADMIN'));
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors![0].message).toContain(id);
   }

@@ -49,6 +49,27 @@ function argumentSets(field: string): Array<Record<string, unknown>> {
       return ORGS.map((id) => ({ id }));
     case 'organizations':
       return [{}, { role: 'INSURER' }];
+    case 'breachSeverity':
+    case 'notifications':
+      return BREACHES.map((breachId) => ({ breachId }));
+    case 'notificationDuties':
+      return BREACHES.map((breachId) => ({ breachId, orderBy: 'DEADLINE' }));
+    case 'breachExport':
+      return BREACHES.flatMap((breachId) => ['VERIS_1_3', 'STIX_2_1'].map((format) => ({ breachId, format })));
+    case 'controllerSeverity':
+    case 'notificationDraft':
+      // Controllers each breach reaches: an insurer's own, and other insurers' (FORBIDDEN to it).
+      return [
+        ['breach-almerys-2024', 'org-alan'],
+        ['breach-almerys-2024', 'org-la-mutuelle-generale'],
+        ['breach-viamedis-2024', 'org-la-mutuelle-generale'],
+        ['breach-viamedis-2024', 'org-malakoff-humanis'],
+      ].map(([breachId, controllerId]) => ({ breachId, controllerId }));
+    case 'simulateBreach':
+      return [
+        { systems: ['sys-almerys-tp-platform', 'sys-viamedis-tp-platform'], accessChannels: [], followFlows: false },
+        { systems: [], accessChannels: ['chan-almerys-pro-login'], followFlows: true },
+      ];
     default:
       return [{}];
   }
@@ -57,6 +78,7 @@ function argumentSets(field: string): Array<Record<string, unknown>> {
 const ARG_TYPES: Record<string, string> = {
   id: 'ID!', breachId: 'ID!', asOf: 'LocalDate', breachIds: '[ID!]!', first: 'Int!', nir: 'String!',
   nodeId: 'ID!', direction: 'LineageDirection!', maxHops: 'Int!', role: 'OrganizationRole',
+  controllerId: 'ID!', orderBy: 'DutyOrder!', format: 'ExportFormat!', systems: '[ID!]!', accessChannels: '[ID!]!', followFlows: 'Boolean!',
 };
 
 type Form = 'plain' | 'aliases' | 'fragments' | 'variables';
@@ -92,7 +114,7 @@ function operation(field: string, args: Record<string, unknown>, depth: number, 
     const call = names.length ? `(${names.map((n) => `${n}: $${n}`).join(', ')})` : '';
     return { query: `query Probe${decl} { ${field}${call} ${body} }`, variables: args };
   }
-  const literal = (v: unknown): string => (Array.isArray(v) ? `[${v.map(literal).join(', ')}]` : typeof v === 'string' && /^[A-Z_]+$/.test(v) ? v : JSON.stringify(v));
+  const literal = (v: unknown): string => (Array.isArray(v) ? `[${v.map(literal).join(', ')}]` : typeof v === 'string' && /^[A-Z][A-Z0-9_]*$/.test(v) ? v : JSON.stringify(v));
   const call = names.length ? `(${names.map((n) => `${n}: ${literal(args[n])}`).join(', ')})` : '';
   return { query: `{ ${form === 'aliases' ? `r_${field}: ` : ''}${field}${call} ${body} }` };
 }
@@ -141,7 +163,7 @@ async function walk(principal: Principal, forms: Form[]) {
           if (errors?.some((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX')) continue;
           operations += 1;
           maxDepth[field] = Math.max(maxDepth[field] ?? 0, depth);
-          for (const e of errors ?? []) expect(['NOT_FOUND', 'FORBIDDEN']).toContain(e.extensions?.code);
+          for (const e of errors ?? []) expect(`${field} ${JSON.stringify(args)}: ${String(e.extensions?.code)} ${e.message}`).toMatch(/: (NOT_FOUND|FORBIDDEN) /);
           scan(data, strings, controllers);
           break;
         }

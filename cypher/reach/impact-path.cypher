@@ -35,7 +35,7 @@ CALL {
   // that every path a breakdown counts can be traced hop by hop, care network included. A flow
   // through an intermediary (via) goes through it instead, as the counts group it.
   WITH d, s, op, f, pop, proc, ctrl, via, sub, exposedCategoryIds,
-       {operatorId: op.id, basis: // @include reach/flow-basis
+       {operatorId: op.id, populationCutOff: pop.cutOffDate, basis: // @include reach/flow-basis
        } AS p
   WITH d, s, op, f, pop, proc, ctrl, via, sub, exposedCategoryIds, p,
        CASE WHEN via IS NOT NULL THEN [] ELSE COLLECT {
@@ -46,6 +46,7 @@ CALL {
        } END AS networkRoutes
   RETURN collect({
     flowId: f.id, systemId: s.id, operatorId: op.id, populationId: pop.id, populationKind: pop.kind,
+    populationCutOff: pop.cutOffDate,
     controllerId: ctrl.id, processorId: proc.id, subProcessorId: sub.id, viaId: via.id,
     viaRole: CASE WHEN via IS NULL THEN null WHEN via:CareNetwork THEN 'CARE_NETWORK' ELSE 'INTERMEDIARY' END,
     basis: // @include reach/flow-basis

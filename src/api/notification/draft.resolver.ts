@@ -53,6 +53,9 @@ async function assembleDraft(ctx: RequestContext, breachId: string, controllerId
   const notExposed = await Promise.all(mine.filter((e) => e.status === 'NOT_EXPOSED').map(categoryOf));
   const figure = figures.find((f) => f.aboutId === controllerId && f.metric === 'AFFECTED_PEOPLE');
   const reportedPeople: DraftFigure | null = figure ? { figureId: figure.id, value: figure.value, qualifier: figure.qualifier, text: figure.text, sourceUrl: figure.sourceUrl, confidence: figure.confidence } : null;
+  // The window's counts are live (not the stored summaries): one live count from the caller's
+  // budget per draft, however many days the window spans (they run as two statements).
+  if ((coverage.synthetic || coverage.imported) && window.dates.length > 0) ctx.spendLiveCounts(1);
   const counted = coverage.synthetic || coverage.imported ? await controllerCounts(ctx.db, breachId, controllerId, window.dates) : { people: null, contracts: null };
   const controlled = ctx.audience !== 'EXACT';
   const { basis, note } = countBasisOf(coverage, reportedPeople, window);

@@ -52,7 +52,7 @@ export async function breachSetSweep(
     for (const p of r.paths) {
       (byPopulation[p.populationId] ??= []).push({
         req: r.key, d: r.referenceDate, operatorId: p.operatorId, basis: p.basis, ins: p.controllerId,
-        cats: p.exposedCategoryIds, validFrom: p.flowValidFrom, validTo: p.flowValidTo, retentionMonths: p.retentionMonths,
+        cats: p.exposedCategoryIds, populationCutOff: p.populationCutOff, validFrom: p.flowValidFrom, validTo: p.flowValidTo, retentionMonths: p.retentionMonths,
       });
     }
   }

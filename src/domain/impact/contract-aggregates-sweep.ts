@@ -43,6 +43,8 @@ interface SweepPath {
   validFrom: string | null;
   validTo: string | null;
   retentionMonths: number | null;
+  /** The population's cut-off (ISO date), or null: reach/contract-reached reads it. */
+  populationCutOff: string | null;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function contractAggregatesSweep(
       // One lookup per contract finds every request's paths to its population.
       (byPopulation[p.populationId] ??= []).push({
         req: r.key, d: r.referenceDate, operatorId: p.operatorId, basis: p.basis, ins: p.controllerId, via: p.viaId,
-        cats: p.exposedCategoryIds, validFrom: p.flowValidFrom, validTo: p.flowValidTo, retentionMonths: p.retentionMonths,
+        cats: p.exposedCategoryIds, populationCutOff: p.populationCutOff, validFrom: p.flowValidFrom, validTo: p.flowValidTo, retentionMonths: p.retentionMonths,
       });
     }
   }

@@ -21,6 +21,8 @@ export interface ImpactPathRow extends ProvenanceRow {
   retentionMonths: number | null;
   flowValidFrom: string | null;
   flowValidTo: string | null;
+  /** The population's recorded cut-off (ISO date): contracts started later were not in the data (reach/contract-reached); null when none. */
+  populationCutOff: string | null;
   note: string | null;
   exposedCategoryIds: string[];
   /** Care networks the path's reached contracts go through, '' for those through none; [] when no contract is reached or the flow goes via an intermediary. */
