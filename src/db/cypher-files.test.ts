@@ -1,43 +1,26 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { allCypherNames, cypher, readStatement } from './cypher-files';
 
-/** The include step of the Cypher loader, on a throwaway cypher/ folder (needs no database). */
-let dir: string;
-const write = (name: string, text: string) => {
-  fs.mkdirSync(path.dirname(path.join(dir, `${name}.cypher`)), { recursive: true });
-  fs.writeFileSync(path.join(dir, `${name}.cypher`), text);
-};
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cypher-files-'));
-  write('reach/held', '// header: the contract, left out\n// second header line\n(f.validTo IS NULL\n OR f.validTo >= d)\n');
-  write('reach/clause', '// header\nCALL {\n  WITH b\n  RETURN 1 AS one\n}\n');
-  write('reach/outer', '// header\n(x AND // @include reach/held\n)\n');
-  write('reach/loop-a', '(a AND // @include reach/loop-b\n)\n');
-  write('reach/loop-b', '(b AND // @include reach/loop-a\n)\n');
-  write('q/expr', 'MATCH (f)\nWHERE d IS NOT NULL\n  AND // @include reach/held\nRETURN f\n');
-  write('q/clause', 'MATCH (b)\n  // @include reach/clause\nRETURN b\n');
-  write('q/nested', 'RETURN // @include reach/outer\n');
-  write('q/unknown', 'MATCH (f)\nWHERE // @include reach/no-such-fragment\nRETURN f\n');
-  write('q/not-fragment', 'RETURN // @include q/expr\n');
-  write('q/cycle', 'RETURN // @include reach/loop-a\n');
-  write('q/misspelt', 'MATCH (f)\nWHERE // @inclde reach/held\nRETURN f\n');
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+/**
+ * The include step of the Cypher loader, on a folder of its own (needs no database): the loader's
+ * cases (expression and clause fragments, nesting, unknown includes, cycles, a misspelt
+ * directive) as .cypher files, like every statement, in test/fixtures/cypher-loader/.
+ */
+const dir = path.resolve(__dirname, '../../test/fixtures/cypher-loader');
+/** What a fixture statement must expand to, exactly (`<name>.expanded` beside it). */
+const expanded = (name: string) => fs.readFileSync(path.join(dir, `${name}.expanded`), 'utf8');
 
 test('an expression fragment lands after the code of its line, one step deeper, without its header', () => {
-  expect(readStatement('q/expr', dir)).toBe(
-    'MATCH (f)\nWHERE d IS NOT NULL\n  AND // from reach/held\n    (f.validTo IS NULL\n     OR f.validTo >= d)\nRETURN f',
-  );
+  expect(readStatement('q/expr', dir)).toBe(expanded('q/expr'));
 });
 
 test('a clause fragment alone on its line keeps the line’s indentation', () => {
-  expect(readStatement('q/clause', dir)).toBe('MATCH (b)\n  // from reach/clause\n  CALL {\n    WITH b\n    RETURN 1 AS one\n  }\nRETURN b');
+  expect(readStatement('q/clause', dir)).toBe(expanded('q/clause'));
 });
 
 test('fragments may include fragments', () => {
-  expect(readStatement('q/nested', dir)).toBe('RETURN // from reach/outer\n  (x AND // from reach/held\n    (f.validTo IS NULL\n     OR f.validTo >= d)\n  )');
+  expect(readStatement('q/nested', dir)).toBe(expanded('q/nested'));
 });
 
 test('an unknown include fails, naming the fragment and the file that includes it', () => {

@@ -1,21 +1,23 @@
 import { allCypherNames, cypher } from './cypher-files';
 import { Executor } from './executor';
 
-/** `CREATE CONSTRAINT name` or `CREATE [RANGE|TEXT|POINT|FULLTEXT|VECTOR|LOOKUP] INDEX name`. */
-const CREATED_NAME = /\bCREATE\s+(?:CONSTRAINT|(?:[A-Z]+\s+)?INDEX)\s+([A-Za-z_][A-Za-z0-9_]*)/i;
+/** A schema file's name: an order prefix (c01 constraints, i01 indexes), then the object's name with dashes. */
+const SCHEMA_FILE = /^schema\/[ci]\d+-([a-z0-9-]+)$/;
 
 /**
- * The names of the constraints and indexes `cypher/schema/` creates, in file order, read from
- * the statements themselves (each names what it creates), so readiness checks exactly what
- * {@link applySchema} applies. Throws, naming the file, for a statement that names nothing.
+ * The names of the constraints and indexes `cypher/schema/` creates, in file order. Each file is
+ * named after what it creates (`c01-organization-id-unique` creates `organization_id_unique`),
+ * so readiness checks exactly what {@link applySchema} applies without reading the statements; a
+ * file named otherwise would leave readiness waiting for an object that never comes, which the
+ * readiness tests on the real database catch. Throws, naming the file, for a name off the pattern.
  */
 export function schemaObjectNames(): string[] {
   return allCypherNames()
     .filter((n) => n.startsWith('schema/'))
     .map((n) => {
-      const m = CREATED_NAME.exec(cypher(n).text.replace(/^\s*\/\/.*$/gm, ''));
-      if (!m) throw new Error(`cypher/${n}.cypher does not name the constraint or index it creates.`);
-      return m[1];
+      const m = SCHEMA_FILE.exec(n);
+      if (!m) throw new Error(`cypher/${n}.cypher is not named <c|i><number>-<object-name>, the constraint or index it creates.`);
+      return m[1].replace(/-/g, '_');
     });
 }
 
