@@ -1,13 +1,11 @@
 import { cypher } from '../../db/cypher-files';
 import type { RequestDb } from '../../db/request-db';
+import type { CountSource, CoverageStatus } from '../common/enums';
 
 const Q = { coverage: cypher('impact/portfolio-coverage') };
 
-/** Where a count of people or contracts comes from. */
-export type CountSource = 'SYNTHETIC' | 'SEEDED' | 'IMPORTED' | 'REPORTED' | 'UNRECORDED';
-
-/** Whether an insurer's count can be read: its portfolio is in the graph, or nothing is loaded. */
-export type CoverageStatus = 'PORTFOLIO_LOADED' | 'NO_PORTFOLIO_LOADED';
+// The vocabularies are the GraphQL enums' (one list each, domain/common/enums).
+export type { CountSource, CoverageStatus } from '../common/enums';
 
 /** What the graph holds of one insurer's contract portfolio. */
 export interface PortfolioCoverageRow {
