@@ -130,6 +130,7 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   }
   let suppressedSeen = 0;
   let dutiesSeen = 0;
+  let overdueSeen = 0;
   for (const breach of breaches) {
     await page.locator(`[data-breach="${breach.id}"]`).click();
     await page.getByTestId(`impact-${breach.id}`).waitFor();
@@ -154,6 +155,7 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
       await page.locator(`[data-testid="duties-${breach.id}"][data-order="DEADLINE"]`).waitFor();
     }
     dutiesSeen += duties.length;
+    overdueSeen += duties.filter((d: any) => overdue(d, today)).length;
     // A suppressed insurer row: the API's suppressed cells read « masqué », never a number or 0.
     for (const i of breachImpact.byInsurer.filter((x: any) => x.suppressed)) {
       const row = page.locator(`[data-testid="by-insurer-${breach.id}"] tr[data-insurer="${i.insurer.id}"]`);
@@ -168,6 +170,7 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   expect(suppressedSeen).toBeGreaterThan(0);
   // And controllers with duties: the duty checks above are not vacuous either.
   expect(dutiesSeen).toBeGreaterThan(0);
+  expect(overdueSeen).toBeGreaterThan(0);
   // The Sankey is drawn (a canvas inside its block).
   expect(await page.getByTestId('sankey').locator('canvas').count()).toBeGreaterThan(0);
   // English on request, with English number formats.
@@ -177,6 +180,14 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   expect(sample.text).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${sample.value}T00:00:00Z`)));
   await screenshot(page, 'dashboard-regulator-english');
   await page.getByTestId('lang-switch').click();
+  // An analyst shares the dashboard but not the duties (REGULATOR only): told so, not an error.
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByTestId('dev-role').selectOption('ANALYST');
+  await page.getByTestId('dev-mint').click();
+  await page.getByTestId('duties-forbidden').waitFor();
+  await page.getByTestId('cross-counts').waitFor();
+  expect(await page.getByRole('alert').count()).toBe(0);
+  expect(await page.locator('[data-figure^="duty."]').count()).toBe(0);
   await page.close();
 });
 
@@ -267,9 +278,19 @@ test('the explorer is bundled, preloaded with the examples, runs one, and shows 
   // The headers editor carries the bearer token.
   await page.getByText('Headers', { exact: true }).click();
   await page.waitForFunction(() => (document.querySelector('.graphiql-editor-tool')?.textContent ?? '').includes('authorization'), undefined, { timeout: BROWSER_TIMEOUT_MS });
-  // The explorer plugin.
-  await page.getByRole('button', { name: /Explorer/i }).first().click();
-  await page.locator('.graphiql-explorer-root, .doc-explorer-title, [class*="explorer"]').first().waitFor();
+  // The explorer plugin (not the documentation explorer, whose button comes first).
+  await page.getByRole('button', { name: 'Show GraphiQL Explorer', exact: true }).click();
+  await page.locator('.graphiql-explorer-root').first().waitFor();
+  // The explorer fits the window: the editors and panes scroll, the page does not (it was
+  // 7,863 px tall when Monaco's margin escaped GraphiQL's container). A few pixels of margin.
+  const fits = () => page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, innerHeight: (globalThis as any).innerHeight as number }));
+  const sized = await fits();
+  expect(sized.scrollHeight).toBeLessThanOrEqual(sized.innerHeight + 4);
   await screenshot(page, 'graphiql');
+  // The documentation explorer's long type list scrolls inside its pane too.
+  await page.getByRole('button', { name: 'Show Documentation Explorer', exact: true }).click();
+  await page.locator('.graphiql-doc-explorer-title').first().waitFor();
+  const withDocs = await fits();
+  expect(withDocs.scrollHeight).toBeLessThanOrEqual(withDocs.innerHeight + 4);
   await page.close();
 });

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { DashboardDutiesQuery, DutyOrder } from '../gql/graphql';
 import { DateFigure, Source, WordFigure } from './Figure';
 import { ExplorerLink } from './ExplorerLink';
-import { dutyStatusWord, peopleNotificationWord, useT } from './i18n';
+import { formatDate } from './format';
+import { dutyStatusWord, type Lang, peopleNotificationWord, useT } from './i18n';
 import { DutiesDocument } from './operations';
 import { useQuery } from './use-query';
 
@@ -26,11 +27,48 @@ export function isOverdue(duty: Pick<Duty, 'status' | 'cnilDeadline'>, on: strin
   return duty.status === 'NOT_RECORDED' && !!duty.cnilDeadline && duty.cnilDeadline < on;
 }
 
+/** A duty's three explanations: its deadline, its status, whether the people were told. */
+interface DutyNotes {
+  deadline: string;
+  status: string;
+  people: string;
+}
+
+/**
+ * The duty's explanations in the page's language. The API words them in English; in French they
+ * are said again from the same fields (dates, status, decision), so no note is ever blank and
+ * none says more than the fields shown beside it.
+ */
+export function dutyNotes(lang: Lang, duty: Pick<Duty, 'awarenessDate' | 'cnilDeadline' | 'cnilDeadlineText' | 'status' | 'statusNote' | 'peopleNotification' | 'peopleNotificationText' | 'peopleNotifiedOn'>): DutyNotes {
+  if (lang === 'en') return { deadline: duty.cnilDeadlineText, status: duty.statusNote, people: duty.peopleNotificationText };
+  const d = (iso: string) => formatDate('fr', iso);
+  const deadline =
+    duty.cnilDeadline && duty.awarenessDate
+      ? `72 heures après la prise de connaissance, le ${d(duty.awarenessDate)}`
+      : 'la date à laquelle le responsable du traitement a pris connaissance de la violation n’est pas enregistrée';
+  const status = {
+    LATE: `notifiée à la CNIL après l’échéance${duty.cnilDeadline ? ` du ${d(duty.cnilDeadline)}` : ''}`,
+    ON_TIME: `notifiée à la CNIL au plus tard à l’échéance${duty.cnilDeadline ? ` du ${d(duty.cnilDeadline)}` : ''}`,
+    NOT_RECORDED: duty.cnilDeadline
+      ? `aucune notification à la CNIL n’est enregistrée ; l’échéance était le ${d(duty.cnilDeadline)}`
+      : 'aucune notification à la CNIL n’est enregistrée ; l’échéance est inconnue, faute de date de prise de connaissance',
+    UNKNOWN: 'une notification à la CNIL est enregistrée, mais sa date ou celle de la prise de connaissance est inconnue : le respect du délai ne peut être établi',
+  }[duty.status] ?? duty.statusNote;
+  const people =
+    duty.peopleNotification === 'NOTIFIED'
+      ? duty.peopleNotifiedOn
+        ? `les personnes concernées ont été informées le ${d(duty.peopleNotifiedOn)}`
+        : 'les personnes concernées ont été informées ; la date est inconnue'
+      : 'aucune communication aux personnes concernées n’est enregistrée';
+  return { deadline, status, people };
+}
+
 /** One controller's row: who informed it and when, its CNIL deadline and status, the people told. */
 function DutyRow({ breachId, duty }: { breachId: string; duty: Duty }) {
   const { lang, t } = useT();
   const k = (s: string) => `duty.${breachId}.${duty.controller.id}.${s}`;
   const overdue = isOverdue(duty);
+  const notes = dutyNotes(lang, duty);
   const told = duty.awarenessNotification;
   return (
     <tr data-controller={duty.controller.id} data-overdue={String(overdue)} className={`duty-${duty.status}${overdue ? ' overdue' : ''}`}>
@@ -46,7 +84,7 @@ function DutyRow({ breachId, duty }: { breachId: string; duty: Duty }) {
       <td>
         <DateFigure k={k('cnilDeadline')} date={duty.cnilDeadline} />
         {overdue ? <span className="badge" data-testid="overdue"> {t('overdue')}</span> : null}
-        <p className="note">{duty.cnilDeadlineText}</p>
+        <p className="note">{notes.deadline}</p>
       </td>
       <td>
         <WordFigure k={k('status')} value={duty.status} text={dutyStatusWord(lang, duty.status)} className={`status-${duty.status}`} />
@@ -60,7 +98,7 @@ function DutyRow({ breachId, duty }: { breachId: string; duty: Duty }) {
             ))}
           </ul>
         ) : null}
-        <p className="note">{duty.statusNote}</p>
+        <p className="note">{notes.status}</p>
       </td>
       <td>
         <WordFigure k={k('peopleNotification')} value={duty.peopleNotification} text={peopleNotificationWord(lang, duty.peopleNotification)} />
@@ -70,7 +108,7 @@ function DutyRow({ breachId, duty }: { breachId: string; duty: Duty }) {
             <DateFigure k={k('peopleNotifiedOn')} date={duty.peopleNotifiedOn} />
           </>
         ) : null}
-        <p className="note">{duty.peopleNotificationText}</p>
+        <p className="note">{notes.people}</p>
       </td>
     </tr>
   );
