@@ -1,4 +1,5 @@
 import type { DashboardCrossBreachQuery } from '../gql/graphql';
+import { CrossBreachBars } from './CrossBreachBars';
 import { DateFigure, Figure } from './Figure';
 import { ExplorerLink } from './ExplorerLink';
 import { useT, type WordKey } from './i18n';
@@ -115,6 +116,13 @@ export function CrossBreachCounts({ breachIds, token }: { breachIds: string[]; t
               })}
             </tbody>
           </table>
+          <CrossBreachBars
+            label={t('crossBars')}
+            bars={cross.byBreachCombination.map((c) => ({
+              label: label(c.breaches.map((b) => b.id)),
+              people: cross.computed && !c.suppressed ? (c.people ?? null) : null,
+            }))}
+          />
         </section>
       </div>
       <p className="note">{t('suppressedNote')}</p>

@@ -111,6 +111,10 @@ const WORDS = {
   },
   crossByBreach: { fr: 'Par violation', en: 'By breach' },
   crossCells: { fr: 'Par combinaison exacte de violations (chaque personne dans une seule case)', en: 'By exact combination of breaches (each person in one cell only)' },
+  crossBars: {
+    fr: 'Personnes par combinaison exacte de violations, en barres (les cases masquées ou inconnues ne sont pas dessinées)',
+    en: 'People by exact combination of breaches, as bars (suppressed or unknown cells are not drawn)',
+  },
   crossOnly: { fr: 'seulement', en: 'only' },
   crossAnd: { fr: 'et', en: 'and' },
   figure: { fr: 'Chiffre', en: 'Figure' },
