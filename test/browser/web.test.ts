@@ -173,6 +173,8 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   expect(overdueSeen).toBeGreaterThan(0);
   // The Sankey is drawn (a canvas inside its block).
   expect(await page.getByTestId('sankey').locator('canvas').count()).toBeGreaterThan(0);
+  // So are the cross-breach bars (their figures are the table's, checked above).
+  expect(await page.getByTestId('cross-bars').locator('canvas').count()).toBeGreaterThan(0);
   // English on request, with English number formats.
   await page.getByTestId('lang-switch').click();
   await page.getByRole('heading', { name: 'Personal data breaches — impact' }).waitFor();
