@@ -142,7 +142,7 @@ function datasetEvent(r: LineageExportRecord, flowById: ReadonlyMap<string, Data
             size: p.size,
             sizeQualifier: p.sizeQualifier,
             owner: partyOf(r, p.ownerId),
-            synthetic: p.synthetic,
+            synthetic: p.synthetic === true,
             cutOff: p.cutOff ? { date: p.cutOff.date, note: p.cutOff.note, source: p.cutOff.sourceUrl, confidence: p.cutOff.confidence } : null,
             source: p.sourceUrl,
             confidence: p.confidence,
