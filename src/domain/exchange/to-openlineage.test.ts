@@ -64,6 +64,7 @@ test('a broker’s clients: the controller stays unknown (null), never filled in
   expect(f.ownership.owners.map((o: any) => o.type)).toEqual(['PROCESSOR', 'INTERMEDIARY']);
   expect(describeFlow(viamedisFlows(), viamedisFlows().flows[1])).toMatch(/through Roederer \(BROKER\)\. Controller: not named by the record \(unknown\)/);
   expect(f.breachImpact_validity).toEqual(expect.objectContaining({ validFrom: null, validTo: null, retentionMonths: null, heldUntil: null }));
+  expect(job('flow-itelis-viamedis-membership').job.facets.documentation.description).toMatch(/^Itelis sends 1 data category about Viamedis professionals to /);
 });
 
 test('categories: the flow’s own in its facet, with fideslang keys or “no fideslang equivalent”; the data set’s schema is the union, tagged the same way', () => {

@@ -89,6 +89,11 @@ function roleOwners(r: LineageExportRecord, flow: DataFlowRow, which: ReadonlyAr
   return which.flatMap((role) => (roles[role] ? [owner(roles[role]!, TYPE[role])] : []));
 }
 
+/** "1 data category", "7 data categories". */
+function categoriesText(n: number): string {
+  return `${n} data ${n === 1 ? 'category' : 'categories'}`;
+}
+
 /** "AMAE sends 7 data categories about AMAE insured to Viamedis tiers-payant platform (run by Viamedis); …": a flow in one paragraph. */
 export function describeFlow(r: LineageExportRecord, flow: DataFlowRow): string {
   const from = holderOf(r, flow.fromId);
@@ -97,7 +102,7 @@ export function describeFlow(r: LineageExportRecord, flow: DataFlowRow): string 
   const roles = gdprRolesOf(r, flow);
   const name = (p: PartyRecord | null, unknown: string) => (p ? p.name : unknown);
   const parts = [
-    `${from.name} sends ${flow.categoryIds.length} data categories about ${population.name} to ${to.name}${to.operator ? ` (run by ${to.operator.name})` : ''}${roles.intermediary ? `, through ${roles.intermediary.name} (${roles.intermediary.kind})` : ''}.`,
+    `${from.name} sends ${categoriesText(flow.categoryIds.length)} about ${population.name} to ${to.name}${to.operator ? ` (run by ${to.operator.name})` : ''}${roles.intermediary ? `, through ${roles.intermediary.name} (${roles.intermediary.kind})` : ''}.`,
     `Controller: ${name(roles.controller, 'not named by the record (unknown)')}; processor: ${name(roles.processor, 'unknown')}${roles.subProcessor ? `; sub-processor: ${roles.subProcessor.name}` : ''}.`,
     `Valid ${flow.validFrom ? `from ${flow.validFrom}` : 'from an unknown date'} ${flow.validTo ? `to ${flow.validTo}` : 'with no end known'}; retention ${flow.retentionMonths === null ? 'unknown' : `${flow.retentionMonths} months after the end`}.`,
     `Source: ${flow.sourceUrl ?? 'unknown'} (confidence ${flow.confidence ?? 'unknown'}).`,
@@ -122,7 +127,7 @@ function datasetEvent(r: LineageExportRecord, flowById: ReadonlyMap<string, Data
       name: set.key,
       facets: {
         documentation: facet('datasetDocumentation', {
-          description: `Data about ${p.name} (${p.kind}) held by ${holderText}: ${mappings.length} data categories, written by ${set.inFlowIds.length} data flow(s) and read by ${set.outFlowIds.length}.`,
+          description: `Data about ${p.name} (${p.kind}) held by ${holderText}: ${categoriesText(mappings.length)}, written by ${set.inFlowIds.length} data flow(s) and read by ${set.outFlowIds.length}.`,
         }),
         schema: facet('schema', {
           fields: mappings.map((m, i) => ({ name: m.categoryId, description: `${m.name} (${m.note})`, ordinal_position: i + 1 })),
