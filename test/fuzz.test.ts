@@ -323,6 +323,7 @@ const ROOTS: RootSpec[] = [
     selections: [`{ referenceDate simulatedSystems { id } totals { people contracts insurers } byInsurer { insurer { id } people } paths ${PATH} }`],
   },
   { field: 'breachExport', args: [arg('breachId', 'ID!', breachIdArb), arg('format', 'ExportFormat!', enumArb(['VERIS_1_3', 'STIX_2_1']))], selections: ['{ breachId format schema mediaType document }'] },
+  { field: 'lineageExport', args: [arg('format', 'LineageFormat!', enumArb(['OPENLINEAGE', 'FIDES']))], selections: ['{ format schema mediaType flowCount documents }', '{ flowCount categories { id fideslangKey fideslang } }'] },
   { field: 'dataCategories', args: [], selections: ['{ id name parent { id } }', '{ id children { id } fideslangKey }'] },
   // `arguments`, `operationName` and `reason` echo earlier (hostile) requests: not selected, so a
   // Cypher-looking string in them cannot pass for a leak.
