@@ -67,6 +67,14 @@ export function cachedRowsById<R>(
     const row = rows.get(id) ?? null;
     return row !== null && visible(row) ? row : null;
   };
+  loader.peekAssumed = (id) => {
+    const version = shared.version.assumed();
+    if (version === undefined) return undefined;
+    const rows = shared.cache.rowsOf<R>(version, shared.kind);
+    if (!rows.has(id)) return undefined;
+    const row = rows.get(id) ?? null;
+    return row !== null && visible(row) ? row : null;
+  };
   return loader;
 }
 
@@ -74,6 +82,11 @@ export function cachedRowsById<R>(
 export type CachedLoader<R> = DataLoader<string, R | null> & {
   /** The row (null: none, or not visible) when the cache holds it at this request's version; undefined when only `load` can tell. */
   peek(id: string): R | null | undefined;
+  /**
+   * As `peek`, at the version the request may assume (VersionReader.assumed) rather than one it
+   * read: no statement at all, so the caller must confirm the version before answering from it.
+   */
+  peekAssumed(id: string): R | null | undefined;
 };
 
 /**
