@@ -59,22 +59,16 @@ export function cachedRowsById<R>(
       return row !== null && visible(row) ? row : null;
     });
   }) as CachedLoader<R>;
-  loader.peek = (id) => {
-    const version = shared.version.peek();
+  // The row held at `version` (null: none, or not visible); undefined when no version or not held.
+  const heldAt = (version: string | null | undefined, id: string): R | null | undefined => {
     if (version === undefined || version === null) return undefined;
     const rows = shared.cache.rowsOf<R>(version, shared.kind);
     if (!rows.has(id)) return undefined;
     const row = rows.get(id) ?? null;
     return row !== null && visible(row) ? row : null;
   };
-  loader.peekAssumed = (id) => {
-    const version = shared.version.assumed();
-    if (version === undefined) return undefined;
-    const rows = shared.cache.rowsOf<R>(version, shared.kind);
-    if (!rows.has(id)) return undefined;
-    const row = rows.get(id) ?? null;
-    return row !== null && visible(row) ? row : null;
-  };
+  loader.peek = (id) => heldAt(shared.version.peek(), id);
+  loader.peekAssumed = (id) => heldAt(shared.version.assumed(), id);
   return loader;
 }
 
