@@ -41,6 +41,8 @@ function options() {
       out: { type: 'string' },
       // Also measure the mailing export (issue #13): throughput and the server's RSS growth.
       export: { type: 'boolean' },
+      // Only these operations (comma-separated ids of bench/operations.ts), e.g. contracts-first,contracts-deep.
+      only: { type: 'string' },
     },
   });
   const whole = (name: string, v: string | undefined, dflt: number, min: number) => {
@@ -53,8 +55,13 @@ function options() {
   const size = /^\d+[mg]$/i;
   const sizes: DatabaseSizes = { heap: values.heap ?? (largest > 3_000_000 ? '12g' : '4g'), pageCache: values['page-cache'] ?? (largest > 3_000_000 ? '8g' : '3g') };
   for (const [k, v] of Object.entries(sizes)) if (!size.test(v)) throw new Error(`--${k === 'heap' ? 'heap' : 'page-cache'} must look like 4g or 512m, got "${v}"`);
+  const ids = OPERATIONS.map((o) => o.id);
+  const only = values.only === undefined ? ids : values.only.split(',').map((o) => o.trim());
+  const unknown = only.filter((o) => !ids.includes(o));
+  if (unknown.length > 0 || only.length === 0) throw new Error(`--only takes operation ids among ${ids.join(', ')}; got "${values.only}"`);
   return {
     people: [...new Set(people)].sort((a, b) => a - b),
+    operations: OPERATIONS.filter((o) => only.includes(o.id)),
     connections: whole('connections', values.connections, 8, 1),
     duration: whole('duration', values.duration, 10, 1),
     warmup: whole('warmup', values.warmup, 3, 0),
@@ -126,7 +133,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
       deepAfter: deep.contractId,
       deepCursor: encodeCursor(deep.contractId, cursorKey(PSEUDONYM_KEY)),
     };
-    for (const op of OPERATIONS) {
+    for (const op of opts.operations) {
       const row: SizeResult['operations'][number] = { id: op.id, title: op.title, servers: {} };
       // Servers take turns on each operation, so drift over the run hits all three alike.
       for (const server of SERVERS) {
