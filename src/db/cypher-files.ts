@@ -10,7 +10,7 @@ export const CYPHER_DIR = fromRoot('cypher');
  * pull in with `// @include`, so a rule (who a breach reaches) is written once. A fragment is not
  * run on its own, so `allCypherNames` leaves these folders out and `cypher()` refuses them.
  */
-export const FRAGMENT_FOLDERS: readonly string[] = ['reach'];
+export const FRAGMENT_FOLDERS: readonly string[] = ['reach', 'sweep'];
 
 /** One named, parameterised Cypher statement read from `cypher/<name>.cypher`. */
 export interface NamedQuery {

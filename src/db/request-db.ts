@@ -1,4 +1,4 @@
-import type { Executor, RoundTripCounter, Step } from './executor';
+import type { Executor, RoundTripCounter, Step, TxRun } from './executor';
 import type { NamedQuery } from './cypher-files';
 import { Deadline, statementTimeoutMs } from './deadline';
 
@@ -20,5 +20,19 @@ export function requestDb(executor: Executor, counter: RoundTripCounter, deadlin
   return {
     read: async (query, params) => executor.read(query, params ?? {}, counter, timeout()),
     writeAll: async (steps) => executor.writeAll(steps, counter, timeout()),
+  };
+}
+
+/**
+ * The statements of one open write transaction (Executor.writeTransaction's `run`) seen as a
+ * RequestDb, so repositories that read through a RequestDb can read inside it (what the summary
+ * upkeep does: its reads must see the transaction's own writes and no one else's in between).
+ */
+export function txRequestDb(run: TxRun): RequestDb {
+  return {
+    read: async (query, params) => run(query, params ?? {}),
+    writeAll: async (steps) => {
+      for (const step of steps) await run(step.query, step.params);
+    },
   };
 }
