@@ -29,6 +29,8 @@ const Q = {
 interface LockRow {
   maintained: boolean;
   portfolioStale: boolean;
+  /** How many summaries the last refresh left (null before any). */
+  summaryCount: number | null;
 }
 
 /** What a refresh or delta did. */
@@ -98,7 +100,7 @@ export interface Touched {
  *    summaries, insurer slices (created, updated, or dropped when emptied), network routes of the
  *    paths, cross-breach rows (dropped at zero).
  * When the summaries are not maintained (never refreshed by this version, the catalogue changed
- * since, or a write left them stale), the write is followed by a full refresh in the same
+ * since, a summary was deleted, or a write left them stale), the write is followed by a full refresh in the same
  * transaction instead, after which later writes are deltas again.
  */
 export async function writeWithSummaries(executor: Executor, write: Step, touched: Touched, counter?: RoundTripCounter): Promise<UpkeepResult> {
@@ -108,7 +110,7 @@ export async function writeWithSummaries(executor: Executor, write: Step, touche
       const db = txRequestDb(run);
       const [lock] = await run<LockRow>(Q.lock);
       const stored = await readStoredSummaries(db);
-      const maintained = lock.maintained && [...stored.values()].every((s) => s.counts !== null && s.paths !== null && s.aggregates !== null && s.insurerSlices !== null);
+      const maintained = lock.maintained && lock.summaryCount === stored.size && [...stored.values()].every((s) => s.counts !== null && s.paths !== null && s.aggregates !== null && s.insurerSlices !== null);
       if (!maintained) {
         await run(write.query, write.params);
         return refreshInLock(db, true);
