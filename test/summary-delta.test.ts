@@ -2,6 +2,7 @@ import { cypher } from '../src/db/cypher-files';
 import { Executor, newRoundTripCounter, type RoundTripCounter } from '../src/db/executor';
 import { requestDb } from '../src/db/request-db';
 import { afterWrite } from '../src/domain/after-write';
+import { breachSetSweep } from '../src/domain/crossbreach/breach-set-sweep';
 import { listBreaches } from '../src/domain/breach/breach.repository';
 import { importPortfolio } from '../src/domain/import/import-portfolio';
 import { contractAggregates, impactKey, impactPaths } from '../src/domain/impact/impact.repository';
@@ -15,8 +16,9 @@ import { expectEverySliceEqualsLive } from './insurer-slices';
  * Summaries maintained by what a write touches (issue #12 §2): after delta imports (new rows, a
  * contract's end date and network changed, the same file again, a person added to a second
  * contract of another insurer) the stored summaries, insurer slices and cross-breach counts equal
- * what a full refresh writes and what a live count gives; a small import runs no full sweep; two
- * imports at once, round after round, never leave a summary short of the live count. On a Neo4j
+ * what a full refresh writes and what a live count gives; a small import runs no full sweep; three
+ * imports at once, round after round, never leave a summary short of the live count (the same
+ * test fails when admin/lock-summaries takes no lock). On a Neo4j
  * of its own, since it imports.
  */
 const HEADER = 'contract_number,nir,role,product,operator,network,start_date,end_date';
@@ -68,6 +70,16 @@ async function expectStoredEqualsLive(): Promise<void> {
     const breachId = answers.find((a) => impactKey(a) === row.key)!.breachId;
     expect({ breachId, stored: stored.get(breachId) }).toEqual({ breachId, stored: row });
   }
+}
+
+/** The stored cross-breach rows of every tenant equal a sweep of every person now (read only). */
+async function expectBreachSetsEqualSweep(): Promise<void> {
+  const db = requestDb(executor, newRoundTripCounter());
+  const answers = await impactPaths(db, (await listBreaches(db)).map((b) => ({ breachId: b.id, asOf: null })), null);
+  const swept = await breachSetSweep(db, answers.flatMap((a) => (a.referenceDate ? [{ key: a.breachId, referenceDate: a.referenceDate, paths: a.paths }] : [])));
+  const [s] = await executor.read<{ breachSets: Raw[] }>(SNAPSHOT);
+  const stored = Object.fromEntries(s.breachSets.map((r) => [String(r.tenant), JSON.parse(String(r.rows))]));
+  expect(stored).toEqual(Object.fromEntries(swept));
 }
 
 /** What the deltas left equals what a full refresh writes, and the live counts. */
@@ -135,18 +147,24 @@ test('a catalogue-only refresh whose paths did not change recounts nothing and k
   expect(await snapshot()).toEqual(before);
 });
 
-test('two insurers importing at once, round after round, leave the summaries equal to a live count', async () => {
+test('insurers importing at once, round after round, leave the summaries equal to a live count', async () => {
   for (let round = 1; round <= 5; round += 1) {
     const rows = (insurer: string, operator: string) =>
       Array.from({ length: 8 }, (_, i) => `RACE-${round}-${i},${syntheticNir(`race-${insurer}-${round}-${i}`)},HOLDER,,${operator},,2019-0${1 + (i % 9)}-01,`);
-    const [mgp, mh] = await Promise.all([importRows('org-mgp', rows('mgp', 'org-almerys')), importRows('org-malakoff-humanis', rows('mh', 'org-viamedis'))]);
-    expectDelta(mgp);
-    expectDelta(mh);
+    // MGP and Mutame Plus both through Almerys (one breach's summary, both write it), Malakoff
+    // Humanis through Viamedis: all three write the cross-breach counts.
+    const counters = await Promise.all([
+      importRows('org-mgp', rows('mgp', 'org-almerys')),
+      importRows('org-mutame-plus', rows('mutame', 'org-almerys')),
+      importRows('org-malakoff-humanis', rows('mh', 'org-viamedis')),
+    ]);
+    counters.forEach(expectDelta);
     // Stored = live after each round, without refreshing in between: a lost update would stay.
     await expectStoredEqualsLive();
+    await expectBreachSetsEqualSweep();
   }
   await expectExact();
-  await expectEverySliceEqualsLive(executor, ['org-mgp', 'org-malakoff-humanis']);
+  await expectEverySliceEqualsLive(executor, ['org-mgp', 'org-mutame-plus', 'org-malakoff-humanis']);
 });
 
 test('a deleted summary is not patched: the next write refreshes every summary', async () => {
