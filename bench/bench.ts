@@ -9,6 +9,7 @@ import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
 import { cursorKey, encodeCursor } from '../src/domain/contract/cursor';
 import { requestDb } from '../src/db/request-db';
 import { DatabaseSizes, freshDatabase, generatedDataset, importFloor, importOurs } from './dataset';
+import { deltaImport } from './delta';
 import { describeExport, ExportMeasure, measureExport } from './export';
 import { load, LoadResult } from './load';
 import { OperationContext, OPERATIONS, ServerName } from './operations';
@@ -114,6 +115,9 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   const summary = (await summariesByBreachIds(requestDb(db.executor, newRoundTripCounter()), [BREACH])).get(BREACH);
   if (!summary) throw new Error(`no maintained summary for ${BREACH}`);
   const top = [...summary.byInsurer].sort((a, b) => b.contracts - a.contracts || a.id.localeCompare(b.id))[0];
+  // A daily delta of the largest insurer: 1,000 new people, maintained by a delta, not a full sweep.
+  const delta = await deltaImport(db.executor, key, top.id);
+  log(`refresh after a ${delta.rows}-row delta: ${delta.seconds.toFixed(2)} s (${delta.incremental ? 'delta' : 'full refresh'}, write included)`);
   const [deep] = await db.executor.read<{ contractId: string; contracts: number }>(cypher('bench/deep-contract'), { insurerId: top.id, fraction: 0.9 });
   log(`graph: ${summary.people} people on ${summary.contracts} contracts reached by ${BREACH}; insurer ${top.id} has ${top.contracts} of them (${deep.contracts} contracts in all)`);
 
@@ -163,6 +167,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
     people,
     dataset: { people: dataset.people, rows: dataset.rows, files: dataset.files.length, affectedPeople: summary.people, affectedContracts: summary.contracts, insurer: top.id, insurerContracts: top.contracts },
     import: { ours, floor },
+    delta,
     operations: results,
     ...(exported ? { export: exported } : {}),
   };

@@ -11,6 +11,7 @@ import { applySchema } from '../db/schema';
 import { afterWrite } from '../domain/after-write';
 import { isAppError } from '../errors/app-error';
 import { importPortfolio, readReferences, References, RejectedRow } from '../domain/import/import-portfolio';
+import { planSummaries, SummaryPlan } from '../domain/import/summary-plan';
 import { openRejectsFile } from './rejects-file';
 
 /** Counts data lines by streaming, so a 10-million-row file is never held in memory. */
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     const started = Date.now();
     // The same for every file: read once, not once per file (388 of them for a generated France).
     const references = await readReferences(db.executor);
+    // One plan for every file: small deltas are maintained batch by batch, a large run once at the end.
+    const summaries = await planSummaries(db.executor);
     // Ctrl-C: say what is committed (every finished batch is) and how to complete it, then stop.
     const committed = { rows: 0 };
     process.once('SIGINT', () => {
@@ -58,12 +61,12 @@ async function main(): Promise<void> {
       process.exit(130);
     });
     for (const [i, job] of jobs.entries()) {
-      const s = await importFile(db.executor, secrets.pseudonymKey, references, job.insurer, job.file, batchSize, `${i + 1}/${jobs.length} `, committed);
+      const s = await importFile(db.executor, secrets.pseudonymKey, references, job.insurer, job.file, batchSize, `${i + 1}/${jobs.length} `, committed, summaries);
       loaded += s.loaded;
       rejected += s.rejected;
       committed.rows = 0;
     }
-    // The maintained totals are recomputed whole, so once after the last file, not per file.
+    // Past the plan's delta budget the maintained totals are recomputed whole, once after the last file.
     const refreshStarted = Date.now();
     // A national sweep takes minutes: say how far it got, every 10 s at most.
     let told = refreshStarted;
@@ -72,8 +75,8 @@ async function main(): Promise<void> {
       told = Date.now();
       console.log(`impact summaries: ${people.toLocaleString('en')} people counted so far (${Math.round((told - refreshStarted) / 1000)} s)`);
     };
-    if (loaded > 0) await afterWrite(db.executor, { catalogue: false, onSwept });
-    if (loaded > 0) console.log(`impact summaries recomputed in ${((Date.now() - refreshStarted) / 1000).toFixed(1)} s`);
+    if (summaries.stale) await afterWrite(db.executor, { catalogue: false, onSwept });
+    if (summaries.stale) console.log(`impact summaries recomputed in ${((Date.now() - refreshStarted) / 1000).toFixed(1)} s`);
     if (jobs.length > 1) {
       const seconds = (Date.now() - started) / 1000;
       console.log(`all files: imported ${loaded} rows, rejected ${rejected}, in ${seconds.toFixed(1)} s (${Math.round(loaded / Math.max(seconds, 0.001))} rows/s)`);
@@ -98,6 +101,7 @@ async function importFile(
   batchSize: number,
   position: string,
   committed: { rows: number },
+  summaries: SummaryPlan,
 ): Promise<{ loaded: number; rejected: number }> {
   const rejects = openRejectsFile(file);
   const rejectsFile = rejects.path;
@@ -117,7 +121,7 @@ async function importFile(
       source: fs.createReadStream(file),
       references,
       batchSize,
-      refreshSummaries: false,
+      summaries,
       onReject: (r: RejectedRow) => {
         rejected += 1;
         rejects.write(r);

@@ -12,7 +12,7 @@ export const CYPHER_DIR = fromRoot('cypher');
  * `reach/` holds the reach rule; `shared/` the reads and locks that one statement runs alone and
  * another alongside its own work (the audit chain's head, the catalogue version, a stored summary).
  */
-export const FRAGMENT_FOLDERS: readonly string[] = ['reach', 'shared'];
+export const FRAGMENT_FOLDERS: readonly string[] = ['reach', 'shared', 'sweep'];
 
 /** One named, parameterised Cypher statement read from `cypher/<name>.cypher`. */
 export interface NamedQuery {

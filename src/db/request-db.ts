@@ -29,3 +29,19 @@ export function requestDb(executor: Executor, counter: RoundTripCounter, deadlin
     writeTransaction: async (name, work) => executor.writeTransaction(name, work, counter, timeout()),
   };
 }
+
+/**
+ * The statements of one open write transaction (Executor.writeTransaction's `run`) seen as a
+ * RequestDb, so repositories that read through a RequestDb can read inside it (what the summary
+ * upkeep does: its reads must see the transaction's own writes and no one else's in between).
+ */
+export function txRequestDb(run: TxRun): RequestDb {
+  return {
+    read: async (query, params) => run(query, params ?? {}),
+    writeAll: async (steps) => {
+      for (const step of steps) await run(step.query, step.params);
+    },
+    // Already inside one transaction: its statements join it (there is no nested transaction).
+    writeTransaction: async (_name, work) => work(run),
+  };
+}
