@@ -60,6 +60,13 @@ export interface ImportOptions {
   references?: References;
   /** Recompute the maintained impact summaries at the end (default true; a multi-file import does it once, after the last file). */
   refreshSummaries?: boolean;
+  /**
+   * Where each batch of validated rows goes instead of the database (the bulk first load writes
+   * them to the batch importer's files): everything before it (insurer check, parsing,
+   * validation, pseudonyms, rejects, progress) is the same code path. Resolves once the rows are
+   * stored; a rejection stops the import like a failed write.
+   */
+  writeRows?: (rows: PortfolioRow[], target: { insurerId: string; populationId: string }) => Promise<void>;
 }
 
 /**
@@ -138,7 +145,8 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   let writeFailure: { error: unknown } | undefined;
   const write = async (rows: PortfolioRow[]) => {
     try {
-      await opts.executor.admin().writeAll([{ query: Q.merge, params: { ...params, rows } }], opts.counter);
+      if (opts.writeRows) await opts.writeRows(rows, params);
+      else await opts.executor.admin().writeAll([{ query: Q.merge, params: { ...params, rows } }], opts.counter);
     } catch (error) {
       writeFailure = { error };
       return;
