@@ -22,13 +22,15 @@ import { SERVER_START_MS, TEST_PSEUDONYM_KEY, testLogger, testPassword } from '.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-bulk-'));
 const france = generateSyntheticFrance({ people: 3_000, seed: 11, dir: path.join(root, 'france') });
 const seedFiles = [...SEED_FILES, france.seedFile];
-const files = france.insurers.map((i) => ({ insurerId: i.id, file: i.file })).filter((f) => fs.existsSync(f.file));
+// The generator names each file relative to its folder.
+const files = france.insurers.map((i) => ({ insurerId: i.id, file: path.join(france.dir, i.file) }));
 
 // Some bad rows and repeats in the largest file, so that rejects and last-row-wins are compared too.
 const largest = [...france.insurers].sort((a, b) => b.people - a.people)[0];
+const largestFile = path.join(france.dir, largest.file);
 const number = 'BULK-REPEAT-1';
 fs.appendFileSync(
-  largest.file,
+  largestFile,
   [
     `${number},${syntheticNir('bulk-a')},HOLDER,Santé,,,2020-01-01,`,
     `${number},${syntheticNir('bulk-b')},DEPENDANT,Santé,,,2020-01-01,`,
