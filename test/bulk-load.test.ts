@@ -46,8 +46,27 @@ type Fingerprint = { nodes: string[]; rels: string[] };
 /** Written by the clock or at random, so they differ between any two loads: their presence and type are compared, not their value. */
 const VOLATILE = new Set(['importedAt', 'portfolioImportedAt', 'computedAt', 'changedAt', 'version']);
 
+/**
+ * A property value with the JSON the summaries keep in canonical form (its lists sorted, its keys
+ * in order): those lists come in the order the graph was walked, and the two stores lay their
+ * records out differently. Lists stored as properties (portfolioSources…) keep their order.
+ */
+function canonical(v: unknown, inJson = false): unknown {
+  if (!inJson && typeof v === 'string' && /^[[{]/.test(v)) {
+    try {
+      return { json: canonical(JSON.parse(v), true) };
+    } catch {
+      return v;
+    }
+  }
+  if (!inJson) return v;
+  if (Array.isArray(v)) return v.map((x) => canonical(x, true)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x, true)]));
+  return v;
+}
+
 async function fingerprint(executor: Executor): Promise<Fingerprint> {
-  const stable = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, VOLATILE.has(k) ? '<set>' : v]));
+  const stable = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, VOLATILE.has(k) ? '<set>' : canonical(v)]));
   const nodes = await executor.read<{ labels: string[]; props: Record<string, unknown>; types: string[] }>(cypher('admin/graph-node-fingerprints'));
   const rels = await executor.read<{ props: Record<string, unknown>; types: string[] }>(cypher('admin/graph-relationship-fingerprints'));
   return {
