@@ -8,7 +8,7 @@ import { newRoundTripCounter } from '../src/db/executor';
 import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
 import { cursorKey, encodeCursor } from '../src/domain/contract/cursor';
 import { requestDb } from '../src/db/request-db';
-import { DatabaseSizes, freshDatabase, generatedDataset, importFloor, importOurs } from './dataset';
+import { BulkMeasure, bulkOurs, DatabaseSizes, freshDatabase, generatedDataset, importFloor, importOurs } from './dataset';
 import { deltaImport } from './delta';
 import { describeExport, ExportMeasure, measureExport } from './export';
 import { load, LoadResult } from './load';
@@ -44,6 +44,8 @@ function options() {
       export: { type: 'boolean' },
       // Only these operations (comma-separated ids of bench/operations.ts), e.g. contracts-first,contracts-deep.
       only: { type: 'string' },
+      // Also measure the bulk first load (issue #12 §1) against the transactional import.
+      bulk: { type: 'boolean' },
     },
   });
   const whole = (name: string, v: string | undefined, dflt: number, min: number) => {
@@ -70,6 +72,7 @@ function options() {
     sizes,
     out: path.resolve(values.out ?? path.join(ROOT, 'bench')),
     export: values.export ?? false,
+    bulk: values.bulk ?? false,
   };
 }
 
@@ -107,10 +110,25 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   log(`import floor: ${floor.rows} rows in ${floor.seconds.toFixed(1)} s = ${floor.rowsPerSecond.toFixed(0)} rows/s`);
   await floorDb.close();
 
+  const setupStarted = performance.now();
   const db = await freshDatabase(WORK, 'ours', dataset, opts.sizes, key);
+  const setupSeconds = (performance.now() - setupStarted) / 1000;
   log('import, ours (npm run import pipeline)…');
   const ours = await importOurs(db.executor, key, dataset);
   log(`import ours: ${ours.rows} rows in ${ours.seconds.toFixed(1)} s = ${ours.rowsPerSecond.toFixed(0)} rows/s; summary refresh ${ours.refreshSeconds.toFixed(1)} s`);
+
+  let bulk: (BulkMeasure & { transactionalEndToEndSeconds: number }) | undefined;
+  if (opts.bulk) {
+    // Its own store; the servers below still read the transactional one, so reads compare as before.
+    log('bulk first load (npm run import -- --bulk)…');
+    const b = await bulkOurs(WORK, dataset, opts.sizes, key);
+    await b.db.close();
+    bulk = { ...b.measure, transactionalEndToEndSeconds: setupSeconds + ours.seconds + ours.refreshSeconds };
+    log(
+      `bulk first load: ${bulk.rows} rows end to end in ${bulk.endToEndSeconds.toFixed(1)} s (transactional, from a new store: ${bulk.transactionalEndToEndSeconds.toFixed(1)} s); ` +
+        `staging ${bulk.stagingSeconds.toFixed(1)} s, importer ${bulk.importerSeconds.toFixed(1)} s, schema ${bulk.schemaSeconds.toFixed(1)} s, seeds and summaries ${bulk.seedAndSummariesSeconds.toFixed(1)} s`,
+    );
+  }
 
   const summary = (await summariesByBreachIds(requestDb(db.executor, newRoundTripCounter()), [BREACH])).get(BREACH);
   if (!summary) throw new Error(`no maintained summary for ${BREACH}`);
@@ -166,7 +184,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   return {
     people,
     dataset: { people: dataset.people, rows: dataset.rows, files: dataset.files.length, affectedPeople: summary.people, affectedContracts: summary.contracts, insurer: top.id, insurerContracts: top.contracts },
-    import: { ours, floor },
+    import: { ours, floor, ...(bulk ? { bulk } : {}) },
     delta,
     operations: results,
     ...(exported ? { export: exported } : {}),

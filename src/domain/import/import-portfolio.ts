@@ -71,6 +71,13 @@ export interface ImportOptions {
    * Without it, the import plans for itself and refreshes at its end when needed.
    */
   summaries?: SummaryPlan;
+  /**
+   * Where each batch of validated rows goes instead of the database (the bulk first load writes
+   * them to the batch importer's files): everything before it (insurer check, parsing,
+   * validation, pseudonyms, rejects, progress) is the same code path. Resolves once the rows are
+   * stored; a rejection stops the import like a failed write.
+   */
+  writeRows?: (rows: PortfolioRow[], target: { insurerId: string; populationId: string }) => Promise<void>;
 }
 
 /**
@@ -150,16 +157,21 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   let writeFailure: { error: unknown } | undefined;
   const write = async (rows: PortfolioRow[]) => {
     try {
-      const step = { query: Q.merge, params: { ...params, rows } };
-      // Small imports maintain the summaries batch by batch, in the batch's own transaction;
-      // past the plan's budget, plain batches and one refresh at the end (see summary-plan.ts).
-      if (plan.rowsLeft >= rows.length) {
-        plan.rowsLeft -= rows.length;
-        await writeWithSummaries(opts.executor, step, { people: rows.map((r) => r.pseudonym), contracts: [...new Set(rows.map((r) => r.contractId))] }, opts.counter);
+      if (opts.writeRows) {
+        // Staged for the batch importer (bulk first load): nothing is written to the database here.
+        await opts.writeRows(rows, params);
       } else {
-        plan.rowsLeft = 0;
-        plan.stale = true;
-        await writeLeavingSummariesStale(opts.executor, step, opts.counter);
+        const step = { query: Q.merge, params: { ...params, rows } };
+        // Small imports maintain the summaries batch by batch, in the batch's own transaction;
+        // past the plan's budget, plain batches and one refresh at the end (see summary-plan.ts).
+        if (plan.rowsLeft >= rows.length) {
+          plan.rowsLeft -= rows.length;
+          await writeWithSummaries(opts.executor, step, { people: rows.map((r) => r.pseudonym), contracts: [...new Set(rows.map((r) => r.contractId))] }, opts.counter);
+        } else {
+          plan.rowsLeft = 0;
+          plan.stale = true;
+          await writeLeavingSummariesStale(opts.executor, step, opts.counter);
+        }
       }
     } catch (error) {
       writeFailure = { error };
