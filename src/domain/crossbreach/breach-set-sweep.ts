@@ -1,5 +1,6 @@
 import { cypher } from '../../db/cypher-files';
 import type { RequestDb } from '../../db/request-db';
+import { SweepPeople, walkPeople } from '../common/people-walk';
 import type { AggregatesRequest } from '../impact/impact.repository';
 import type { BreachSetRow, BreachSetSignature } from './breach-set.rows';
 
@@ -36,8 +37,6 @@ export function canonicalSignature(signature: BreachSetSignature): BreachSetSign
 /** tenant → canonical signature (JSON) → counts: additive, so a delta adds and subtracts these. */
 export type BreachSetCounts = Map<string, Map<string, BreachSetRow>>;
 
-/** Keys per statement when counting named people (a delta's set). */
-const KEYS_PER_STATEMENT = 20_000;
 
 /**
  * Adds `sign` × the partial counts into `sums`; a signature whose people and contracts both reach
@@ -73,7 +72,7 @@ export function sortedRows(rows: Map<string, BreachSetRow>): BreachSetRow[] {
 export async function breachSetCounts(
   db: RequestDb,
   requests: AggregatesRequest[],
-  people: { chunk?: number; onChunk?: (swept: number) => void; keys?: undefined } | { keys: string[] } = {},
+  people: SweepPeople = {},
 ): Promise<BreachSetCounts> {
   const byPopulation: Record<string, unknown[]> = {};
   for (const r of requests) {
@@ -85,25 +84,7 @@ export async function breachSetCounts(
     }
   }
   const sums: BreachSetCounts = new Map();
-  if (people.keys !== undefined) {
-    for (let i = 0; i < people.keys.length; i += KEYS_PER_STATEMENT) {
-      const [page] = await db.read<{ groups: GroupRow[] }>(OF_PEOPLE, { keys: people.keys.slice(i, i + KEYS_PER_STATEMENT), byPopulation });
-      addBreachSetRows(sums, page.groups);
-    }
-    return sums;
-  }
-  const { chunk = BREACH_SET_CHUNK, onChunk } = people;
-  if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`chunk must be a positive integer, got ${chunk}`);
-  let after = '';
-  let swept = 0;
-  for (;;) {
-    const [page] = await db.read<{ last: string | null; scanned: number; groups: GroupRow[] }>(SWEEP, { after, limit: chunk, byPopulation });
-    addBreachSetRows(sums, page.groups);
-    swept += page.scanned;
-    onChunk?.(swept);
-    if (page.scanned < chunk || page.last === null) break;
-    after = page.last;
-  }
+  await walkPeople<GroupRow>(db, { sweep: SWEEP, ofPeople: OF_PEOPLE }, { byPopulation }, people, BREACH_SET_CHUNK, (groups) => addBreachSetRows(sums, groups));
   return sums;
 }
 

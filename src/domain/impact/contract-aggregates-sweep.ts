@@ -2,6 +2,7 @@ import { cypher } from '../../db/cypher-files';
 import type { RequestDb } from '../../db/request-db';
 import type { AggregatesRequest } from './impact.repository';
 import type { ContractAggregatesWithTenantsRow, TenantAggregatesRow } from './impact.rows';
+import { SweepPeople, walkPeople } from '../common/people-walk';
 import { addGroupRows, aggregatesOf, ALL, GroupCounts, GroupRow, routeKey, SweepCounts, tenantRowOf } from './summary-counts';
 
 const SWEEP = cypher('impact/contract-aggregates-sweep');
@@ -33,11 +34,7 @@ interface SweepPath {
   route: string | null;
 }
 
-/** Which people a count covers: all of them, in chunks by id, or only those named (a write's delta). */
-export type SweepPeople = { chunk?: number; onChunk?: (swept: number) => void; keys?: undefined } | { keys: string[] };
-
-/** Keys per statement when counting named people: a delta's set is usually far smaller. */
-const KEYS_PER_STATEMENT = 20_000;
+export type { SweepPeople };
 
 /** The requests' paths by population, as the sweep statements take them ($byPopulation). */
 function pathsByPopulation(requests: AggregatesRequest[]): Record<string, SweepPath[]> {
@@ -64,27 +61,8 @@ function pathsByPopulation(requests: AggregatesRequest[]): Record<string, SweepP
 export async function sweepCounts(db: RequestDb, requests: AggregatesRequest[], people: SweepPeople = {}): Promise<SweepCounts> {
   const byPopulation = pathsByPopulation(requests);
   const sums: SweepCounts = new Map();
-  if (people.keys !== undefined) {
-    for (let i = 0; i < people.keys.length; i += KEYS_PER_STATEMENT) {
-      const [page] = await db.read<{ groups: GroupRow[] }>(OF_PEOPLE, { keys: people.keys.slice(i, i + KEYS_PER_STATEMENT), byPopulation });
-      addGroupRows(sums, page.groups);
-    }
-    return sums;
-  }
-  const { chunk = SWEEP_CHUNK, onChunk } = people;
-  if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`chunk must be a positive integer, got ${chunk}`);
-  let after = '';
-  let swept = 0;
-  for (;;) {
-    const [page] = await db.read<{ last: string | null; scanned: number; groups: GroupRow[] }>(SWEEP, { after, limit: chunk, byPopulation });
-    // Chunks hold disjoint people, and each contract counts in one chunk only: partial counts add.
-    addGroupRows(sums, page.groups);
-    swept += page.scanned;
-    onChunk?.(swept);
-    // A short chunk is the last one; a person read again would be counted twice, so never step back.
-    if (page.scanned < chunk || page.last === null) break;
-    after = page.last;
-  }
+  // Chunks hold disjoint people, and each contract counts in one chunk only: partial counts add.
+  await walkPeople<GroupRow>(db, { sweep: SWEEP, ofPeople: OF_PEOPLE }, { byPopulation }, people, SWEEP_CHUNK, (groups) => addGroupRows(sums, groups));
   return sums;
 }
 
