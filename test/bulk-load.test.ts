@@ -43,8 +43,8 @@ fs.appendFileSync(
 );
 
 type Fingerprint = { nodes: string[]; rels: string[] };
-/** Written by the clock or at random, so they differ between any two loads: their presence and type are compared, not their value. */
-const VOLATILE = new Set(['importedAt', 'portfolioImportedAt', 'computedAt', 'changedAt', 'version']);
+/** Written by the clock or at random (the summary lock's catalogue version is a UUID), so they differ between any two loads: their presence and type are compared, not their value. */
+const VOLATILE = new Set(['importedAt', 'portfolioImportedAt', 'computedAt', 'changedAt', 'version', 'catalogueVersion', 'lockedAt', 'refreshedAt']);
 
 /**
  * A property value with the JSON the summaries keep in canonical form (its lists sorted, its keys
