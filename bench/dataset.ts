@@ -10,7 +10,7 @@ import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
 import { afterWrite } from '../src/domain/after-write';
 import { generateSyntheticFrance } from '../src/domain/generate/synthetic-france';
-import { startBulkLoad } from '../src/domain/import/bulk-load';
+import { stageFiles, startBulkLoad } from '../src/domain/import/bulk-load';
 import { importPortfolio, readReferences } from '../src/domain/import/import-portfolio';
 import { PortfolioRow, RowContext, validateRow } from '../src/domain/import/portfolio-row';
 import { loadSeeds, SEED_FILES } from '../src/domain/seed/load-seeds';
@@ -201,20 +201,11 @@ export async function bulkOurs(root: string, dataset: GeneratedDataset, sizes: D
     pseudonymKey,
     logger: errorsOnly,
   });
-  let rows = 0;
-  let rejected = 0;
   const stagingStarted = performance.now();
-  try {
-    for (const job of dataset.files) {
-      const s = await importPortfolio({ executor: load.executor, pseudonymKey, insurerId: job.insurerId, source: fs.createReadStream(job.file), references: load.references, refreshSummaries: false, writeRows: load.writeRows });
-      await load.endFile();
-      rows += s.rowsLoaded;
-      rejected += s.rowsRejected;
-    }
-  } catch (e) {
-    await load.abort();
-    throw e;
-  }
+  const { loaded: rows, rejected } = await stageFiles(load, dataset.files, async (job) => {
+    const s = await importPortfolio({ executor: load.executor, pseudonymKey, insurerId: job.insurerId, source: fs.createReadStream(job.file), references: load.references, refreshSummaries: false, writeRows: load.writeRows });
+    return { loaded: s.rowsLoaded, rejected: s.rowsRejected };
+  });
   const stagingSeconds = (performance.now() - stagingStarted) / 1000;
   const built = await load.build();
   const endToEndSeconds = (performance.now() - started) / 1000;

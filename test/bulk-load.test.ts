@@ -7,7 +7,7 @@ import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
 import { afterWrite } from '../src/domain/after-write';
 import { generateSyntheticFrance } from '../src/domain/generate/synthetic-france';
-import { startBulkLoad } from '../src/domain/import/bulk-load';
+import { stageFiles, startBulkLoad } from '../src/domain/import/bulk-load';
 import { importPortfolio, readReferences, RejectedRow } from '../src/domain/import/import-portfolio';
 import { loadSeeds, SEED_FILES } from '../src/domain/seed/load-seeds';
 import { syntheticNir } from '../src/identity/nir';
@@ -103,9 +103,10 @@ beforeAll(async () => {
   // The bulk first load of the same files, into an empty store.
   const load = await startBulkLoad({ store: bulkStore, seedFiles, pseudonymKey: TEST_PSEUDONYM_KEY, logger: testLogger });
   const rejects: Record<string, RejectedRow[]> = {};
-  for (const f of files) {
+  // Through the loop the CLI and the benchmark use (stageFiles), so the test covers it too.
+  await stageFiles(load, files, async (f) => {
     rejects[f.insurerId] = [];
-    await importPortfolio({
+    const s = await importPortfolio({
       executor: load.executor,
       pseudonymKey: TEST_PSEUDONYM_KEY,
       insurerId: f.insurerId,
@@ -115,8 +116,8 @@ beforeAll(async () => {
       writeRows: load.writeRows,
       onReject: (r) => rejects[f.insurerId].push(r),
     });
-    await load.endFile();
-  }
+    return { loaded: s.rowsLoaded, rejected: s.rowsRejected };
+  });
   const result = await load.build();
   try {
     expect(result.totals.contracts).toBeGreaterThan(1_000);

@@ -12,7 +12,7 @@ import { afterWrite } from '../domain/after-write';
 import { isAppError } from '../errors/app-error';
 import { importPortfolio, ImportOptions, readReferences, References, RejectedRow } from '../domain/import/import-portfolio';
 import { planSummaries, SummaryPlan } from '../domain/import/summary-plan';
-import { bulkStoreOf, startBulkLoad } from '../domain/import/bulk-load';
+import { bulkStoreOf, stageFiles, startBulkLoad } from '../domain/import/bulk-load';
 import { SEED_FILES } from '../domain/seed/load-seeds';
 import { openRejectsFile } from './rejects-file';
 
@@ -122,19 +122,9 @@ async function bulkImport(
     console.error('\nbulk load interrupted: nothing is loaded. Run the same command again: it rebuilds the store from the start.');
     process.exit(130);
   });
-  let loaded = 0;
-  let rejected = 0;
-  try {
-    for (const [i, job] of jobs.entries()) {
-      const s = await importFile(bulk.executor, opts.secrets.pseudonymKey, bulk.references, job.insurer, job.file, opts.batchSize, `${i + 1}/${jobs.length} `, { rows: 0 }, undefined, bulk.writeRows);
-      await bulk.endFile();
-      loaded += s.loaded;
-      rejected += s.rejected;
-    }
-  } catch (e) {
-    await bulk.abort();
-    throw e;
-  }
+  const { loaded, rejected } = await stageFiles(bulk, jobs, (job, i) =>
+    importFile(bulk.executor, opts.secrets.pseudonymKey, bulk.references, job.insurer, job.file, opts.batchSize, `${i + 1}/${jobs.length} `, { rows: 0 }, undefined, bulk.writeRows),
+  );
   console.log(`${loaded.toLocaleString('en')} rows staged; running Neo4j's batch importer…`);
   const result = await bulk.build((text) => process.stderr.write(text));
   try {

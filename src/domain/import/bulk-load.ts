@@ -101,6 +101,36 @@ export interface BulkLoad {
   abort(): Promise<void>;
 }
 
+/** Rows a file (or every file) added to a bulk load's staging, and rows it refused. */
+export interface StagedCounts {
+  loaded: number;
+  rejected: number;
+}
+
+/**
+ * Stages `jobs` in order into `load`: `importOne` runs one file through the transactional
+ * import's own path (with the load's `writeRows` and `references`), then the file's staging is
+ * closed ({@link BulkLoad.endFile}) before the next one opens. Any failure abandons the whole
+ * staging ({@link BulkLoad.abort}: the store stays marked unfinished, so the next run rebuilds it
+ * rather than building on part of the files) and rethrows. Returns the summed counts. The CLI and
+ * the benchmark both stage through this one loop, so they cannot drift apart.
+ */
+export async function stageFiles<J>(load: BulkLoad, jobs: readonly J[], importOne: (job: J, index: number) => Promise<StagedCounts>): Promise<StagedCounts> {
+  const total: StagedCounts = { loaded: 0, rejected: 0 };
+  try {
+    for (const [i, job] of jobs.entries()) {
+      const s = await importOne(job, i);
+      await load.endFile();
+      total.loaded += s.loaded;
+      total.rejected += s.rejected;
+    }
+  } catch (e) {
+    await load.abort();
+    throw e;
+  }
+  return total;
+}
+
 /** A finished bulk load: the server on the new store, what was written and how long each phase took. */
 export interface BulkLoadResult {
   executor: Executor;
