@@ -27,9 +27,9 @@ export interface EmbeddedOptions {
   onLine?: (line: string) => void;
   /**
    * Called with the progress of the launcher's Maven build, when this start needs one (the first
-   * start, or after the launcher's sources changed): that it began, each build step, a line every
-   * {@link BUILD_PROGRESS_EVERY_MS} while a step runs on, and the end. For a person waiting: log
-   * it at info. Defaults to `onLine`.
+   * start, or after the launcher's sources changed): that it began, each build step, a line after
+   * {@link BUILD_PROGRESS_EVERY_MS} without news while a step runs on, and the end. For a person
+   * waiting: log it at info. Defaults to `onLine`.
    */
   onProgress?: (message: string) => void;
   /** How long to wait for the ready line, in ms (default 600000: a cold JVM on 2 busy cores is slow, and a start must survive a busy machine). */
@@ -159,40 +159,51 @@ export function parseMavenLine(raw: string): MavenEvent {
  * Builds the Maven project in `dir` (`mvn -B package -DskipTests`, plus `extraArgs`) with the
  * launcher's minimal environment, reporting progress through `progress`: that the build began,
  * each plugin goal as Maven reaches it (with the artefacts downloaded so far and the time spent),
- * the same every {@link BUILD_PROGRESS_EVERY_MS} while a goal runs on (the first build downloads
+ * the same after {@link BUILD_PROGRESS_EVERY_MS} without a message while a goal runs on (the first build downloads
  * Neo4j for minutes), and the end. Resolves when Maven succeeds; rejects with
  * NEO4J_LAUNCHER_UNAVAILABLE quoting the end of its output otherwise.
  */
 export async function buildLauncher(progress: (message: string) => void, dir: string = LAUNCHER_DIR, extraArgs: string[] = []): Promise<void> {
   const started = Date.now();
   const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
-  let step = 'starting';
+  // Before its first plugin goal Maven reads the project and fetches plugins and dependencies.
+  let step = 'resolving the project';
   let downloaded = 0;
   const status = () => `${step}, ${downloaded} artefact${downloaded === 1 ? '' : 's'} downloaded, ${seconds()}`;
-  progress(BUILD_START_MESSAGE);
+  let lastTold = Date.now();
+  const tell = (message: string) => {
+    lastTold = Date.now();
+    progress(message);
+  };
+  tell(BUILD_START_MESSAGE);
   const child = spawn('mvn', ['-B', '-f', path.join(dir, 'pom.xml'), 'package', '-DskipTests', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: minimalEnv([...INHERITED, ...MAVEN_INHERITED]),
   });
   let tail = '';
-  let partial = '';
-  const onData = (buf: Buffer) => {
-    const text = partial + buf.toString('utf8');
-    tail = (tail + buf.toString('utf8')).slice(-4000);
-    const lines = text.split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines) {
-      const event = parseMavenLine(line.trimEnd());
-      if (event.kind === 'downloaded') downloaded += 1;
-      if (event.kind === 'step') {
-        step = event.step;
-        progress(`building the Neo4j launcher: ${status()}`);
+  // One reader per stream: a line may arrive in two chunks, and the streams interleave.
+  const reader = () => {
+    let partial = '';
+    return (buf: Buffer) => {
+      tail = (tail + buf.toString('utf8')).slice(-4000);
+      const lines = (partial + buf.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const event = parseMavenLine(line.trimEnd());
+        if (event.kind === 'downloaded') downloaded += 1;
+        if (event.kind === 'step') {
+          step = event.step;
+          tell(`building the Neo4j launcher: ${status()}`);
+        }
       }
-    }
+    };
   };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const timer = setInterval(() => progress(`building the Neo4j launcher: still at ${status()}`), BUILD_PROGRESS_EVERY_MS);
+  child.stdout.on('data', reader());
+  child.stderr.on('data', reader());
+  // Quiet for BUILD_PROGRESS_EVERY_MS (a long download, a slow compile): say it is still going.
+  const timer = setInterval(() => {
+    if (Date.now() - lastTold >= BUILD_PROGRESS_EVERY_MS) tell(`building the Neo4j launcher: still at ${status()}`);
+  }, 1_000);
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
       child.once('error', reject);
@@ -206,7 +217,7 @@ export async function buildLauncher(progress: (message: string) => void, dir: st
   } finally {
     clearInterval(timer);
   }
-  progress(`Neo4j launcher built in ${seconds()} (${downloaded} artefact${downloaded === 1 ? '' : 's'} downloaded)`);
+  tell(`Neo4j launcher built in ${seconds()} (${downloaded} artefact${downloaded === 1 ? '' : 's'} downloaded)`);
 }
 
 /**
