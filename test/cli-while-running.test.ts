@@ -122,6 +122,17 @@ test('npm run seed, then npm run import, while the server runs: both succeed thr
   expect(server!.exitCode).toBeNull();
 });
 
+test('a second server on the same store is refused at once, naming the running one, and does not join it', async () => {
+  const second = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  second.stdout!.on('data', (b: Buffer) => (out += b.toString('utf8')));
+  second.stderr!.on('data', (b: Buffer) => (out += b.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => second.once('close', (c) => resolve(c)));
+  expect(code).toBe(1);
+  expect(out).toContain(`breach-impact could not start [NEO4J_LAUNCHER_UNAVAILABLE]: The store in ${path.join(work, 'store')} is in use by a running server (pid ${server!.pid}`);
+  expect(server!.exitCode).toBeNull();
+});
+
 test('a stopped server removes its run file (a CLI run afterwards starts Neo4j itself, as before)', async () => {
   server!.kill('SIGTERM');
   expect(await serverExited).toBe(0);

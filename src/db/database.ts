@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
+import { AppError } from '../errors/app-error';
 import { resolveSecrets } from '../config/secrets';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from './embedded';
 import { Executor } from './executor';
@@ -20,7 +21,9 @@ export interface OpenOptions {
   /**
    * Advertise a started embedded Neo4j in the store's run file (src/db/run-file.ts), so that CLIs
    * run meanwhile reach it instead of failing on the store lock. For the long-running API server
-   * (main.ts) only: a CLI's own Neo4j stops when the CLI ends, under anyone who joined it.
+   * (main.ts) only: a CLI's own Neo4j stops when the CLI ends, under anyone who joined it. A
+   * server never joins another: with this option, a store already in use by a running server is
+   * NEO4J_LAUNCHER_UNAVAILABLE naming that server, in a second rather than after a store-lock error.
    */
   advertise?: boolean;
 }
@@ -38,6 +41,13 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
   let uri = config.neo4j.uri;
   const e = config.neo4j.embedded;
   if (uri === undefined) joined = await findRunningServer(e.dataDir);
+  if (joined && options.advertise) {
+    // A second server would live off the first one's Neo4j and lose it when that one stops.
+    throw new AppError(
+      'NEO4J_LAUNCHER_UNAVAILABLE',
+      `The store in ${e.dataDir} is in use by a running server (pid ${joined.serverPid}, Neo4j at ${joined.uri}). Stop it first, or set another NEO4J_DATA_DIR (or NEO4J_URI).`,
+    );
+  }
   if (joined) {
     uri = joined.uri;
     logger.info({ uri, dataDir: e.dataDir, serverPid: joined.serverPid }, 'NEO4J_URI unset and the store is in use by a running server: using its embedded Neo4j');
