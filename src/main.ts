@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   if (secrets.generatedFile) logger.warn({ file: secrets.generatedFile }, 'development secrets (token key, pseudonym key, embedded database password) kept in this file (mode 600); set AUTH_JWT_SECRET and PSEUDONYM_KEY (or PSEUDONYM_KEY_FILE) in production');
   // Before Neo4j: a taken port must fail in a second, not after a minute of database start-up.
   await assertPortFree(config.host, config.port);
-  const db = await openDatabase(config, logger);
+  // Advertised in the store's run file: CLIs run meanwhile use this server's Neo4j (src/db/run-file.ts).
+  const db = await openDatabase(config, logger, { advertise: true });
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let stopping = false;
   const stop = async (signal: string) => {

@@ -32,12 +32,15 @@ export interface TestNeo4j {
   auth: { user: string; password: string };
 }
 
-/** The test database started by global-setup. */
+/**
+ * The test database: the one global-setup started, or in the remote suite the separate server
+ * test/remote/global-setup.ts was pointed at (its user is then BI_TEST_NEO4J_USER).
+ */
 export function sharedNeo4j(): TestNeo4j {
   const uri = process.env.BI_TEST_NEO4J_URI;
   const password = process.env.BI_TEST_NEO4J_PASSWORD;
   if (!uri || !password) throw new Error('BI_TEST_NEO4J_URI unset: run the tests through jest (global-setup starts Neo4j).');
-  return { uri, auth: { user: 'neo4j', password } };
+  return { uri, auth: { user: process.env.BI_TEST_NEO4J_USER || 'neo4j', password } };
 }
 
 /** An executor on the test database started by global-setup. */

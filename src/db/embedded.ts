@@ -25,6 +25,13 @@ export interface EmbeddedOptions {
   password: string;
   /** Called with each line Neo4j prints (for logging); defaults to dropping them. */
   onLine?: (line: string) => void;
+  /**
+   * Called with the progress of the launcher's Maven build, when this start needs one (the first
+   * start, or after the launcher's sources changed): that it began, each build step, a line after
+   * {@link BUILD_PROGRESS_EVERY_MS} without news while a step runs on, and the end. For a person
+   * waiting: log it at info. Defaults to `onLine`.
+   */
+  onProgress?: (message: string) => void;
   /** How long to wait for the ready line, in ms (default 600000: a cold JVM on 2 busy cores is slow, and a start must survive a busy machine). */
   startTimeoutMs?: number;
 }
@@ -86,10 +93,11 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * Builds the launcher with Maven when its jar is missing or older than its sources, after
- * checking that Java 17+ is on PATH. Throws NEO4J_LAUNCHER_UNAVAILABLE saying what to install.
+ * Checks that Java 17+ is on PATH, then whether the launcher needs a Maven build (its jar missing
+ * or older than its sources) and, if so, that Maven is on PATH. Throws NEO4J_LAUNCHER_UNAVAILABLE
+ * saying what to install.
  */
-export function ensureLauncherBuilt(log: (msg: string) => void = () => undefined): void {
+function launcherNeedsBuild(): boolean {
   const major = javaMajor();
   if (major === undefined) throw launcherError('No Java runtime found on PATH; the embedded Neo4j needs one.');
   if (major < 17) throw launcherError(`Java ${major} found; Neo4j 5.26 needs Java 17 or newer.`);
@@ -98,10 +106,23 @@ export function ensureLauncherBuilt(log: (msg: string) => void = () => undefined
     !fs.existsSync(LIB) ||
     Math.max(fs.statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs, newestMtime(path.join(LAUNCHER_DIR, 'src'))) >
       fs.statSync(JAR).mtimeMs;
-  if (!sourcesChanged) return;
+  if (!sourcesChanged) return false;
   const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8', env: minimalEnv([...INHERITED, ...MAVEN_INHERITED]) });
   if (mvn.error || mvn.status !== 0) throw launcherError('Maven (mvn) is not on PATH; it builds the embedded Neo4j launcher.');
-  log('building the embedded Neo4j launcher with Maven (first run downloads Neo4j 5.26 from Maven Central)…');
+  return true;
+}
+
+const BUILD_START_MESSAGE = 'building the Neo4j launcher with Maven (first start only; the first build downloads Neo4j 5.26 from Maven Central, which takes minutes)…';
+
+/**
+ * Builds the launcher with Maven when its jar is missing or older than its sources, after
+ * checking that Java 17+ is on PATH; blocks until done, so `log` hears only that it began. Throws
+ * NEO4J_LAUNCHER_UNAVAILABLE saying what to install. {@link startEmbeddedNeo4j} uses
+ * {@link buildLauncher} instead, which reports progress while Maven runs.
+ */
+export function ensureLauncherBuilt(log: (msg: string) => void = () => undefined): void {
+  if (!launcherNeedsBuild()) return;
+  log(BUILD_START_MESSAGE);
   const build = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,6 +131,93 @@ export function ensureLauncherBuilt(log: (msg: string) => void = () => undefined
   if (build.status !== 0) {
     throw launcherError(`Building the launcher failed (mvn exit ${build.status}):\n${(build.stdout + build.stderr).slice(-2000)}\n`);
   }
+}
+
+/** How often a Maven step that runs on is reported again, in ms. */
+export const BUILD_PROGRESS_EVERY_MS = 15_000;
+
+/** What one line of Maven's batch-mode output says about the build's progress. */
+export type MavenEvent = { kind: 'step'; step: string } | { kind: 'downloaded' } | { kind: 'other' };
+
+/**
+ * Reads one line of `mvn -B` output: a plugin goal starting (`[INFO] --- maven-compiler-plugin:
+ * 3.11.0:compile (default-compile) @ neo4j-launcher ---`, or Maven 3.9's `--- compiler:3.11.0:
+ * compile …`) is a step named by its goal (`compile`); `Downloaded from <repo>: …` is one
+ * artefact fetched. Anything else is other.
+ */
+export function parseMavenLine(raw: string): MavenEvent {
+  // Maven may colour even in batch mode; the escapes are no part of what it says.
+  // eslint-disable-next-line no-control-regex
+  const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
+  const step = /^\[INFO\] --- (?:[\w.-]+:)?[\w.-]+:[\w.-]+:([\w.-]+)(?: \([^)]*\))? @ \S+ ---/.exec(line);
+  if (step) return { kind: 'step', step: step[1] };
+  if (/^(?:\[INFO\] )?Downloaded from \S+: /.test(line)) return { kind: 'downloaded' };
+  return { kind: 'other' };
+}
+
+/**
+ * Builds the Maven project in `dir` (`mvn -B package -DskipTests`, plus `extraArgs`) with the
+ * launcher's minimal environment, reporting progress through `progress`: that the build began,
+ * each plugin goal as Maven reaches it (with the artefacts downloaded so far and the time spent),
+ * the same after {@link BUILD_PROGRESS_EVERY_MS} without a message while a goal runs on (the first build downloads
+ * Neo4j for minutes), and the end. Resolves when Maven succeeds; rejects with
+ * NEO4J_LAUNCHER_UNAVAILABLE quoting the end of its output otherwise.
+ */
+export async function buildLauncher(progress: (message: string) => void, dir: string = LAUNCHER_DIR, extraArgs: string[] = []): Promise<void> {
+  const started = Date.now();
+  const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
+  // Before its first plugin goal Maven reads the project and fetches plugins and dependencies.
+  let step = 'resolving the project';
+  let downloaded = 0;
+  const status = () => `${step}, ${downloaded} artefact${downloaded === 1 ? '' : 's'} downloaded, ${seconds()}`;
+  let lastTold = Date.now();
+  const tell = (message: string) => {
+    lastTold = Date.now();
+    progress(message);
+  };
+  tell(BUILD_START_MESSAGE);
+  const child = spawn('mvn', ['-B', '-f', path.join(dir, 'pom.xml'), 'package', '-DskipTests', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: minimalEnv([...INHERITED, ...MAVEN_INHERITED]),
+  });
+  let tail = '';
+  // One reader per stream: a line may arrive in two chunks, and the streams interleave.
+  const reader = () => {
+    let partial = '';
+    return (buf: Buffer) => {
+      tail = (tail + buf.toString('utf8')).slice(-4000);
+      const lines = (partial + buf.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const event = parseMavenLine(line.trimEnd());
+        if (event.kind === 'downloaded') downloaded += 1;
+        if (event.kind === 'step') {
+          step = event.step;
+          tell(`building the Neo4j launcher: ${status()}`);
+        }
+      }
+    };
+  };
+  child.stdout.on('data', reader());
+  child.stderr.on('data', reader());
+  // Quiet for BUILD_PROGRESS_EVERY_MS (a long download, a slow compile): say it is still going.
+  const timer = setInterval(() => {
+    if (Date.now() - lastTold >= BUILD_PROGRESS_EVERY_MS) tell(`building the Neo4j launcher: still at ${status()}`);
+  }, 1_000);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (c) => resolve(c));
+    });
+    if (code !== 0) {
+      // Maven's own lines saying why, rather than pages of download logs.
+      const errors = tail.split('\n').filter((l) => l.startsWith('[ERROR]')).join('\n');
+      throw launcherError(`Building the launcher failed (mvn exit ${code}):\n${(errors || tail).slice(-2000)}\n`);
+    }
+  } finally {
+    clearInterval(timer);
+  }
+  tell(`Neo4j launcher built in ${seconds()} (${downloaded} artefact${downloaded === 1 ? '' : 's'} downloaded)`);
 }
 
 /**
@@ -136,7 +244,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   if (typeof opts.password !== 'string' || opts.password.length < 16 || /[\r\n]/.test(opts.password)) {
     throw new AppError('CONFIG_INVALID', 'The embedded Neo4j password must be at least 16 characters on one line.', { variable: 'NEO4J_PASSWORD' });
   }
-  ensureLauncherBuilt(opts.onLine);
+  if (launcherNeedsBuild()) await buildLauncher(opts.onProgress ?? opts.onLine ?? (() => undefined));
   makePrivateDir(opts.dataDir);
   const child = spawn(
     'java',
