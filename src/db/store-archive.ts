@@ -60,6 +60,7 @@ function inUse(store: ArchiveStore, what: string): AppError {
  */
 export async function dumpStore(store: ArchiveStore, to: string): Promise<number> {
   const target = path.resolve(to);
+  if (!storeHasDatabase(store.dataDir)) throw new AppError('BACKUP_FAILED', `${store.dataDir} has no neo4j database yet, so there is nothing to back up (is NEO4J_DATA_DIR the store you mean?).`);
   const work = fs.mkdtempSync(path.join(path.dirname(target), '.backup-'));
   fs.chmodSync(work, 0o700);
   try {
