@@ -208,6 +208,32 @@ export class Executor {
     }
   }
 
+  /**
+   * Runs a read statement and hands its records to `onRow` one at a time as the server streams
+   * them (the driver pulls them in batches and pauses while `onRow`'s promise is pending), so an
+   * answer larger than memory can go to a file: whole-graph exports. One auto-commit transaction,
+   * under this executor's timeout (use {@link Executor.admin} for none); not retried, since rows
+   * already handed out cannot be taken back. Returns how many rows there were.
+   */
+  async stream<T = Record<string, unknown>>(query: NamedQuery, params: Record<string, unknown>, onRow: (row: T) => void | Promise<void>): Promise<number> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+    let rows = 0;
+    try {
+      const result = session.run(query.text, toNeo4jParams(params) as Record<string, unknown>, { timeout: this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: query.name } });
+      for await (const record of result) {
+        rows += 1;
+        await onRow(fromNeo4j(record.toObject()) as T);
+      }
+      return rows;
+    } catch (e) {
+      // What onRow threw (a file that cannot be written, a value it refuses) goes through as it is.
+      if (!(e instanceof Neo4jError)) throw e;
+      throw mapDriverError(e, query.name, this.opts.logger);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
   /** Runs one write statement in its own transaction and returns its records. */
   write<T = Record<string, unknown>>(query: NamedQuery, params: Record<string, unknown> = {}, counter?: RoundTripCounter): Promise<T[]> {
     return this.transaction('WRITE', async (tx) => this.run<T>(tx, query, params, counter), query.name);

@@ -63,6 +63,23 @@ export const ERROR_CODES = {
   },
   BULK_LOAD_NOT_EMPTY: { status: null, message: 'The bulk first load rebuilds the whole database, so it only runs on an empty one; use the transactional import for deltas, or point NEO4J_DATA_DIR at a new store (CLI only).' },
   BULK_IMPORT_FAILED: { status: null, message: 'Neo4j’s batch importer failed; the message quotes its last output, and running the bulk load again rebuilds the store (CLI only).' },
+  BACKUP_STORE_IN_USE: {
+    status: null,
+    message: 'An offline dump or load of the embedded store while a Neo4j (the API, `npm start`, a seed or import) has it open; stop it first, or set NEO4J_URI to take a logical export through the running server (backup and restore only).',
+  },
+  BACKUP_STORE_NEEDS_RECOVERY: { status: null, message: 'The embedded store was not shut down cleanly, so Neo4j will not dump it; start the server once and stop it with Ctrl-C, then back up again (backup only).' },
+  BACKUP_FILE_NOT_FOUND: { status: null, message: 'The backup file to restore does not exist or is not a file (restore only).' },
+  BACKUP_FILE_EXISTS: { status: null, message: 'The file a backup would write already exists; choose another name, or add --force to replace it (backup only).' },
+  BACKUP_FILE_INVALID: { status: null, message: 'The file is not a backup this project can restore here (corrupt, truncated, another format, or a Neo4j dump given for a remote server); nothing was written (backup and restore only).' },
+  BACKUP_FORMAT_UNSUPPORTED: { status: null, message: 'A logical export of another format version than this code reads; restore it with the version that wrote it (restore only).' },
+  BACKUP_TARGET_NOT_EMPTY: { status: null, message: 'Restore refuses to replace a database that already holds data; add --force to replace it (the embedded store is swapped only once the new one is fully loaded) (restore only).' },
+  BACKUP_RESTORE_FAILED: {
+    status: null,
+    message: 'Loading the backup failed part-way: the embedded store is back as it was before; a remote database may hold part of it (restore again with --force once the cause is fixed) (restore only).',
+  },
+  BACKUP_CHANGED_DURING_EXPORT: { status: null, message: 'The graph changed while a logical export read it (node or relationship counts moved); stop writers and export again (backup only).' },
+  BACKUP_UNSUPPORTED_VALUE: { status: null, message: 'A property holds a value type the logical export does not carry (such as a point or a byte array); the message names it (backup only).' },
+  BACKUP_FAILED: { status: null, message: 'Neo4j’s dump or load tool failed for another reason; the message quotes its last output (backup and restore only).' },
   SEED_INVALID: { status: null, message: 'A seed file breaks the seed format; the message names the file, the record and the field (seeding only).' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

@@ -53,6 +53,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *
  * <p>{@code Launcher import <options…>} runs Neo4j's batch importer on the same store instead of
  * starting a server (see {@link BulkImport}).
+ * {@code Launcher dump <folder>} and {@code Launcher load <archive>} dump or load the store's
+ * {@code neo4j} database with neo4j-admin, offline (see {@link StoreArchive}).
  *
  * <p>Prints exactly one line starting with {@code NEO4J_READY} when Bolt accepts connections, so
  * a parent process can wait for it without parsing Neo4j's own logs.
@@ -69,6 +71,11 @@ public final class Launcher {
             // Bulk first load (see BulkImport): no server, no password; the store must not be in use.
             createPrivateDirectory(dataDir);
             System.exit(BulkImport.run(dataDir, java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length == 2 && ("dump".equals(args[0]) || "load".equals(args[0]))) {
+            // Offline dump or load of the neo4j database (see StoreArchive); the store must not be in use.
+            createPrivateDirectory(dataDir);
+            System.exit("dump".equals(args[0]) ? StoreArchive.dump(dataDir, Path.of(args[1])) : StoreArchive.load(dataDir, Path.of(args[1])));
         }
         int port = intEnv("NEO4J_BOLT_PORT", 7687);
         String pageCache = env("NEO4J_PAGECACHE", "256m");
