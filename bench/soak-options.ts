@@ -29,7 +29,8 @@ export interface SoakOptions {
 
 /** The bounds, so a typo cannot start a day-long or thousand-connection load on a shared machine. */
 export const SOAK_BOUNDS = {
-  minutes: { min: 2, max: 120 },
+  // Three at least: the warm-up minute, then two to compare.
+  minutes: { min: 3, max: 120 },
   connections: { min: 1, max: 64 },
   people: { min: 1_000, max: 10_000_000 },
   warmupMinutes: { min: 1, max: 10 },
@@ -92,7 +93,7 @@ export function parseSoakOptions(argv: string[], root: string): SoakOptions {
   });
   const minutes = whole('minutes', values.minutes, 10, SOAK_BOUNDS.minutes);
   const warmupMinutes = whole('warmup', values.warmup, 1, SOAK_BOUNDS.warmupMinutes);
-  if (warmupMinutes >= minutes) throw new Error(`--warmup (${warmupMinutes}) must be shorter than --minutes (${minutes}): nothing would be left to compare`);
+  if (warmupMinutes > minutes - 2) throw new Error(`--warmup (${warmupMinutes}) must leave at least 2 of the ${minutes} minutes to compare`);
   const people = whole('people', values.people, 1_000_000, SOAK_BOUNDS.people);
   const host = values.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) throw new Error(`--host must be a loopback address (127.0.0.1, ::1, localhost), got "${host}"`);

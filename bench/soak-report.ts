@@ -25,6 +25,8 @@ export interface SoakResults {
   rssBeforeLoad: { nodeMb: number | null; jvmMb: number | null };
   minutes: MinuteRow[];
   operations: OperationFigures[];
+  /** The first failure of each error code: operation, latency and message. */
+  errorSamples: Record<string, { op: string; ms: number; message: string }>;
   checks: Check[];
 }
 
@@ -55,7 +57,8 @@ export function soakMarkdown(r: SoakResults): string {
     `- Load after: \`${r.machine.uptimeAfter ?? '–'}\``,
     `- Store: ${r.dataset.people.toLocaleString('en-US')} generated people (${r.dataset.rows.toLocaleString('en-US')} rows, seed ${s.seed}) plus the seeds, ${r.dataset.storeReused ? 'reused from an earlier run (--keep-store)' : `loaded by the transactional import in ${r.dataset.setupSeconds.toFixed(0)} s`}; Neo4j heap ${s.neo4j.heap}, page cache ${s.neo4j.pageCache}`,
     `- Trickle of imports: ${s.importRows} new contracts of ${r.dataset.insurer} every ${s.importEverySeconds} s through the ADMIN mutation \`importPortfolio\` (its own connection, besides the ${s.connections})`,
-    `- Warm-up: the first ${s.warmupMinutes} minute(s). The RSS base is the first sample after it (samples every 5 s); every later sample is compared with it. The p99 target compares each minute with minute 1, warm-up included, as the issue states it.`,
+    `- Warm-up: the first ${s.warmupMinutes} minute(s) (JIT, connection pools, Neo4j's page cache and query plans filling). RSS is sampled every 5 s from /proc/<pid>/status (VmRSS); the RSS target compares each later minute's mean with the first minute after the warm-up. The p99 target compares each minute with minute 1, warm-up included, as the issue states it. Latencies are send to last byte, per request, failed ones included.`,
+    `- The API runs as \`npm run bench\` runs it: \`dist/main.js\`, NODE_ENV=production, LOG_LEVEL=warn, LIVE_COUNTS_PER_MINUTE=${s.liveCountsPerMinute}, on the soak's own Neo4j (NEO4J_URI).`,
     `- RSS before the load: Node ${mb(r.rssBeforeLoad.nodeMb)} MB, JVM ${mb(r.rssBeforeLoad.jvmMb)} MB`,
     '',
     '## Per minute',
@@ -77,6 +80,16 @@ export function soakMarkdown(r: SoakResults): string {
     '|---|---|---|',
     ...r.checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met ? 'met' : '**missed**'} |`),
     '',
+    ...(Object.keys(r.errorSamples ?? {}).length === 0
+      ? []
+      : [
+          '## Failures: the first of each code',
+          '',
+          '| code | operation | after ms | message |',
+          '|---|---|---:|---|',
+          ...Object.entries(r.errorSamples).map(([code, e]) => `| ${code} | ${e.op} | ${e.ms} | ${e.message.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`),
+          '',
+        ]),
     '## Operations',
     '',
     'Every operation of `schema/examples.graphql` with the caller its `# as:` line names, the five operations of the benchmark (`bench/operations.ts`) on the generated France, and the import. Operations that spend live counts are capped under their caller\'s budget (LIVE_COUNTS_PER_MINUTE); writes go as a trickle.',

@@ -12,6 +12,7 @@ import { Executor, newRoundTripCounter } from '../src/db/executor';
 import { requestDb } from '../src/db/request-db';
 import { cursorKey, encodeCursor } from '../src/domain/contract/cursor';
 import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
+import { isErrorCode, statusOf } from '../src/errors/codes';
 import { syntheticNir } from '../src/identity/nir';
 import { BenchDatabase, freshDatabase, generatedDataset, importOurs } from './dataset';
 import { OperationContext, OPERATIONS } from './operations';
@@ -143,8 +144,14 @@ async function timed(agent: http.Agent, url: URL, t0: number, op: string, header
     const { status, json } = await post(agent, url, headers, body);
     const end = performance.now();
     const base = { endMs: end - t0, op, ms: end - start, status };
-    if (status !== 200) return { ...base, error: `HTTP ${status}` };
-    if (json?.errors?.length) return { ...base, error: String(json.errors[0]?.extensions?.code ?? 'GRAPHQL_ERROR') };
+    const first = json?.errors?.[0];
+    const message = first?.message === undefined ? undefined : String(first.message).slice(0, 300);
+    if (status !== 200) return { ...base, error: `HTTP ${status}`, message };
+    if (first) {
+      const code = String(first.extensions?.code ?? 'GRAPHQL_ERROR');
+      const documented = isErrorCode(code) ? statusOf(code) : null;
+      return { ...base, error: code, message, ...(documented !== null && documented >= 500 ? { serverFault: true as const } : {}) };
+    }
     if (!json?.data) return { ...base, error: 'NO_DATA' };
     if (rowsOf) {
       const r = json.data.importPortfolio;
@@ -154,8 +161,15 @@ async function timed(agent: http.Agent, url: URL, t0: number, op: string, header
     return base;
   } catch (e) {
     const end = performance.now();
-    return { endMs: end - t0, op, ms: end - start, status: 0, error: `NETWORK ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { endMs: end - t0, op, ms: end - start, status: 0, error: `NETWORK ${(e as NodeJS.ErrnoException).code ?? 'ERROR'}`, message: (e as Error).message.slice(0, 300) };
   }
+}
+
+/** The first failure of each code, with the operation and its message: what explains a failed run. */
+function errorSamples(records: readonly RequestRecord[]): SoakResults['errorSamples'] {
+  const out: SoakResults['errorSamples'] = {};
+  for (const r of records) if (r.error !== undefined && !(r.error in out)) out[r.error] = { op: r.op, ms: Math.round(r.ms), message: r.message ?? '' };
+  return out;
 }
 
 const IMPORT_MUTATION = 'mutation SoakImport($insurerId: ID!, $csv: String!) { importPortfolio(insurerId: $insurerId, csv: $csv) { rowsLoaded rowsRejected } }';
@@ -314,6 +328,7 @@ async function main(): Promise<void> {
       rssBeforeLoad: { nodeMb: Number.isNaN(rssBeforeLoad.nodeMb) ? null : rssBeforeLoad.nodeMb, jvmMb: Number.isNaN(rssBeforeLoad.jvmMb) ? null : rssBeforeLoad.jvmMb },
       minutes: rows,
       operations,
+      errorSamples: errorSamples(records),
       checks: soakVerdict(rows, samples, opts.warmupMinutes),
     };
     writeSoakReport(opts.out, results);
