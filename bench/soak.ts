@@ -251,7 +251,9 @@ async function main(): Promise<void> {
     const rssBeforeLoad = { nodeMb: (rssKb(apiPid) ?? NaN) / 1024, jvmMb: (rssKb(jvmPid) ?? NaN) / 1024 };
     const picker = new MixPicker(mix);
     const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
-    const importAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    // A new connection per import: it goes every 10 s or so, past the API's 5 s keep-alive, and a
+    // reused socket the server is closing fails with ECONNRESET (a fault of this client, not of the API).
+    const importAgent = new http.Agent({ keepAlive: false, maxSockets: 1 });
     const durationMs = opts.minutes * 60_000;
     let stopped = false;
     const stop = () => {
@@ -279,7 +281,10 @@ async function main(): Promise<void> {
     const worker = async () => {
       while (running()) {
         const op = picker.pick(elapsed());
-        records.push(await timed(agent, url, t0, op.name, op.headers, op.body));
+        const record = await timed(agent, url, t0, op.name, op.headers, op.body);
+        records.push(record);
+        // No answer at all (the API down, say): counted, then a pause, so a dead server is not hammered in a tight loop.
+        if (record.status === 0 && running()) await new Promise((r) => setTimeout(r, 1_000));
       }
     };
     const stamp = `${Date.now().toString(36)}`;
