@@ -161,7 +161,8 @@ async function timed(agent: http.Agent, url: URL, t0: number, op: string, header
     return base;
   } catch (e) {
     const end = performance.now();
-    return { endMs: end - t0, op, ms: end - start, status: 0, error: `NETWORK ${(e as NodeJS.ErrnoException).code ?? 'ERROR'}`, message: (e as Error).message.slice(0, 300) };
+    const code = (e as NodeJS.ErrnoException).code;
+    return { endMs: end - t0, op, ms: end - start, status: 0, error: code ? `NETWORK ${code}` : 'NO ANSWER', message: (e as Error).message.slice(0, 300) };
   }
 }
 
