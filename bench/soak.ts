@@ -218,6 +218,10 @@ async function main(): Promise<void> {
     );
     // Checked on the address the server really bound, before the first request.
     assertLoopbackUrl(server.url);
+    // The API's own log (warnings and errors: an INTERNAL's cause is only there), kept for after the run.
+    const apiLog = fs.createWriteStream(path.join(WORK, 'soak-api.log'));
+    server.process.stdout?.pipe(apiLog);
+    server.process.stderr?.pipe(apiLog);
     const url = new URL(server.url);
     log(`API ${server.url} (pid ${server.process.pid}), Neo4j pid ${db.neo4j.process.pid}`);
 
@@ -339,7 +343,7 @@ async function main(): Promise<void> {
     };
     writeSoakReport(opts.out, results);
     for (const c of results.checks) log(`${c.met ? 'met   ' : 'MISSED'} ${c.target}: ${c.measured}`);
-    log(`wrote ${path.relative(process.cwd(), path.join(opts.out, 'soak.md'))} and soak.json`);
+    log(`wrote ${path.relative(process.cwd(), path.join(opts.out, 'soak.md'))} and soak.json; the API's log is in ${path.relative(process.cwd(), path.join(WORK, 'soak-api.log'))}`);
   } finally {
     await server?.stop();
     if (opts.keepStore) await store.keep();
