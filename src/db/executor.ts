@@ -80,6 +80,13 @@ export function mapDriverError(e: unknown, queryName: string, logger: Logger): A
     logger.warn({ query: queryName, code }, 'neo4j query timed out');
     return new AppError('SERVICE_UNAVAILABLE', 'The query took too long and was stopped; try a narrower request.');
   }
+  // A transient error here has outlived its retries (a deadlock between writers, an exhausted
+  // memory pool, a database briefly unavailable): the database is busy, not broken, and the
+  // caller may try again; INTERNAL would send them looking for a bug (a soak run found one).
+  if (/^Neo\.TransientError\./.test(code)) {
+    logger.warn({ query: queryName, code }, 'neo4j busy');
+    return new AppError('SERVICE_UNAVAILABLE', 'The graph database is busy right now; try again shortly.');
+  }
   logger.error({ query: queryName, code, err: message }, 'neo4j query failed');
   return new AppError('INTERNAL', 'An internal error occurred.');
 }
