@@ -118,7 +118,7 @@ test('killed during a refresh: summaries known stale, recomputed at the next sta
   await api.kill();
   await hold.release();
   // The request died with the process: no answer, so nothing claimed the import finished.
-  expect(await mutation).toBeInstanceOf(Error);
+  expect(String(await mutation)).toMatch(/fetch failed/);
 
   // The rows are in, the summaries are not: they are known stale, not reported current.
   const stored = await inProcess.run(TOTALS);
@@ -150,4 +150,4 @@ test('killed during a refresh: summaries known stale, recomputed at the next sta
   expect(after.data.breachImpact).toEqual(recount.data.breachImpact);
   expect(after.data.breachImpact.totals).toEqual(counted.data.breachImpact.totals);
   expect((await summaryLock(executor))?.portfolioStale).toBe(false);
-});
+}, SERVER_START_MS);
