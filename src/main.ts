@@ -4,6 +4,7 @@ import { loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
 import { openDatabase } from './db/database';
 import { prepareDatabase } from './domain/seed/prepare-database';
+import { recoverSummaries } from './domain/summary-recovery';
 import { isAppError } from './errors/app-error';
 import { startApp } from './api/server/app';
 import { assertPortFree } from './api/server/port-check';
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
   logger.info({ url: `${app.url}/graphql`, health: `${app.url}/health`, ready: `${app.url}/health/ready`, metrics: config.metrics.mode === 'off' ? null : `${app.url}/metrics`, neo4j: db.embedded ? `embedded ${db.embedded.uri}` : config.neo4j.uri }, 'breach-impact ready');
   console.log(`breach-impact ready: ${app.url}/graphql (Apollo Sandbox in a browser), health at ${app.url}/health`);
   console.log(`dashboard at ${app.url}/dashboard${config.web.graphiql ? `, offline explorer at ${app.url}/graphiql` : ''}${config.web.devTokens ? ' (development role picker on)' : ''}`);
+  // After the server listens, so /health/ready can say the summaries are stale while they are recomputed.
+  recoverSummaries(db.executor, logger).catch((err: unknown) => {
+    if (!stopping) logger.error({ err }, 'recomputing the impact summaries at start failed; readiness stays failed until a refresh succeeds');
+  });
 }
 
 main().catch((e: unknown) => {

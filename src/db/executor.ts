@@ -76,6 +76,13 @@ export function mapDriverError(e: unknown, queryName: string, logger: Logger): A
     logger.warn({ query: queryName, code }, 'neo4j unavailable');
     return new AppError('SERVICE_UNAVAILABLE', 'The graph database is unreachable right now; try again shortly.');
   }
+  // Neo4j could not append to its transaction log (a full disk, for one; the client is not told
+  // which), then stops every transaction until restarted ("critical error"): neither passes by
+  // retrying, so it gets its own code, and the write was not committed (the log is what commits).
+  if (code === 'Neo.DatabaseError.Transaction.TransactionLogError' || (code === 'Neo.DatabaseError.Transaction.TransactionStartFailed' && /critical error/i.test(message))) {
+    logger.error({ query: queryName, code }, 'neo4j cannot write to its store');
+    return new AppError('NEO4J_STORE_FAILED', 'The graph database could not write to its store (most often its disk is full); nothing of this write was committed. An operator must free space and restart it.');
+  }
   if (/TransactionTimedOut|Terminated/.test(code)) {
     logger.warn({ query: queryName, code }, 'neo4j query timed out');
     return new AppError('SERVICE_UNAVAILABLE', 'The query took too long and was stopped; try a narrower request.');

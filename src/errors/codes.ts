@@ -39,6 +39,10 @@ export const ERROR_CODES = {
   },
   NOT_FOUND: { status: 404, message: 'An id names nothing in the graph, or a URL names no route; the message names the id or the path.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'Neo4j cannot be reached, a statement timed out, or the request reached its deadline (one for all its statements); retry later. The API recovers by itself.' },
+  NEO4J_STORE_FAILED: {
+    status: 503,
+    message: 'Neo4j could not write to its store (most often its disk is full) and refused the write, or stopped serving after such a failure; nothing of the write was committed. An operator must free space, then restart Neo4j; retrying does not help before that.',
+  },
   INTERNAL: { status: 500, message: 'An unexpected fault; details are logged server-side, never returned.' },
   CONFIG_INVALID: { status: null, message: 'A configuration variable has a bad value; the message names it and the value (startup only).' },
   NEO4J_LAUNCHER_UNAVAILABLE: {

@@ -1,0 +1,216 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fromRoot } from '../../src/config/paths';
+import { cypher, NamedQuery } from '../../src/db/cypher-files';
+import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/db/embedded';
+import { Executor } from '../../src/db/executor';
+import { testLogger, testPassword } from '../harness';
+
+/**
+ * What the fault tests (issue #14 §3) share: a Neo4j store of the test's own that can be killed
+ * and restarted on the same files, the graph fingerprint, and the API run as a child process
+ * (the built `dist/main.js`, what `npm start` runs) so that it can be killed with SIGKILL.
+ */
+
+/** A test Cypher text (house rule: product statements live in cypher/; these only probe the store). */
+export const probe = (name: string, text: string): NamedQuery => ({ name: `test/faults/${name}`, text });
+
+/** A free TCP port on the loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+/** A Neo4j on a store of its own, that a test may kill and start again on the same files and port. */
+export interface FaultStore {
+  readonly dataDir: string;
+  readonly uri: string;
+  readonly auth: { user: string; password: string };
+  /** The running server (undefined while it is down). */
+  server: EmbeddedNeo4j | undefined;
+  /** Starts the server (again) on the same store, port and password. */
+  start(): Promise<void>;
+  /** SIGKILL, as a crash or an OOM kill would; resolves once the JVM has exited. */
+  kill(): Promise<void>;
+  /** An executor on it (the caller closes it). */
+  executor(queryTimeoutMs?: number): Executor;
+  /** Stops the server and deletes the store (unless `keepDir`). */
+  stop(keepDir?: boolean): Promise<void>;
+}
+
+/** Creates (and starts) a store under `dataDir` (default: a fresh temporary folder). */
+export async function faultStore(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-fault-'))): Promise<FaultStore> {
+  const port = await freePort();
+  const password = testPassword();
+  const store: FaultStore = {
+    dataDir,
+    uri: `bolt://127.0.0.1:${port}`,
+    auth: { user: 'neo4j', password },
+    server: undefined,
+    async start() {
+      store.server = await startEmbeddedNeo4j({ boltPort: port, dataDir, heap: '512m', pageCache: '64m', password });
+    },
+    async kill() {
+      const p = store.server?.process;
+      store.server = undefined;
+      if (!p || p.exitCode !== null || p.signalCode !== null) return;
+      const exited = new Promise((r) => p.once('exit', r));
+      p.kill('SIGKILL');
+      await exited;
+    },
+    executor(queryTimeoutMs = 60_000) {
+      return Executor.create({ uri: store.uri, auth: store.auth, queryTimeoutMs, logger: testLogger });
+    },
+    async stop(keepDir = false) {
+      await store.server?.stop();
+      store.server = undefined;
+      if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  await store.start();
+  return store;
+}
+
+export type Fingerprint = { nodes: string[]; rels: string[] };
+
+/** Written by the clock or at random, so they differ between any two loads: their presence is compared, not their value (as test/bulk-load.test.ts). */
+const VOLATILE = new Set(['importedAt', 'portfolioImportedAt', 'computedAt', 'changedAt', 'version', 'catalogueVersion', 'lockedAt', 'refreshedAt']);
+
+/** A property value with the JSON the summaries keep in canonical form (their lists come in walk order, which differs between stores). */
+function canonical(v: unknown, inJson = false): unknown {
+  if (!inJson && typeof v === 'string' && /^[[{]/.test(v)) {
+    try {
+      return { json: canonical(JSON.parse(v), true) };
+    } catch {
+      return v;
+    }
+  }
+  if (!inJson) return v;
+  if (Array.isArray(v)) return v.map((x) => canonical(x, true)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x, true)]));
+  return v;
+}
+
+/** Every node and relationship of the graph with its properties and their types, volatile stamps blanked, sorted: equal fingerprints, same graph (summaries included: they are nodes). */
+export async function fingerprint(executor: Executor): Promise<Fingerprint> {
+  const stable = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, VOLATILE.has(k) ? '<set>' : canonical(v)]));
+  const nodes = await executor.read<{ labels: string[]; props: Record<string, unknown>; types: string[] }>(cypher('admin/graph-node-fingerprints'));
+  const rels = await executor.read<{ props: Record<string, unknown>; types: string[] }>(cypher('admin/graph-relationship-fingerprints'));
+  return {
+    nodes: nodes.map((n) => JSON.stringify({ labels: [...n.labels].sort(), props: stable(n.props), types: [...n.types].sort() })).sort(),
+    rels: rels.map((r) => JSON.stringify({ ...r, props: stable(r.props), types: [...r.types].sort() })).sort(),
+  };
+}
+
+/** Counts nodes of one label (fault probes: how much of an import is in). */
+export async function countLabel(executor: Executor, label: 'Contract' | 'Person' | 'ImpactSummary'): Promise<number> {
+  const [row] = await executor.read<{ n: number }>(probe('count-label', `MATCH (n:${label}) RETURN count(n) AS n`));
+  return row.n;
+}
+
+/** The summary lock's flags (cypher/admin/lock-summaries*). */
+export async function summaryLock(executor: Executor): Promise<{ portfolioStale: boolean | null } | undefined> {
+  const [row] = await executor.read<{ portfolioStale: boolean | null }>(probe('summary-lock', "MATCH (l:SummaryLock {id: 'summaries'}) RETURN l.portfolioStale AS portfolioStale"));
+  return row;
+}
+
+/** Builds `dist/` as `npm start` does (tsc -p tsconfig.build.json, incremental: fast when nothing changed). */
+export function buildDist(): string {
+  const tsc = fromRoot('node_modules', 'typescript', 'bin', 'tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', fromRoot('tsconfig.build.json')], { cwd: fromRoot(), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed (${r.status}):\n${r.stdout}${r.stderr}`);
+  return fromRoot('dist', 'main.js');
+}
+
+/** The API as a child process (`node dist/main.js`), with its output kept line by line. */
+export interface ApiProcess {
+  readonly process: ChildProcess;
+  /** http://127.0.0.1:<port>, once it said it was ready. */
+  url: string;
+  /** Every line it printed so far (stdout and stderr). */
+  readonly lines: string[];
+  /** Resolves with the first line (already printed or to come) that matches. */
+  waitForLine(pattern: RegExp): Promise<string>;
+  /** SIGKILL; resolves once it has exited. */
+  kill(): Promise<void>;
+}
+
+/**
+ * Starts `node dist/main.js` against `store` (NEO4J_URI: the API does not own the store, so
+ * killing it leaves Neo4j up, as with a separate server) with `env` added, and resolves once it
+ * prints its ready line. Secrets go in its environment as an operator would set them.
+ */
+export async function startApiProcess(main: string, store: FaultStore, env: Record<string, string>): Promise<ApiProcess> {
+  const child = spawn(process.execPath, [main], {
+    cwd: fromRoot(),
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'development',
+      NEO4J_URI: store.uri,
+      NEO4J_USER: store.auth.user,
+      NEO4J_PASSWORD: store.auth.password,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'info',
+      SECRETS_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-fault-secrets-')),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
+  let partial = '';
+  const onData = (buf: Buffer) => {
+    const parts = (partial + buf.toString('utf8')).split('\n');
+    partial = parts.pop()!;
+    for (const line of parts) {
+      lines.push(line);
+      if (process.env.FAULT_TEST_ECHO) console.log(`api> ${line}`);
+      for (const w of [...waiters]) {
+        if (w.pattern.test(line)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(line);
+        }
+      }
+    }
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const api: ApiProcess = {
+    process: child,
+    url: '',
+    lines,
+    waitForLine(pattern) {
+      const seen = lines.find((l) => pattern.test(l));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        waiters.push({ pattern, resolve });
+        void exited.then(() => reject(new Error(`the API exited before printing ${pattern}; its last lines:\n${lines.slice(-20).join('\n')}`)));
+      });
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+  const ready = await api.waitForLine(/^breach-impact ready: (http:\/\/\S+)\/graphql/);
+  api.url = /^breach-impact ready: (http:\/\/\S+)\/graphql/.exec(ready)![1];
+  return api;
+}
+
+/** Sends one GraphQL operation over HTTP with a bearer token; the parsed JSON body. */
+export async function graphql(url: string, bearer: string, query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query, variables }), signal });
+  return (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+}
