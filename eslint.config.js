@@ -10,6 +10,9 @@ const API = './src/api';
 const DOMAIN = './src/domain';
 const DB = './src/db';
 const BASE = ['./src/auth', './src/config', './src/errors', './src/identity'];
+// Started by the entry point before the other layers load (see src/telemetry/early-tracing.ts):
+// it may only import the base, and no layer imports it (the db layer uses @opentelemetry/api).
+const TELEMETRY = './src/telemetry';
 
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'neo4j/target/**', 'bench/tmp/**', 'web/dist/**', 'data/**'] },
@@ -25,6 +28,8 @@ module.exports = tseslint.config(
         {
           zones: [
             { target: API, from: ENTRY, message: 'The API layer must not import an entry point.' },
+            { target: TELEMETRY, from: [...ENTRY, API, DOMAIN, DB], message: 'telemetry starts before the layers load: it imports only auth, config, errors and identity.' },
+            { target: [API, DOMAIN, DB, ...BASE], from: TELEMETRY, message: 'Only an entry point starts telemetry; the layers use @opentelemetry/api.' },
             { target: DOMAIN, from: [...ENTRY, API], message: 'The domain layer must not import the API layer or an entry point (imports only go down).' },
             { target: DB, from: [...ENTRY, API, DOMAIN], message: 'The db layer must not import the domain or API layers (imports only go down).' },
             ...BASE.map((target) => ({ target, from: [...ENTRY, API, DOMAIN, DB], message: 'auth, config, errors and identity are the bottom layer: they import no other layer.' })),

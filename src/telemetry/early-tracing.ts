@@ -1,0 +1,28 @@
+import { loadConfig } from '../config/config';
+import type { Tracing } from './start-tracing';
+
+/**
+ * The tracing SDK, started when this module is first imported, or undefined when traces are off
+ * (no OTLP endpoint configured) or the configuration is invalid.
+ *
+ * Why at import: the HTTP and GraphQL instrumentations patch `http` and `graphql` as they are
+ * required, so the SDK must be running before the entry point's other imports load Fastify and
+ * Apollo. The entry point imports this module first and shuts it down last (which flushes).
+ *
+ * The configuration is read here a first time for that reason only; an invalid one leaves
+ * tracing off and is reported by the entry point's own `loadConfig()`, with its usual message.
+ * With traces off nothing of the SDK is even loaded: the db layer's spans are then the no-ops of
+ * @opentelemetry/api.
+ */
+export const earlyTracing: Tracing | undefined = (() => {
+  let settings;
+  try {
+    settings = loadConfig().tracing;
+  } catch {
+    return undefined;
+  }
+  if (settings.tracesUrl === undefined) return undefined;
+  // Loaded only when on: the SDK and its exporters cost start-up time and memory otherwise.
+  const { startTracing } = require('./start-tracing') as typeof import('./start-tracing');
+  return startTracing({ tracesUrl: settings.tracesUrl, serviceName: settings.serviceName });
+})();
