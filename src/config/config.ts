@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { fromRoot } from './paths';
+import { TRACING_ENV, TracingSettings, tracingSettings } from './tracing-settings';
 
 /** Validated runtime configuration. Read once with {@link loadConfig}; never read `process.env` elsewhere. */
 export interface Config {
@@ -100,16 +101,7 @@ export interface Config {
    * OpenTelemetry traces, sent over OTLP/HTTP (JSON) to a collector. Off (`tracesUrl` undefined:
    * no SDK is loaded or started, the API's spans are no-ops) unless an endpoint is configured.
    */
-  tracing: {
-    /**
-     * Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, else
-     * OTEL_EXPORTER_OTLP_ENDPOINT with `/v1/traces` appended (the OTLP convention); undefined when
-     * neither is set, or when OTEL_SDK_DISABLED is true.
-     */
-    tracesUrl: string | undefined;
-    /** `service.name` of every span (OTEL_SERVICE_NAME, default breach-impact). */
-    serviceName: string;
-  };
+  tracing: TracingSettings;
   neo4j: {
     /** External server (NEO4J_URI); when unset the embedded launcher is started. */
     uri: string | undefined;
@@ -141,32 +133,6 @@ const DNS_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9
 /** Variables whose value is never echoed in an error: only their length in bytes is. */
 const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET', 'PSEUDONYM_KEY', 'NEO4J_PASSWORD', 'METRICS_TOKEN']);
 const METRICS_MODES = ['off', 'on', 'token'] as const;
-
-/** An absolute http(s) address with a host: what an OTLP/HTTP exporter can POST to. */
-function isHttpAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-const otlpEndpoint = () =>
-  z
-    .string()
-    .transform((v) => v.trim())
-    .refine(isHttpAddress, { error: 'an http:// or https:// address of an OTLP/HTTP collector, such as http://localhost:4318' });
-
-/**
- * The OTLP traces URL from the two standard variables: the signal-specific one is used as given;
- * the general one is a base to which `v1/traces` is appended, as the OTLP exporter specification says.
- */
-function tracesUrl(general: string | undefined, traces: string | undefined): string | undefined {
-  if (traces !== undefined) return traces;
-  if (general === undefined) return undefined;
-  return `${general.endsWith('/') ? general : `${general}/`}v1/traces`;
-}
 
 /**
  * A listen address the server can bind: an IP literal, `localhost`, this machine's own name, or a
@@ -265,11 +231,7 @@ const ENV = z
     NEO4J_ADMIN_TIMEOUT_MS: withDefault(wholeNumber(0, 86_400_000), 0),
     LIVE_COUNTS_PER_MINUTE: withDefault(wholeNumber(0, 100_000), 10),
     AUDIT_RETENTION_DAYS: optional(wholeNumber(1, 36_500)),
-    // OpenTelemetry's own variable names, so a platform that sets them for every service just works.
-    OTEL_EXPORTER_OTLP_ENDPOINT: optional(otlpEndpoint()),
-    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optional(otlpEndpoint()),
-    OTEL_SERVICE_NAME: withDefault(z.string().trim().min(1, { error: 'a service name' }), 'breach-impact'),
-    OTEL_SDK_DISABLED: withDefault(boolean(), false),
+    ...TRACING_ENV,
     DISCLOSURE_MIN_CELL: withDefault(wholeNumber(1, 1_000_000), 10),
     NEO4J_BOLT_PORT: withDefault(wholeNumber(0, 65535), 7687),
     NEO4J_HEAP: withDefault(size(), '1g'),
@@ -374,10 +336,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     roundTripsHeader: v.ROUND_TRIPS_HEADER ?? !production,
     liveCountsPerMinute: v.LIVE_COUNTS_PER_MINUTE,
     auditRetentionDays: v.AUDIT_RETENTION_DAYS,
-    tracing: {
-      tracesUrl: v.OTEL_SDK_DISABLED ? undefined : tracesUrl(v.OTEL_EXPORTER_OTLP_ENDPOINT, v.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
-      serviceName: v.OTEL_SERVICE_NAME,
-    },
+    tracing: tracingSettings(v),
     disclosureMinCell: v.DISCLOSURE_MIN_CELL,
     metrics: {
       mode: v.METRICS ?? (v.METRICS_TOKEN !== undefined ? 'token' : production ? 'off' : 'on'),

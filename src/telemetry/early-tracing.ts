@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/config';
+import { readTracingSettings } from '../config/tracing-settings';
 import type { Tracing } from './start-tracing';
 
 /**
@@ -9,19 +9,15 @@ import type { Tracing } from './start-tracing';
  * required, so the SDK must be running before the entry point's other imports load Fastify and
  * Apollo. The entry point imports this module first and shuts it down last (which flushes).
  *
- * The configuration is read here a first time for that reason only; an invalid one leaves
- * tracing off and is reported by the entry point's own `loadConfig()`, with its usual message.
- * With traces off nothing of the SDK is even loaded: the db layer's spans are then the no-ops of
- * @opentelemetry/api.
+ * Nothing here may load `graphql` before the SDK starts (the base's errors/app-error does): the
+ * variables of traces are read by config/tracing-settings.ts, which imports only zod, with the
+ * same checks as `loadConfig` (invalid ones leave traces off here, and the entry point's own
+ * `loadConfig()` refuses the start with its usual message). With traces off nothing of the SDK
+ * is even loaded: the db layer's spans are then the no-ops of @opentelemetry/api.
  */
 export const earlyTracing: Tracing | undefined = (() => {
-  let settings;
-  try {
-    settings = loadConfig().tracing;
-  } catch {
-    return undefined;
-  }
-  if (settings.tracesUrl === undefined) return undefined;
+  const settings = readTracingSettings();
+  if (settings?.tracesUrl === undefined) return undefined;
   // Loaded only when on: the SDK and its exporters cost start-up time and memory otherwise.
   const { startTracing } = require('./start-tracing') as typeof import('./start-tracing');
   return startTracing({ tracesUrl: settings.tracesUrl, serviceName: settings.serviceName });

@@ -34,8 +34,7 @@ const PROBE = /^\/(health(\/|$|\?)|metrics($|\?))/;
  * as they are required (see early-tracing.ts, which the entry point imports first).
  *
  * Privacy: GraphQL variable values and literal arguments are never recorded (`allowValues`
- * false), no request header is recorded (so never `Authorization`), only the response's
- * `x-request-id` (to find the request's log line), GET query strings are redacted, and every
+ * false), no header is recorded (so never `Authorization`), GET query strings are redacted, and every
  * span passes through {@link PrivacyExporter} on its way out. Only traces: metrics stay on
  * `/metrics` and logs in pino, so the SDK's OTLP metric and log exporters are not started.
  */
@@ -51,9 +50,8 @@ export function startTracing(settings: { tracesUrl: string; serviceName: string 
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request: IncomingMessage) => PROBE.test(request.url ?? ''),
         redactedQueryParamsServer: REDACTED_QUERY_KEYS,
-        // Never a request header: Authorization carries the bearer token, cookies and the rest are
-        // the client's. The request id ties a trace to its log line.
-        headersToSpanAttributes: { server: { requestHeaders: [], responseHeaders: ['x-request-id'] } },
+        // No header at all: Authorization carries the bearer token, cookies and the rest are the client's.
+        headersToSpanAttributes: { server: { requestHeaders: [], responseHeaders: [] }, client: { requestHeaders: [], responseHeaders: [] } },
       }),
       new GraphQLInstrumentation({
         allowValues: false,
