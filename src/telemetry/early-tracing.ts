@@ -19,6 +19,12 @@ export const earlyTracing: Tracing | undefined = (() => {
   const settings = readTracingSettings();
   if (settings?.tracesUrl === undefined) return undefined;
   // Loaded only when on: the SDK and its exporters cost start-up time and memory otherwise.
-  const { startTracing } = require('./start-tracing') as typeof import('./start-tracing');
-  return startTracing({ tracesUrl: settings.tracesUrl, serviceName: settings.serviceName });
+  try {
+    const { startTracing } = require('./start-tracing') as typeof import('./start-tracing');
+    return startTracing({ tracesUrl: settings.tracesUrl, serviceName: settings.serviceName });
+  } catch (e) {
+    // Traces are for operators, not callers: the API still serves without them, and says so in one line.
+    console.error(`breach-impact: traces off, the OpenTelemetry SDK did not start: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
 })();
