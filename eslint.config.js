@@ -10,6 +10,10 @@ const API = './src/api';
 const DOMAIN = './src/domain';
 const DB = './src/db';
 const BASE = ['./src/auth', './src/config', './src/errors', './src/identity'];
+// Started by the entry point before the other layers load (see src/telemetry/early-tracing.ts),
+// and before `graphql`, which the base's errors (and so config and identity) load: it imports only
+// config/tracing-settings.ts; no layer imports it (the db layer uses @opentelemetry/api).
+const TELEMETRY = './src/telemetry';
 
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'neo4j/target/**', 'bench/tmp/**', 'web/dist/**', 'data/**'] },
@@ -25,6 +29,9 @@ module.exports = tseslint.config(
         {
           zones: [
             { target: API, from: ENTRY, message: 'The API layer must not import an entry point.' },
+            { target: TELEMETRY, from: [...ENTRY, API, DOMAIN, DB, './src/auth', './src/errors', './src/identity'], message: 'telemetry starts before graphql is loaded: it imports only config/tracing-settings.ts.' },
+            { target: TELEMETRY, from: './src/config', except: ['./tracing-settings.ts'], message: 'telemetry starts before graphql is loaded: it imports only config/tracing-settings.ts.' },
+            { target: [API, DOMAIN, DB, ...BASE], from: TELEMETRY, message: 'Only an entry point starts telemetry; the layers use @opentelemetry/api.' },
             { target: DOMAIN, from: [...ENTRY, API], message: 'The domain layer must not import the API layer or an entry point (imports only go down).' },
             { target: DB, from: [...ENTRY, API, DOMAIN], message: 'The db layer must not import the domain or API layers (imports only go down).' },
             ...BASE.map((target) => ({ target, from: [...ENTRY, API, DOMAIN, DB], message: 'auth, config, errors and identity are the bottom layer: they import no other layer.' })),

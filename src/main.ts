@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+// First, before anything loads http, Fastify or graphql: the trace instrumentations patch them as
+// they are required (a no-op unless an OTLP endpoint is configured).
+import { earlyTracing } from './telemetry/early-tracing';
 import { createTokenVerifier } from './auth/verify-token';
 import { loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
@@ -20,6 +23,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const secrets = resolveSecrets(config);
+  if (earlyTracing) logger.info({ traces: earlyTracing.url, service: config.tracing.serviceName }, 'OpenTelemetry traces on, sent over OTLP/HTTP');
   if (secrets.generatedFile) logger.warn({ file: secrets.generatedFile }, 'development secrets (token key, pseudonym key, embedded database password) kept in this file (mode 600); set AUTH_JWT_SECRET and PSEUDONYM_KEY (or PSEUDONYM_KEY_FILE) in production');
   // Before Neo4j: a taken port must fail in a second, not after a minute of database start-up.
   await assertPortFree(config.host, config.port);
@@ -34,6 +38,8 @@ async function main(): Promise<void> {
     await app?.close().catch((err) => logger.warn({ err }, 'closing the HTTP server failed'));
     logger.info('HTTP server closed');
     await db.close();
+    // Last: the spans of the requests just finished are sent before the process ends.
+    await earlyTracing?.shutdown();
     logger.info('stopped');
     process.exit(0);
   };

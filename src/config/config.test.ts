@@ -167,3 +167,29 @@ test('DEV_TOKENS: on in development only; refused in production and beside an id
   expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks' }).web.devTokens).toBe(false);
   expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks', DEV_TOKENS: 'true' })).toThrow(/DEV_TOKENS=.*AUTH_JWKS_URL/);
 });
+
+test('traces are off unless an OTLP endpoint is configured', () => {
+  expect(loadConfig({}).tracing).toEqual({ tracesUrl: undefined, serviceName: 'breach-impact' });
+  expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: '' }).tracing.tracesUrl).toBeUndefined();
+});
+
+test('the OTLP endpoint: the general one gets /v1/traces appended, the traces one is used as given and wins', () => {
+  expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing.tracesUrl).toBe('http://collector:4318/v1/traces');
+  expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example/base/' }).tracing.tracesUrl).toBe('https://otel.example/base/v1/traces');
+  expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:9999/custom' }).tracing.tracesUrl).toBe('http://127.0.0.1:9999/custom');
+  const both = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:4318/v1/traces', OTEL_SERVICE_NAME: 'bi-eu' });
+  expect(both.tracing).toEqual({ tracesUrl: 'http://b:4318/v1/traces', serviceName: 'bi-eu' });
+  // The specification's switch turns everything off, endpoint or not.
+  expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_SDK_DISABLED: 'true' }).tracing.tracesUrl).toBeUndefined();
+});
+
+test.each([
+  ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318', /OTEL_EXPORTER_OTLP_ENDPOINT="collector:4318".*http:\/\/ or https:\/\/ address/],
+  ['OTEL_EXPORTER_OTLP_ENDPOINT', 'grpc://collector:4317', /OTEL_EXPORTER_OTLP_ENDPOINT="grpc:\/\/collector:4317"/],
+  ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http//missing-colon', /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http\/\/missing-colon".*OTLP\/HTTP collector/],
+  ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://', /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http:\/\/"/],
+  ['OTEL_SDK_DISABLED', 'perhaps', /OTEL_SDK_DISABLED="perhaps".*true or false/],
+])('%s=%s is refused with CONFIG_INVALID naming it', (name, value, message) => {
+  expect(() => loadConfig({ [name]: value })).toThrow(message);
+  expect(() => loadConfig({ [name]: value })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+});

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { fromRoot } from './paths';
+import { TRACING_ENV, TracingSettings, tracingSettings } from './tracing-settings';
 
 /** Validated runtime configuration. Read once with {@link loadConfig}; never read `process.env` elsewhere. */
 export interface Config {
@@ -96,6 +97,11 @@ export interface Config {
    * forever. `npm run audit:prune` applies it; pruning keeps the chain verifiable.
    */
   auditRetentionDays: number | undefined;
+  /**
+   * OpenTelemetry traces, sent over OTLP/HTTP (JSON) to a collector. Off (`tracesUrl` undefined:
+   * no SDK is loaded or started, the API's spans are no-ops) unless an endpoint is configured.
+   */
+  tracing: TracingSettings;
   neo4j: {
     /** External server (NEO4J_URI); when unset the embedded launcher is started. */
     uri: string | undefined;
@@ -225,6 +231,7 @@ const ENV = z
     NEO4J_ADMIN_TIMEOUT_MS: withDefault(wholeNumber(0, 86_400_000), 0),
     LIVE_COUNTS_PER_MINUTE: withDefault(wholeNumber(0, 100_000), 10),
     AUDIT_RETENTION_DAYS: optional(wholeNumber(1, 36_500)),
+    ...TRACING_ENV,
     DISCLOSURE_MIN_CELL: withDefault(wholeNumber(1, 1_000_000), 10),
     NEO4J_BOLT_PORT: withDefault(wholeNumber(0, 65535), 7687),
     NEO4J_HEAP: withDefault(size(), '1g'),
@@ -329,6 +336,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     roundTripsHeader: v.ROUND_TRIPS_HEADER ?? !production,
     liveCountsPerMinute: v.LIVE_COUNTS_PER_MINUTE,
     auditRetentionDays: v.AUDIT_RETENTION_DAYS,
+    tracing: tracingSettings(v),
     disclosureMinCell: v.DISCLOSURE_MIN_CELL,
     metrics: {
       mode: v.METRICS ?? (v.METRICS_TOKEN !== undefined ? 'token' : production ? 'off' : 'on'),

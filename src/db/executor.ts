@@ -1,5 +1,6 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError, Session } from 'neo4j-driver';
 import type { Logger } from 'pino';
+import { Attributes, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AppError, isAppError } from '../errors/app-error';
 import { NamedQuery, cypher } from './cypher-files';
 import { classifyConnectFailure } from './connect-failure';
@@ -64,38 +65,77 @@ const PING = cypher('probe/ping');
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /**
- * Maps a driver error to an AppError: an unreachable or overloaded database is
- * SERVICE_UNAVAILABLE with a plain message; anything else is INTERNAL and its details stay in the
- * server log, because driver messages can echo query text and parameter values.
+ * What a driver error means to a caller: the database is away, a statement ran out of time, the
+ * store cannot be written, the database is busy (a transient error that outlived its retries),
+ * or a fault.
  */
-export function mapDriverError(e: unknown, queryName: string, logger: Logger): AppError {
-  if (isAppError(e)) return e;
+type DriverFailure = 'unavailable' | 'timeout' | 'store' | 'busy' | 'internal';
+
+/** The stable code each kind of driver failure reaches callers (and spans) with. */
+const FAILURE_CODE = { unavailable: 'SERVICE_UNAVAILABLE', timeout: 'SERVICE_UNAVAILABLE', store: 'NEO4J_STORE_FAILED', busy: 'SERVICE_UNAVAILABLE', internal: 'INTERNAL' } as const;
+
+/** What each kind of failure tells the caller (never the driver's message: it can echo query text and values). */
+const FAILURE_MESSAGE: Record<DriverFailure, string> = {
+  unavailable: 'The graph database is unreachable right now; try again shortly.',
+  timeout: 'The query took too long and was stopped; try a narrower request.',
+  store: 'The graph database could not write to its store (most often its disk is full); nothing of this write was committed. An operator must free space and restart it.',
+  busy: 'The graph database is busy right now; try again shortly.',
+  internal: 'An internal error occurred.',
+};
+
+/** Classifies a driver error by its Neo4j code and message (the message is for the log only). */
+function driverFailure(e: unknown): { kind: DriverFailure; code: string; message: string } {
   const code = e instanceof Neo4jError ? e.code : (e as { code?: string })?.code ?? '';
   const message = e instanceof Error ? e.message : String(e);
-  if (UNAVAILABLE_CODES.has(code) || /acquisition timed out|ECONNREFUSED|Pool is closed/i.test(message)) {
-    logger.warn({ query: queryName, code }, 'neo4j unavailable');
-    return new AppError('SERVICE_UNAVAILABLE', 'The graph database is unreachable right now; try again shortly.');
-  }
+  if (UNAVAILABLE_CODES.has(code) || /acquisition timed out|ECONNREFUSED|Pool is closed/i.test(message)) return { kind: 'unavailable', code, message };
   // Neo4j could not append to its transaction log (a full disk, for one; the client is not told
   // which), then stops every transaction until restarted ("critical error"): neither passes by
   // retrying, so it gets its own code, and the write was not committed (the log is what commits).
-  if (code === 'Neo.DatabaseError.Transaction.TransactionLogError' || (code === 'Neo.DatabaseError.Transaction.TransactionStartFailed' && /critical error/i.test(message))) {
-    logger.error({ query: queryName, code }, 'neo4j cannot write to its store');
-    return new AppError('NEO4J_STORE_FAILED', 'The graph database could not write to its store (most often its disk is full); nothing of this write was committed. An operator must free space and restart it.');
-  }
-  if (/TransactionTimedOut|Terminated/.test(code)) {
-    logger.warn({ query: queryName, code }, 'neo4j query timed out');
-    return new AppError('SERVICE_UNAVAILABLE', 'The query took too long and was stopped; try a narrower request.');
-  }
+  if (code === 'Neo.DatabaseError.Transaction.TransactionLogError' || (code === 'Neo.DatabaseError.Transaction.TransactionStartFailed' && /critical error/i.test(message))) return { kind: 'store', code, message };
+  if (/TransactionTimedOut|Terminated/.test(code)) return { kind: 'timeout', code, message };
   // A transient error here has outlived its retries (a deadlock between writers, an exhausted
   // memory pool, a database briefly unavailable): the database is busy, not broken, and the
   // caller may try again; INTERNAL would send them looking for a bug (a soak run found one).
-  if (/^Neo\.TransientError\./.test(code)) {
-    logger.warn({ query: queryName, code }, 'neo4j busy');
-    return new AppError('SERVICE_UNAVAILABLE', 'The graph database is busy right now; try again shortly.');
+  if (/^Neo\.TransientError\./.test(code)) return { kind: 'busy', code, message };
+  return { kind: 'internal', code, message };
+}
+
+/** How each kind of failure is logged: faults at error (with the driver's message, which stays in the log), the rest at warn. */
+const FAILURE_LOG: Record<DriverFailure, { level: 'warn' | 'error'; text: string }> = {
+  unavailable: { level: 'warn', text: 'neo4j unavailable' },
+  timeout: { level: 'warn', text: 'neo4j query timed out' },
+  store: { level: 'error', text: 'neo4j cannot write to its store' },
+  busy: { level: 'warn', text: 'neo4j busy' },
+  internal: { level: 'error', text: 'neo4j query failed' },
+};
+
+/**
+ * Maps a driver error to an AppError with a stable code and a plain message (FAILURE_CODE,
+ * FAILURE_MESSAGE); the driver's own message stays in the server log, and only for faults,
+ * because driver messages can echo query text and parameter values.
+ */
+export function mapDriverError(e: unknown, queryName: string, logger: Logger): AppError {
+  if (isAppError(e)) return e;
+  const { kind, code, message } = driverFailure(e);
+  const log = FAILURE_LOG[kind];
+  logger[log.level]({ query: queryName, code, ...(kind === 'internal' ? { err: message } : {}) }, log.text);
+  return new AppError(FAILURE_CODE[kind], FAILURE_MESSAGE[kind]);
+}
+
+/**
+ * Spans of Cypher statements. Through @opentelemetry/api only: without a started SDK (traces
+ * off) the tracer is a no-op and a span costs a function call.
+ */
+const tracer = trace.getTracer('breach-impact/db');
+
+/** `server.address` and `server.port` of a Bolt URI (it carries no credentials), for spans. */
+function serverOf(uri: string): { 'server.address'?: string; 'server.port'?: number } {
+  try {
+    const url = new URL(uri);
+    return { 'server.address': url.hostname, ...(url.port ? { 'server.port': Number(url.port) } : {}) };
+  } catch {
+    return {};
   }
-  logger.error({ query: queryName, code, err: message }, 'neo4j query failed');
-  return new AppError('INTERNAL', 'An internal error occurred.');
 }
 
 /**
@@ -112,7 +152,17 @@ export class Executor {
     private readonly opts: ExecutorOptions,
     // An admin() view shares its parent's driver; closing either closes the one pool.
     private readonly closeDriver: () => Promise<void> = () => driver.close(),
-  ) {}
+  ) {
+    this.spanAttributes = {
+      'db.system': 'neo4j',
+      'db.system.name': 'neo4j',
+      ...(opts.database ? { 'db.namespace': opts.database } : {}),
+      ...serverOf(opts.uri),
+    };
+  }
+
+  /** What every statement span of this executor says of the database (see run()). */
+  private readonly spanAttributes: Attributes;
 
   /** Creates the driver. Does not wait for the server: use {@link Executor.waitUntilReachable}. */
   static create(opts: ExecutorOptions): Executor {
@@ -319,18 +369,43 @@ export class Executor {
     }
   }
 
+  /**
+   * Runs one statement, in a span named `cypher <statement name>` (a child of the request's span
+   * when tracing is on). The span carries the statement's name, the database and the server,
+   * never the statement text or a parameter value (parameters carry pseudonyms, ids, and in
+   * imports rows): on failure, the stable error code and Neo4j's status code, never the driver's
+   * message, which can quote values.
+   */
   private async run<T>(tx: ManagedTransaction | Session, query: NamedQuery, params: Record<string, unknown>, counter?: RoundTripCounter, timeoutMs?: number): Promise<T[]> {
     // Counted before the call: a failed round trip still cost one.
     if (counter) {
       counter.roundTrips += 1;
       counter.queries.push(query.name);
     }
-    const started = performance.now();
-    const result =
-      'executeRead' in tx
-        ? await tx.run(query.text, toNeo4jParams(params) as Record<string, unknown>, { timeout: timeoutMs ?? this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: query.name } })
-        : await tx.run(query.text, toNeo4jParams(params) as Record<string, unknown>);
-    this.opts.logger.debug({ query: query.name, ms: Math.round(performance.now() - started), rows: result.records.length }, 'cypher');
-    return result.records.map((r) => fromNeo4j(r.toObject()) as T);
+    const attributes = { ...this.spanAttributes, 'db.operation.name': query.name, 'db.query.summary': query.name };
+    return tracer.startActiveSpan(`cypher ${query.name}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      try {
+        const started = performance.now();
+        const result =
+          'executeRead' in tx
+            ? await tx.run(query.text, toNeo4jParams(params) as Record<string, unknown>, { timeout: timeoutMs ?? this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: query.name } })
+            : await tx.run(query.text, toNeo4jParams(params) as Record<string, unknown>);
+        this.opts.logger.debug({ query: query.name, ms: Math.round(performance.now() - started), rows: result.records.length }, 'cypher');
+        // The database that answered: the server's default one when NEO4J_DATABASE is unset.
+        const database = result.summary.database?.name;
+        if (database) span.setAttribute('db.namespace', database);
+        span.setAttribute('db.response.returned_rows', result.records.length);
+        return result.records.map((r) => fromNeo4j(r.toObject()) as T);
+      } catch (e) {
+        const errorCode = isAppError(e) ? e.code : FAILURE_CODE[driverFailure(e).kind];
+        span.setAttribute('error.type', errorCode);
+        const neo4jCode = e instanceof Neo4jError ? e.code : undefined;
+        if (neo4jCode) span.setAttribute('db.response.status_code', neo4jCode);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: errorCode });
+        throw e;
+      } finally {
+        span.end();
+      }
+    });
   }
 }
