@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cypher } from '../src/db/cypher-files';
 import { startEmbeddedNeo4j } from '../src/db/embedded';
 import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
@@ -11,6 +10,7 @@ import { stageFiles, startBulkLoad } from '../src/domain/import/bulk-load';
 import { importPortfolio, readReferences, RejectedRow } from '../src/domain/import/import-portfolio';
 import { loadSeeds, SEED_FILES } from '../src/domain/seed/load-seeds';
 import { syntheticNir } from '../src/identity/nir';
+import { fingerprint, type Fingerprint } from './graph-fingerprint';
 import { SERVER_START_MS, TEST_PSEUDONYM_KEY, testLogger, testPassword } from './harness';
 
 /**
@@ -41,39 +41,6 @@ fs.appendFileSync(
     `BAD-OP,${syntheticNir('bulk-d')},HOLDER,Santé,org-nobody,,2020-01-01,`,
   ].join('\n') + '\n',
 );
-
-type Fingerprint = { nodes: string[]; rels: string[] };
-/** Written by the clock or at random (the summary lock's catalogue version is a UUID), so they differ between any two loads: their presence and type are compared, not their value. */
-const VOLATILE = new Set(['importedAt', 'portfolioImportedAt', 'computedAt', 'changedAt', 'version', 'catalogueVersion', 'lockedAt', 'refreshedAt']);
-
-/**
- * A property value with the JSON the summaries keep in canonical form (its lists sorted, its keys
- * in order): those lists come in the order the graph was walked, and the two stores lay their
- * records out differently. Lists stored as properties (portfolioSources…) keep their order.
- */
-function canonical(v: unknown, inJson = false): unknown {
-  if (!inJson && typeof v === 'string' && /^[[{]/.test(v)) {
-    try {
-      return { json: canonical(JSON.parse(v), true) };
-    } catch {
-      return v;
-    }
-  }
-  if (!inJson) return v;
-  if (Array.isArray(v)) return v.map((x) => canonical(x, true)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x, true)]));
-  return v;
-}
-
-async function fingerprint(executor: Executor): Promise<Fingerprint> {
-  const stable = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, VOLATILE.has(k) ? '<set>' : canonical(v)]));
-  const nodes = await executor.read<{ labels: string[]; props: Record<string, unknown>; types: string[] }>(cypher('admin/graph-node-fingerprints'));
-  const rels = await executor.read<{ props: Record<string, unknown>; types: string[] }>(cypher('admin/graph-relationship-fingerprints'));
-  return {
-    nodes: nodes.map((n) => JSON.stringify({ labels: [...n.labels].sort(), props: stable(n.props), types: [...n.types].sort() })).sort(),
-    rels: rels.map((r) => JSON.stringify({ ...r, props: stable(r.props), types: [...r.types].sort() })).sort(),
-  };
-}
 
 let transactional: { fingerprint: Fingerprint; rejects: Record<string, RejectedRow[]> };
 let bulk: { fingerprint: Fingerprint; rejects: Record<string, RejectedRow[]> };
