@@ -1,10 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { createRequestContext } from '../src/api/context';
-import { LiveCountBudget } from '../src/api/live-count-budget';
-import { createApollo } from '../src/api/server/app';
-import type { Principal } from '../src/auth/principal';
+import { mintToken } from '../src/auth/mint-token';
 import { cypher } from '../src/db/cypher-files';
 import { newRoundTripCounter } from '../src/db/executor';
 import { requestDb } from '../src/db/request-db';
@@ -13,19 +9,22 @@ import { refreshBreachSetSummaries } from '../src/domain/crossbreach/breach-set-
 import { refreshImpactSummaries } from '../src/domain/impact/summary-refresh';
 import { refreshImpactTimelines } from '../src/domain/impact/timeline-refresh';
 import { freshDatabase, generatedDataset, importOurs } from './dataset';
+import { spawnServer } from './servers/spawn-server';
 
 /**
  * Issue #12 §3 measured: `breachImpact(asOf)` on a date other than the reference date, answered
  * from the stored impact timeline, against the reference date (the stored summary) and against
  * the live count it replaces; and what the timeline costs the refresh and the store.
- * `npx tsx bench/asof.ts --people 100000 [--runs 15]`. Requests run in process (Apollo's
- * executeOperation, no HTTP), one at a time, so the figures are per-request latencies.
+ * `npx tsx bench/asof.ts --people 100000 [--runs 15]`. Requests go one at a time over HTTP to
+ * the compiled server (`npm run build` first), so the figures are single-request latencies.
  */
 const ROOT = path.resolve(__dirname, '..');
 const WORK = path.join(ROOT, 'bench', 'tmp');
 const BREACH = 'breach-viamedis-2024';
+// Fixed, non-secret keys: the data is synthetic and thrown away (as bench/bench.ts).
 const KEY = Buffer.from('bench-pseudonym-key-0123456789abcdef-not-for-production');
-const logger = pino({ level: 'error' });
+const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef-not-for-production';
+const AUTH = { auth: { jwtSecret: JWT_SECRET, jwksUrl: undefined, algorithms: ['HS256'], issuer: 'breach-impact-local', audience: 'breach-impact', maxTokenLifetimeS: 86_400 } };
 
 const SUMMARY = `query($breachId: ID!, $asOf: LocalDate) { breachImpact(breachId: $breachId, asOf: $asOf) {
   referenceDate totals { people contracts insurers }
@@ -44,7 +43,7 @@ async function main() {
   if (!(people >= 1_000 && people <= 100_000)) throw new Error('--people: 1000 to 100000 (this measurement stays small)');
   const runs = Number(values.runs ?? 15);
   const dataset = generatedDataset(WORK, people, Number(values.seed ?? 42));
-  const db = await freshDatabase(WORK, `asof-${people}`, dataset, { heap: '4g', pageCache: '2g' }, KEY);
+  const db = await freshDatabase(WORK, `asof-${people}`, dataset, { heap: '3g', pageCache: '1g' }, KEY);
   const out: Record<string, unknown> = { people, rows: dataset.rows };
   try {
     const t0 = performance.now();
@@ -68,41 +67,49 @@ async function main() {
     const [size] = await db.executor.read<Record<string, number>>(cypher('impact/timeline-storage'), {});
     out.storage = size;
 
-    const apollo = await createApollo({ production: true }, logger);
-    const services = () => ({ executor: db.executor, logger, pseudonymKey: KEY, liveCounts: new LiveCountBudget({ limit: Infinity, windowMs: 60_000 }) });
-    // The insurer with the most people reached on the reference date.
-    const [top] = (await summariesByBreachIds(requestDb(db.executor, newRoundTripCounter()), [BREACH])).get(BREACH)!.byInsurer;
-    const regulator: Principal = { kind: 'user', subject: 'bench-regulator', role: 'REGULATOR', orgId: null };
-    const insurer: Principal = { kind: 'user', subject: 'bench-insurer', role: 'INSURER', orgId: top.id };
-    const measure = async (principal: Principal, asOf: string | null) => {
-      const ms: number[] = [];
-      let queries: string[] = [];
-      for (let i = 0; i < runs + 2; i += 1) {
-        const ctx = createRequestContext(services(), principal);
-        const s = performance.now();
-        const r = await apollo.executeOperation({ query: SUMMARY, variables: { breachId: BREACH, asOf } }, { contextValue: ctx });
-        const took = performance.now() - s;
-        if (r.body.kind !== 'single' || r.body.singleResult.errors) throw new Error(JSON.stringify(r.body));
-        if (i >= 2) ms.push(took / 1000); // two warm-up runs
-        queries = ctx.roundTrips.queries;
-      }
-      return { p50Seconds: p50(ms), statements: queries };
-    };
-    // REGULATOR: a documented date of the breach (its disclosure); INSURER: any date.
-    const cases: Array<[string, Principal, string | null]> = [
-      ['regulator-reference', regulator, null],
-      ['regulator-2024-02-01', regulator, '2024-02-01'],
-      ['insurer-reference', insurer, null],
-      ['insurer-2023-06-17', insurer, '2023-06-17'],
-    ];
-    const results: Record<string, unknown> = {};
-    for (const [name, principal, asOf] of cases) results[`${name}-timeline`] = await measure(principal, asOf);
-    // Before: the same dates counted live, as they were before timelines (none stored).
-    await db.executor.admin().write(cypher('impact/delete-timelines'), {});
-    for (const [name, principal, asOf] of cases) if (asOf) results[`${name}-live`] = await measure(principal, asOf);
-    out.breachImpact = results;
-    out.insurer = top.id;
-    await apollo.stop();
+    // The compiled server, as in production (npm run build first), with no live-count budget in the way.
+    const server = await spawnServer(
+      process.execPath,
+      [path.join(ROOT, 'dist', 'main.js')],
+      { NEO4J_URI: db.neo4j.uri, NEO4J_PASSWORD: db.neo4j.auth.password, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: JWT_SECRET, PSEUDONYM_KEY: KEY.toString(), NODE_ENV: 'production', ROUND_TRIPS_HEADER: 'true', LIVE_COUNTS_PER_MINUTE: '100000' },
+      /breach-impact ready: (http:\/\/[^\s]+\/graphql)/,
+    );
+    try {
+      // The insurer with the most people reached on the reference date.
+      const [top] = (await summariesByBreachIds(requestDb(db.executor, newRoundTripCounter()), [BREACH])).get(BREACH)!.byInsurer;
+      const regulator = await mintToken(AUTH, Buffer.from(JWT_SECRET), { role: 'REGULATOR', subject: 'bench-regulator' });
+      const insurer = await mintToken(AUTH, Buffer.from(JWT_SECRET), { role: 'INSURER', org: top.id, subject: 'bench-insurer' });
+      const measure = async (token: string, asOf: string | null) => {
+        const seconds: number[] = [];
+        let roundTrips: string | null = null;
+        for (let i = 0; i < runs + 2; i += 1) {
+          const s = performance.now();
+          const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: SUMMARY, variables: { breachId: BREACH, asOf } }) });
+          const body = (await res.json()) as { errors?: unknown };
+          const took = (performance.now() - s) / 1000;
+          if (body.errors) throw new Error(JSON.stringify(body.errors));
+          if (i >= 2) seconds.push(took); // two warm-up runs
+          roundTrips = res.headers.get('x-cypher-round-trips');
+        }
+        return { p50Seconds: p50(seconds), roundTrips };
+      };
+      // REGULATOR: a documented date of the breach (its disclosure); INSURER: any date.
+      const cases: Array<[string, string, string | null]> = [
+        ['regulator-reference', regulator, null],
+        ['regulator-2024-02-01', regulator, '2024-02-01'],
+        ['insurer-reference', insurer, null],
+        ['insurer-2023-06-17', insurer, '2023-06-17'],
+      ];
+      const results: Record<string, unknown> = {};
+      for (const [name, token, asOf] of cases) results[`${name}${asOf ? '-timeline' : ''}`] = await measure(token, asOf);
+      // Before: the same dates counted live, as they were before timelines (none stored).
+      await db.executor.admin().write(cypher('impact/delete-timelines'), {});
+      for (const [name, token, asOf] of cases) if (asOf) results[`${name}-live`] = await measure(token, asOf);
+      out.breachImpact = results;
+      out.insurer = top.id;
+    } finally {
+      await server.stop();
+    }
   } finally {
     await db.close();
   }
