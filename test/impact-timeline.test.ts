@@ -1,3 +1,4 @@
+import { cypher } from '../src/db/cypher-files';
 import { newRoundTripCounter } from '../src/db/executor';
 import { requestDb } from '../src/db/request-db';
 import { impactPaths } from '../src/domain/impact/impact.repository';
@@ -117,4 +118,11 @@ test('on the reference date given as asOf, the timeline answers what the stored 
     expect(fromTimeline).toEqual(fromSummary);
     expect(fromTimeline.totals.people).toBeGreaterThan(0);
   }
+});
+
+test('regression: a timeline read seeks its heads and its month bucket through their indexes, never a label scan', async () => {
+  const plan = await api.executor.explain(cypher('impact/timelines-on-dates'));
+  expect(plan.some((p) => /^NodeIndexSeek/.test(p.operator) && /ImpactTimelineMonth\(breachId, tenant, month\)/.test(p.details))).toBe(true);
+  expect(plan.some((p) => /^NodeIndexSeek/.test(p.operator) && /ImpactTimeline\(breachId, tenant\)/.test(p.details))).toBe(true);
+  expect(plan.filter((p) => /LabelScan|AllNodesScan/.test(p.operator))).toEqual([]);
 });
