@@ -5,9 +5,8 @@ import { cypher } from '../src/db/cypher-files';
 import { newRoundTripCounter } from '../src/db/executor';
 import { requestDb } from '../src/db/request-db';
 import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
-import { refreshBreachSetSummaries } from '../src/domain/crossbreach/breach-set-refresh';
-import { refreshImpactSummaries } from '../src/domain/impact/summary-refresh';
 import { refreshImpactTimelines } from '../src/domain/impact/timeline-refresh';
+import { refreshSummaries } from '../src/domain/summary-upkeep';
 import { freshDatabase, generatedDataset, importOurs } from './dataset';
 import { spawnServer } from './servers/spawn-server';
 
@@ -59,7 +58,7 @@ async function main() {
     const without: number[] = [];
     const timeline: number[] = [];
     for (let i = 0; i < 2; i += 1) {
-      without.push(await timed(async () => (await refreshImpactSummaries(db.executor), await refreshBreachSetSummaries(db.executor))));
+      without.push(await timed(() => refreshSummaries(db.executor, { portfolio: true })));
       timeline.push(await timed(() => refreshImpactTimelines(db.executor)));
     }
     out.refreshWithoutTimelineSeconds = without;

@@ -8,7 +8,8 @@ import { newRoundTripCounter } from '../src/db/executor';
 import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
 import { cursorKey, encodeCursor } from '../src/domain/contract/cursor';
 import { requestDb } from '../src/db/request-db';
-import { DatabaseSizes, freshDatabase, generatedDataset, importFloor, importOurs } from './dataset';
+import { BulkMeasure, bulkOurs, DatabaseSizes, freshDatabase, generatedDataset, importFloor, importOurs } from './dataset';
+import { deltaImport } from './delta';
 import { describeExport, ExportMeasure, measureExport } from './export';
 import { load, LoadResult } from './load';
 import { OperationContext, OPERATIONS, ServerName } from './operations';
@@ -41,6 +42,10 @@ function options() {
       out: { type: 'string' },
       // Also measure the mailing export (issue #13): throughput and the server's RSS growth.
       export: { type: 'boolean' },
+      // Only these operations (comma-separated ids of bench/operations.ts), e.g. contracts-first,contracts-deep.
+      only: { type: 'string' },
+      // Also measure the bulk first load (issue #12 §1) against the transactional import.
+      bulk: { type: 'boolean' },
     },
   });
   const whole = (name: string, v: string | undefined, dflt: number, min: number) => {
@@ -53,8 +58,13 @@ function options() {
   const size = /^\d+[mg]$/i;
   const sizes: DatabaseSizes = { heap: values.heap ?? (largest > 3_000_000 ? '12g' : '4g'), pageCache: values['page-cache'] ?? (largest > 3_000_000 ? '8g' : '3g') };
   for (const [k, v] of Object.entries(sizes)) if (!size.test(v)) throw new Error(`--${k === 'heap' ? 'heap' : 'page-cache'} must look like 4g or 512m, got "${v}"`);
+  const ids = OPERATIONS.map((o) => o.id);
+  const only = values.only === undefined ? ids : values.only.split(',').map((o) => o.trim());
+  const unknown = only.filter((o) => !ids.includes(o));
+  if (unknown.length > 0 || only.length === 0) throw new Error(`--only takes operation ids among ${ids.join(', ')}; got "${values.only}"`);
   return {
     people: [...new Set(people)].sort((a, b) => a - b),
+    operations: OPERATIONS.filter((o) => only.includes(o.id)),
     connections: whole('connections', values.connections, 8, 1),
     duration: whole('duration', values.duration, 10, 1),
     warmup: whole('warmup', values.warmup, 3, 0),
@@ -62,6 +72,7 @@ function options() {
     sizes,
     out: path.resolve(values.out ?? path.join(ROOT, 'bench')),
     export: values.export ?? false,
+    bulk: values.bulk ?? false,
   };
 }
 
@@ -99,14 +110,32 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   log(`import floor: ${floor.rows} rows in ${floor.seconds.toFixed(1)} s = ${floor.rowsPerSecond.toFixed(0)} rows/s`);
   await floorDb.close();
 
+  const setupStarted = performance.now();
   const db = await freshDatabase(WORK, 'ours', dataset, opts.sizes, key);
+  const setupSeconds = (performance.now() - setupStarted) / 1000;
   log('import, ours (npm run import pipeline)…');
   const ours = await importOurs(db.executor, key, dataset);
   log(`import ours: ${ours.rows} rows in ${ours.seconds.toFixed(1)} s = ${ours.rowsPerSecond.toFixed(0)} rows/s; summary refresh ${ours.refreshSeconds.toFixed(1)} s`);
 
+  let bulk: (BulkMeasure & { transactionalEndToEndSeconds: number }) | undefined;
+  if (opts.bulk) {
+    // Its own store; the servers below still read the transactional one, so reads compare as before.
+    log('bulk first load (npm run import -- --bulk)…');
+    const b = await bulkOurs(WORK, dataset, opts.sizes, key);
+    await b.db.close();
+    bulk = { ...b.measure, transactionalEndToEndSeconds: setupSeconds + ours.seconds + ours.refreshSeconds };
+    log(
+      `bulk first load: ${bulk.rows} rows end to end in ${bulk.endToEndSeconds.toFixed(1)} s (transactional, from a new store: ${bulk.transactionalEndToEndSeconds.toFixed(1)} s); ` +
+        `staging ${bulk.stagingSeconds.toFixed(1)} s, importer ${bulk.importerSeconds.toFixed(1)} s, schema ${bulk.schemaSeconds.toFixed(1)} s, seeds and summaries ${bulk.seedAndSummariesSeconds.toFixed(1)} s`,
+    );
+  }
+
   const summary = (await summariesByBreachIds(requestDb(db.executor, newRoundTripCounter()), [BREACH])).get(BREACH);
   if (!summary) throw new Error(`no maintained summary for ${BREACH}`);
   const top = [...summary.byInsurer].sort((a, b) => b.contracts - a.contracts || a.id.localeCompare(b.id))[0];
+  // A daily delta of the largest insurer: 1,000 new people, maintained by a delta, not a full sweep.
+  const delta = await deltaImport(db.executor, key, top.id);
+  log(`refresh after a ${delta.rows}-row delta: ${delta.seconds.toFixed(2)} s (${delta.incremental ? 'delta' : 'full refresh'}, write included)`);
   const [deep] = await db.executor.read<{ contractId: string; contracts: number }>(cypher('bench/deep-contract'), { insurerId: top.id, fraction: 0.9 });
   log(`graph: ${summary.people} people on ${summary.contracts} contracts reached by ${BREACH}; insurer ${top.id} has ${top.contracts} of them (${deep.contracts} contracts in all)`);
 
@@ -126,7 +155,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
       deepAfter: deep.contractId,
       deepCursor: encodeCursor(deep.contractId, cursorKey(PSEUDONYM_KEY)),
     };
-    for (const op of OPERATIONS) {
+    for (const op of opts.operations) {
       const row: SizeResult['operations'][number] = { id: op.id, title: op.title, servers: {} };
       // Servers take turns on each operation, so drift over the run hits all three alike.
       for (const server of SERVERS) {
@@ -155,7 +184,8 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   return {
     people,
     dataset: { people: dataset.people, rows: dataset.rows, files: dataset.files.length, affectedPeople: summary.people, affectedContracts: summary.contracts, insurer: top.id, insurerContracts: top.contracts },
-    import: { ours, floor },
+    import: { ours, floor, ...(bulk ? { bulk } : {}) },
+    delta,
     operations: results,
     ...(exported ? { export: exported } : {}),
   };

@@ -10,6 +10,7 @@ import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
 import { afterWrite } from '../src/domain/after-write';
 import { generateSyntheticFrance } from '../src/domain/generate/synthetic-france';
+import { startBulkLoad } from '../src/domain/import/bulk-load';
 import { importPortfolio, readReferences } from '../src/domain/import/import-portfolio';
 import { PortfolioRow, RowContext, validateRow } from '../src/domain/import/portfolio-row';
 import { loadSeeds, SEED_FILES } from '../src/domain/seed/load-seeds';
@@ -164,4 +165,81 @@ export async function importFloor(server: { uri: string; auth: { user: string; p
   }
   const seconds = timed / 1000;
   return { rows, seconds, rowsPerSecond: rows / seconds, rejected: 0 };
+}
+
+/** The bulk first load (`npm run import -- --bulk`), end to end, with its phases. */
+export interface BulkMeasure {
+  rows: number;
+  rejected: number;
+  /** From the CSV folder to a server answering with current summaries (every phase below). */
+  endToEndSeconds: number;
+  rowsPerSecond: number;
+  /** Reading, validating and pseudonymising the rows, written as the importer's files (after the store check and staged seeds). */
+  stagingSeconds: number;
+  /** Neo4j's batch importer alone, on the files already written: the floor of the write phase. */
+  importerSeconds: number;
+  importerRowsPerSecond: number;
+  prepareSeconds: number;
+  schemaSeconds: number;
+  seedAndSummariesSeconds: number;
+}
+
+/**
+ * The bulk first load of `dataset` into a new store under `root`, as `npm run import -- --bulk
+ * --dir <dataset> --seed insurers.json` runs it (the store check, staged seeds, importPortfolio
+ * with rows going to the importer's files, the importer, then schema, seeds and summaries).
+ * Returns the server on the built store, for reads, with the measure.
+ */
+export async function bulkOurs(root: string, dataset: GeneratedDataset, sizes: DatabaseSizes, pseudonymKey: Buffer): Promise<{ measure: BulkMeasure; db: BenchDatabase }> {
+  const dataDir = path.join(root, 'neo4j-bulk');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const password = crypto.randomBytes(32).toString('base64url');
+  const started = performance.now();
+  const load = await startBulkLoad({
+    store: { dataDir, heap: sizes.heap, pageCache: sizes.pageCache, password, boltPort: 0 },
+    seedFiles: [...SEED_FILES, dataset.seedFile],
+    pseudonymKey,
+    logger: errorsOnly,
+  });
+  let rows = 0;
+  let rejected = 0;
+  const stagingStarted = performance.now();
+  try {
+    for (const job of dataset.files) {
+      const s = await importPortfolio({ executor: load.executor, pseudonymKey, insurerId: job.insurerId, source: fs.createReadStream(job.file), references: load.references, refreshSummaries: false, writeRows: load.writeRows });
+      await load.endFile();
+      rows += s.rowsLoaded;
+      rejected += s.rowsRejected;
+    }
+  } catch (e) {
+    await load.abort();
+    throw e;
+  }
+  const stagingSeconds = (performance.now() - stagingStarted) / 1000;
+  const built = await load.build();
+  const endToEndSeconds = (performance.now() - started) / 1000;
+  const t = built.timings;
+  return {
+    measure: {
+      rows,
+      rejected,
+      endToEndSeconds,
+      rowsPerSecond: rows / endToEndSeconds,
+      stagingSeconds,
+      importerSeconds: t.importerSeconds,
+      importerRowsPerSecond: rows / t.importerSeconds,
+      prepareSeconds: t.prepareSeconds,
+      schemaSeconds: t.schemaSeconds,
+      seedAndSummariesSeconds: t.seedAndSummariesSeconds,
+    },
+    db: {
+      neo4j: built.server,
+      executor: built.executor,
+      dataDir,
+      async close() {
+        await built.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    },
+  };
 }

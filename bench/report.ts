@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportMeasure } from './dataset';
+import type { BulkMeasure, ImportMeasure } from './dataset';
+import type { DeltaMeasure } from './delta';
 import type { ExportMeasure } from './export';
 import type { LoadResult } from './load';
 import type { ServerName } from './operations';
@@ -12,7 +13,9 @@ export type ServerFigures = LoadResult & { roundTrips: number | null; items: num
 export interface SizeResult {
   people: number;
   dataset: { people: number; rows: number; files: number; affectedPeople: number; affectedContracts: number; insurer: string; insurerContracts: number };
-  import: { ours: ImportMeasure & { refreshSeconds: number }; floor: ImportMeasure };
+  import: { ours: ImportMeasure & { refreshSeconds: number }; floor: ImportMeasure; bulk?: BulkMeasure & { transactionalEndToEndSeconds: number } };
+  /** A 1,000-row delta import after it, summaries maintained (absent in runs before #12). */
+  delta?: DeltaMeasure;
   operations: Array<{ id: string; title: string; servers: Partial<Record<ServerName, ServerFigures>> }>;
   /** The mailing export of the insurer with the most affected contracts (`--export` only). */
   export?: ExportMeasure;
@@ -92,6 +95,20 @@ function markdown(results: BenchResults): string {
     lines.push(`| floor (same UNWIND batches through the driver, rows prepared untimed) | ${int(s.import.floor.rows)} | ${s.import.floor.seconds.toFixed(1)} | ${int(s.import.floor.rowsPerSecond)} |`);
     lines.push(`| ratio ours / floor | | | ${x(ratio(s.import.ours.rowsPerSecond, s.import.floor.rowsPerSecond))} |`, '');
     lines.push(`Maintained summaries refreshed after the import in ${s.import.ours.refreshSeconds.toFixed(1)} s (not in the rows/s above).`, '');
+    const b = s.import.bulk;
+    if (b) {
+      lines.push('| first load, end to end (new store to a server answering with summaries) | seconds | rows/s |', '|---|---|---|');
+      lines.push(`| transactional (store, schema, seeds, \`npm run import\`, refresh) | ${b.transactionalEndToEndSeconds.toFixed(1)} | ${int(b.rows / b.transactionalEndToEndSeconds)} |`);
+      lines.push(`| bulk (\`npm run import -- --bulk\`) | ${b.endToEndSeconds.toFixed(1)} | ${int(b.rowsPerSecond)} |`);
+      lines.push(`| the batch importer alone, on the staged files | ${b.importerSeconds.toFixed(1)} | ${int(b.importerRowsPerSecond)} |`);
+      lines.push(`| speed-up, bulk over transactional | | ${x(ratio(b.transactionalEndToEndSeconds, b.endToEndSeconds))} |`, '');
+      lines.push(
+        `Bulk phases: store check and staged seeds ${b.prepareSeconds.toFixed(1)} s, rows validated and staged ${b.stagingSeconds.toFixed(1)} s, importer ${b.importerSeconds.toFixed(1)} s, ` +
+          `constraints and indexes ${b.schemaSeconds.toFixed(1)} s, seeds and summaries ${b.seedAndSummariesSeconds.toFixed(1)} s.`,
+        '',
+      );
+    }
+    if (s.delta) lines.push(`Refresh after a ${int(s.delta.rows)}-row delta: ${s.delta.seconds.toFixed(2)} s, the rows' write included (${s.delta.incremental ? 'patched by a delta' : 'refreshed whole'}).`, '');
     lines.push('| operation | server | p50 | p95 | p99 | req/s | round trips | items | ours ÷ this (p50) |', '|---|---|---|---|---|---|---|---|---|');
     for (const op of s.operations) {
       for (const [name, f] of Object.entries(op.servers) as Array<[ServerName, ServerFigures]>) {

@@ -74,6 +74,19 @@ test('regression: a page of 100 affected contracts costs the same round trips as
   expect(large.roundTrips).toBeLessThanOrEqual(small.roundTrips + JITTER);
 });
 
+test('regression: a contract page costs at most 2 round trips: its page statement and its audit record (#12 §4)', async () => {
+  const q = `query($first: Int!) { affectedContracts(breachId: "breach-almerys-2024", first: $first) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { contract { id number insurer { name } } beneficiaryCount
+      breach { name } paths { basis flow { id } system { name } operator { name } controller { name } exposedCategories { id name } } } } } }`;
+  // Warm: the process holds the tenant's and the breach's rows and the breach's stored paths.
+  const page = await measured(q, { first: 20 }, as('INSURER', 'org-alan'));
+  expect(page.errors).toBeUndefined();
+  expect(page.data.affectedContracts.edges.length).toBeGreaterThan(0);
+  expect(page.data.affectedContracts.totalCount).toBeGreaterThanOrEqual(page.data.affectedContracts.edges.length);
+  // The page (catalogue version, stored summary and audit head alongside its rows), then the record.
+  expect({ roundTrips: page.roundTrips, queries: page.queries }).toEqual({ roundTrips: 2, queries: ['contract/affected-contracts-page', 'audit/record-event'] });
+});
+
 test('prints the round trips of the documented operations (for the README)', async () => {
   const all = await measured(BREACHES);
   const orgs = await measured(ORGS, {});

@@ -56,6 +56,8 @@ function argumentSets(field: string): Array<Record<string, unknown>> {
       return BREACHES.map((breachId) => ({ breachId, orderBy: 'DEADLINE' }));
     case 'breachExport':
       return BREACHES.flatMap((breachId) => ['VERIS_1_3', 'STIX_2_1'].map((format) => ({ breachId, format })));
+    case 'lineageExport':
+      return [{ format: 'OPENLINEAGE' }, { format: 'FIDES' }];
     case 'controllerSeverity':
     case 'notificationDraft':
       // Controllers each breach reaches: an insurer's own, and other insurers' (FORBIDDEN to it).
@@ -80,6 +82,8 @@ const ARG_TYPES: Record<string, string> = {
   nodeId: 'ID!', direction: 'LineageDirection!', maxHops: 'Int!', role: 'OrganizationRole',
   controllerId: 'ID!', orderBy: 'DutyOrder!', format: 'ExportFormat!', systems: '[ID!]!', accessChannels: '[ID!]!', followFlows: 'Boolean!',
 };
+/** Where one root's argument has another type than the same name elsewhere (`field.argument`). */
+const FIELD_ARG_TYPES: Record<string, string> = { 'lineageExport.format': 'LineageFormat!' };
 
 type Form = 'plain' | 'aliases' | 'fragments' | 'variables';
 
@@ -110,7 +114,7 @@ function operation(field: string, args: Record<string, unknown>, depth: number, 
   const body = isObjectType(type) ? `{ ${selection(type, depth, form, branch)} }` : '';
   const names = Object.keys(args);
   if (form === 'variables') {
-    const decl = names.length ? `(${names.map((n) => `$${n}: ${ARG_TYPES[n]}`).join(', ')})` : '';
+    const decl = names.length ? `(${names.map((n) => `$${n}: ${FIELD_ARG_TYPES[`${field}.${n}`] ?? ARG_TYPES[n]}`).join(', ')})` : '';
     const call = names.length ? `(${names.map((n) => `${n}: $${n}`).join(', ')})` : '';
     return { query: `query Probe${decl} { ${field}${call} ${body} }`, variables: args };
   }

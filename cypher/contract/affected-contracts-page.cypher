@@ -1,27 +1,47 @@
 // One page of the tenant insurer's contracts reached by a breach, in contract-id order after the
-// cursor. Keyset paging: the walk starts from the (insurerId, id) index in id order and stops as
-// soon as $limit contracts qualify, so a deep page costs what the first does.
-// $paths are the insurer's qualifying paths from impact-paths; the contract rule is
-// cypher/reach/contract-reached. $limit is one more than the page size, to tell if a page follows.
-MATCH (c:Contract)
-WHERE c.insurerId = $tenant AND c.id > coalesce($after, '')
-WITH c
-ORDER BY c.insurerId, c.id
+// cursor, read in the write transaction that records it in the audit trail (the one round trip of
+// a page besides the record itself, src/api/contract/contract-page.ts). Keyset paging: the walk
+// starts from the (insurerId, id) index in id order and stops as soon as $limit contracts qualify,
+// so a deep page costs what the first does; none at all when $paths is empty.
+// $paths are the insurer's qualifying paths (from its stored summary, or impact-paths on another
+// date); the contract rule is cypher/reach/contract-reached. $limit is one more than the page size,
+// to tell if a page follows.
+// Alongside the rows, what the caller assumed when it chose $paths, so it can tell whether that
+// still holds (and if not, discard the rows and roll back): the catalogue version
+// (shared/catalogue-version) and the breach $breachId's stored summary with the tenant's slice
+// (shared/stored-summary, with $known). Last, the audit chain's head (shared/audit-chain-head), so
+// its lock is held from the end of the reads to the commit, not during them.
 CALL {
+  WITH $paths AS wanted
+  WHERE size(wanted) > 0
+  MATCH (c:Contract)
+  WHERE c.insurerId = $tenant AND c.id > coalesce($after, '')
   WITH c
-  UNWIND $paths AS p
-  MATCH (c)-[:IN_POPULATION]->(:Population)<-[:ABOUT]-(f:DataFlow {id: p.flowId})
-  WITH c, p, f, date($referenceDate) AS d
-  WHERE // @include reach/contract-reached
-  RETURN collect(p {.*, networkId: coalesce(p.viaId, c.networkId)}) AS paths
+  ORDER BY c.insurerId, c.id
+  CALL {
+    WITH c
+    UNWIND $paths AS p
+    MATCH (c)-[:IN_POPULATION]->(:Population)<-[:ABOUT]-(f:DataFlow {id: p.flowId})
+    WITH c, p, f, date($referenceDate) AS d
+    WHERE // @include reach/contract-reached
+    RETURN collect(p {.*, networkId: coalesce(p.viaId, c.networkId)}) AS paths
+  }
+  WITH c, paths
+  WHERE size(paths) > 0
+  LIMIT $limit
+  CALL {
+    WITH c
+    OPTIONAL MATCH (c)-[cov:COVERS]->(:Beneficiary)
+    RETURN count(cov) AS beneficiaryCount, sum(CASE WHEN cov.role = 'DEPENDANT' THEN 1 ELSE 0 END) AS dependants
+  }
+  RETURN collect({
+    contract: c {.id, .number, .insurerId, .product, .operatorId, .networkId, .startDate, .endDate, .synthetic},
+    paths: paths, beneficiaryCount: beneficiaryCount, dependants: dependants
+  }) AS rows
 }
-WITH c, paths
-WHERE size(paths) > 0
-LIMIT $limit
-CALL {
-  WITH c
-  OPTIONAL MATCH (c)-[cov:COVERS]->(:Beneficiary)
-  RETURN count(cov) AS beneficiaryCount, sum(CASE WHEN cov.role = 'DEPENDANT' THEN 1 ELSE 0 END) AS dependants
-}
-RETURN c {.id, .number, .insurerId, .product, .operatorId, .networkId, .startDate, .endDate, .synthetic} AS contract,
-       paths, beneficiaryCount, dependants
+// @include shared/catalogue-version
+WITH rows, catalogueVersion, $breachId AS id
+// @include shared/stored-summary
+WITH rows, catalogueVersion, {version: version, paths: paths, aggregates: aggregates, sliced: sliced, slice: slice} AS summary
+// @include shared/audit-chain-head
+RETURN rows, catalogueVersion, summary, sequence, hash

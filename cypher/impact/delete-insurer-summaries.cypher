@@ -1,4 +1,6 @@
-// Drops every insurer slice before a refresh writes the new ones in the same transaction, so a
-// slice of an insurer that is no longer affected (or of a breach that is gone) cannot survive.
+// Drops the insurer slices of the breaches $breachIds before a refresh writes their new ones in
+// the same transaction, so a slice of an insurer that is no longer affected cannot survive.
+// Breaches a refresh keeps (their paths did not change) keep their slices.
 MATCH (s:InsurerImpactSummary)
+WHERE s.breachId IN $breachIds
 DELETE s

@@ -11,6 +11,13 @@ export function fieldCoordinate(info: GraphQLResolveInfo): string {
 }
 
 /**
+ * Fields whose resolver confirms the catalogue version the tenant check assumed, in its own
+ * statement, before any row leaves (TenantCheck.provisional): for them the check costs no
+ * statement of its own. Only the contract page does (api/contract/contract-page.ts).
+ */
+const CONFIRMS_TENANT_ITSELF: ReadonlySet<string> = new Set(['Query.affectedContracts']);
+
+/**
  * type-graphql's guard for `@Authorized()`: it asks the one role policy (auth/policy) about the
  * field being resolved, so decorators carry no roles of their own. No token is UNAUTHENTICATED; a
  * role the policy does not list is FORBIDDEN; a guarded field missing from the policy is refused
@@ -34,7 +41,7 @@ export const authChecker: AuthChecker<RequestContext, Role> = async ({ context, 
       // An INSURER token whose `org` is not an insurer of the graph is FORBIDDEN everywhere (the
       // request's tenant check, started with the context, awaited before any protected field).
       try {
-        await context.tenantCheck();
+        await (CONFIRMS_TENANT_ITSELF.has(field) ? context.tenantCheck.provisional() : context.tenantCheck());
       } catch (e) {
         if (AUDITED_FIELDS.has(field) && isAppError(e) && e.code === 'FORBIDDEN') await context.audit.refused(info, args, { code: 'FORBIDDEN', reason: `the token’s organisation ${p.kind === 'user' ? p.orgId : null} is not an insurer of the graph` });
         throw e;

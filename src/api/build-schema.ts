@@ -34,6 +34,7 @@ import {
   ReportedPopulationsResolver,
 } from './impact/impact.resolver';
 import { BreachExportResolver } from './exchange/exchange.resolver';
+import { LineageExportResolver } from './exchange/lineage-export.resolver';
 import { LineageResolver } from './lineage/lineage.resolver';
 import {
   CrossBreachByBreachResolver,
@@ -77,6 +78,7 @@ export const RESOLVERS = [
   AffectedContractResolver,
   ContractResolver,
   BreachExportResolver,
+  LineageExportResolver,
   LineageResolver,
   CrossBreachImpactResolver,
   CrossBreachByBreachResolver,

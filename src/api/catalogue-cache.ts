@@ -29,6 +29,11 @@ export class CatalogueCache {
     }
     return rows as Map<string, R | null>;
   }
+
+  /** The version the cached rows were read at (null: nothing cached yet). */
+  get current(): string | null {
+    return this.version;
+  }
 }
 
 /** The process's catalogue cache for the database behind an executor. */
@@ -39,13 +44,26 @@ export interface VersionReader {
   (): Promise<string | null>;
   /** The version if already read (null: none set), undefined while unknown. */
   peek(): string | null | undefined;
+  /**
+   * The version this request may assume without a statement: its own once read, else the one the
+   * process's cache holds rows at (undefined: neither). An assumption, not a reading: whoever
+   * answers from rows at it must confirm it with a statement that returns the current version
+   * (shared/catalogue-version) before the answer leaves, and {@link VersionReader.adopt} it.
+   */
+  assumed(): string | undefined;
+  /**
+   * Takes the version another statement of this request read alongside its rows, so the request
+   * reads none of its own; no effect once the request has a version.
+   */
+  adopt(version: string | null): void;
 }
 
 /**
- * Reads the catalogue version once for a request (one round trip, on first use); null when no
- * write has set one yet, and then nothing is cached.
+ * Reads the catalogue version once for a request (one round trip, on first use, unless a statement
+ * that read it alongside its rows gave it first); null when no write has set one yet, and then
+ * nothing is cached. `cache` is what {@link VersionReader.assumed} falls back to.
  */
-export function catalogueVersionReader(db: RequestDb): VersionReader {
+export function catalogueVersionReader(db: RequestDb, cache?: CatalogueCache): VersionReader {
   let version: Promise<string | null> | undefined;
   let arrived: string | null | undefined;
   const read = (() =>
@@ -54,5 +72,11 @@ export function catalogueVersionReader(db: RequestDb): VersionReader {
       return arrived;
     }))) as VersionReader;
   read.peek = () => arrived;
+  read.assumed = () => (arrived !== undefined ? (arrived ?? undefined) : (cache?.current ?? undefined));
+  read.adopt = (v) => {
+    if (version !== undefined) return;
+    arrived = v;
+    version = Promise.resolve(v);
+  };
   return read;
 }

@@ -6,7 +6,7 @@ import { AuditRecorder, createAuditRecorder } from '../domain/audit/audit-record
 import { cursorKey } from '../domain/contract/cursor';
 import { Audience, audienceOf, DEFAULT_DISCLOSURE, DisclosureSettings } from '../domain/disclosure/disclosure-policy';
 import { summaryCacheOf } from '../domain/impact/summary-cache';
-import { catalogueCacheOf, catalogueVersionReader } from './catalogue-cache';
+import { catalogueCacheOf, catalogueVersionReader, VersionReader } from './catalogue-cache';
 import { createLoaders, Loaders } from './loaders';
 import { RequestDb, requestDb } from '../db/request-db';
 import { Clock, deadlineAfter } from '../db/deadline';
@@ -40,6 +40,8 @@ export interface RequestContext {
   tenantCheck: TenantCheck;
   db: RequestDb;
   loaders: Loaders;
+  /** The request's catalogue version (see catalogue-cache.ts): read once, or adopted from a statement that read it alongside its rows. */
+  catalogueVersion: VersionReader;
   audit: AuditRecorder;
   roundTrips: RoundTripCounter;
   logger: Logger;
@@ -63,7 +65,8 @@ export function createRequestContext(services: Services, principal: Principal): 
   // One allowance for the whole request: a per-statement timeout let a 20-alias request run 31.6 s.
   const deadline = deadlineAfter(services.executor.requestTimeoutMs, services.clock);
   const direct = requestDb(services.executor, roundTrips, deadline);
-  const catalogueVersion = catalogueVersionReader(direct);
+  const catalogue = catalogueCacheOf(services.executor);
+  const catalogueVersion = catalogueVersionReader(direct, catalogue);
   // Nearly every answer names catalogue rows, which need the catalogue version first: reading it
   // alongside the request's first statement takes it off the critical path. The failure, if
   // any, is reported by whoever awaits the version, not here.
@@ -79,14 +82,20 @@ export function createRequestContext(services: Services, principal: Principal): 
   const loaders = createLoaders(
     db,
     tenant,
-    { catalogue: catalogueCacheOf(services.executor), catalogueVersion, summaries: summaryCacheOf(services.executor) },
+    { catalogue, catalogueVersion, summaries: summaryCacheOf(services.executor) },
     spendLiveCounts,
   );
-  const checkTenant = tenantCheck(principal, (id) => loaders.organization.load(id));
+  const checkTenant = tenantCheck(
+    principal,
+    (id) => loaders.organization.load(id),
+    (id) => loaders.organization.peekAssumed(id),
+  );
   // Started now rather than at the first protected field, so the catalogue version it needs is
   // read while the operation is parsed and validated. A failure is reported to whoever awaits
-  // the check (the auth checker), not here.
-  checkTenant().catch(() => undefined);
+  // the check (the auth checker), not here. Not when the process already holds the tenant's row:
+  // a contract page then confirms the version with its own statement instead of reading it first
+  // (see TenantCheck.provisional), and any other field reads it when its check is awaited.
+  if (!checkTenant.canAssume()) checkTenant().catch(() => undefined);
   const disclosure = services.disclosure ?? DEFAULT_DISCLOSURE;
   return {
     executor: services.executor,
@@ -95,6 +104,7 @@ export function createRequestContext(services: Services, principal: Principal): 
     tenantCheck: checkTenant,
     db,
     loaders,
+    catalogueVersion,
     audit: createAuditRecorder(services.executor, roundTrips, principal),
     roundTrips,
     logger: services.logger,

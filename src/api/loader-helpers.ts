@@ -59,14 +59,16 @@ export function cachedRowsById<R>(
       return row !== null && visible(row) ? row : null;
     });
   }) as CachedLoader<R>;
-  loader.peek = (id) => {
-    const version = shared.version.peek();
+  // The row held at `version` (null: none, or not visible); undefined when no version or not held.
+  const heldAt = (version: string | null | undefined, id: string): R | null | undefined => {
     if (version === undefined || version === null) return undefined;
     const rows = shared.cache.rowsOf<R>(version, shared.kind);
     if (!rows.has(id)) return undefined;
     const row = rows.get(id) ?? null;
     return row !== null && visible(row) ? row : null;
   };
+  loader.peek = (id) => heldAt(shared.version.peek(), id);
+  loader.peekAssumed = (id) => heldAt(shared.version.assumed(), id);
   return loader;
 }
 
@@ -74,6 +76,11 @@ export function cachedRowsById<R>(
 export type CachedLoader<R> = DataLoader<string, R | null> & {
   /** The row (null: none, or not visible) when the cache holds it at this request's version; undefined when only `load` can tell. */
   peek(id: string): R | null | undefined;
+  /**
+   * As `peek`, at the version the request may assume (VersionReader.assumed) rather than one it
+   * read: no statement at all, so the caller must confirm the version before answering from it.
+   */
+  peekAssumed(id: string): R | null | undefined;
 };
 
 /**

@@ -88,6 +88,9 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     compromised: rowsByKey((ids) => breaches.compromisedByBreachIds(db, ids)),
     reportedFigures: rowsByKey((ids) => breaches.figuresByBreachIds(db, ids)),
     impactPaths,
+    // What is stored for a breach on its reference date, as this caller may see it: a contract
+    // page that read it alongside its rows primes it, so totalCount reads nothing more.
+    storedSummary: stored,
     // Never cached across requests: an import changes it without a catalogue version.
     portfolioCoverage: rowsById((ids) => portfolioCoverage(db, ids), (r) => r.insurerId),
     contractAggregates: new DataLoader<string, ContractAggregatesRow | null>(async (keys) => {

@@ -37,6 +37,8 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = Object.freeze({
   'Query.crossBreachImpact': { allow: 'ANY_ROLE' },
   'Breach.impact': { allow: 'ANY_ROLE' },
   'Query.lineage': { allow: 'ANY_ROLE' },
+  // The data flows in OpenLineage / fideslang (#14 §5): the same graph as `lineage`, the same rule.
+  'Query.lineageExport': { allow: 'ANY_ROLE' },
   // Severity for one controller's people, chosen by its impact paths: as impact is.
   'Query.controllerSeverity': { allow: 'ANY_ROLE' },
   // What-if: the shape of breachImpact, so the same rule; an insurer's is confined to its own

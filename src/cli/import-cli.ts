@@ -10,7 +10,10 @@ import type { Executor } from '../db/executor';
 import { applySchema } from '../db/schema';
 import { afterWrite } from '../domain/after-write';
 import { isAppError } from '../errors/app-error';
-import { importPortfolio, readReferences, References, RejectedRow } from '../domain/import/import-portfolio';
+import { importPortfolio, ImportOptions, readReferences, References, RejectedRow } from '../domain/import/import-portfolio';
+import { planSummaries, SummaryPlan } from '../domain/import/summary-plan';
+import { bulkStoreOf, startBulkLoad } from '../domain/import/bulk-load';
+import { SEED_FILES } from '../domain/seed/load-seeds';
 import { openRejectsFile } from './rejects-file';
 
 /** Counts data lines by streaming, so a 10-million-row file is never held in memory. */
@@ -26,9 +29,15 @@ async function countRows(file: string): Promise<number> {
  * `<file>.rejects.csv` (line, reason, row with the NIR masked); good rows load. Safe to re-run.
  * Exit code: 0 when every row loaded, 2 when some were rejected (good rows are in), 1 when the
  * import failed, 130 when interrupted (the message says how many rows are committed).
+ *
+ * `npm run import -- --bulk --dir <folder> [--seed insurers.json …]`: the first load of an empty
+ * embedded store with Neo4j's batch importer (see {@link bulkImport}).
  */
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { insurer: { type: 'string' }, dir: { type: 'string' }, 'batch-size': { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { insurer: { type: 'string' }, dir: { type: 'string' }, 'batch-size': { type: 'string' }, bulk: { type: 'boolean' }, seed: { type: 'string', multiple: true }, 'work-dir': { type: 'string' } },
+  });
   // --dir imports every portfolio-<insurer id>.csv of a folder (what `npm run generate` writes).
   const jobs: Array<{ insurer: string; file: string }> = values.dir
     ? fs.readdirSync(values.dir).filter((f) => /^portfolio-org-[a-z0-9-]+\.csv$/.test(f)).sort().map((f) => ({ insurer: f.slice('portfolio-'.length, -'.csv'.length), file: path.join(values.dir!, f) }))
@@ -40,6 +49,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const secrets = resolveSecrets(config);
+  if (values.bulk) return bulkImport(jobs, { config, logger, secrets, batchSize, seedFiles: (values.seed ?? []).map((f) => path.resolve(f)), workDir: values['work-dir'] });
+  if (values.seed || values['work-dir']) throw new Error('--seed and --work-dir go with --bulk only (a transactional import adds to a seeded database: npm run seed -- <file> first)');
   const db = await openDatabase(config, logger);
   try {
     await applySchema(db.executor);
@@ -48,6 +59,8 @@ async function main(): Promise<void> {
     const started = Date.now();
     // The same for every file: read once, not once per file (388 of them for a generated France).
     const references = await readReferences(db.executor);
+    // One plan for every file: small deltas are maintained batch by batch, a large run once at the end.
+    const summaries = await planSummaries(db.executor);
     // Ctrl-C: say what is committed (every finished batch is) and how to complete it, then stop.
     const committed = { rows: 0 };
     process.once('SIGINT', () => {
@@ -58,12 +71,12 @@ async function main(): Promise<void> {
       process.exit(130);
     });
     for (const [i, job] of jobs.entries()) {
-      const s = await importFile(db.executor, secrets.pseudonymKey, references, job.insurer, job.file, batchSize, `${i + 1}/${jobs.length} `, committed);
+      const s = await importFile(db.executor, secrets.pseudonymKey, references, job.insurer, job.file, batchSize, `${i + 1}/${jobs.length} `, committed, summaries);
       loaded += s.loaded;
       rejected += s.rejected;
       committed.rows = 0;
     }
-    // The maintained totals are recomputed whole, so once after the last file, not per file.
+    // Past the plan's delta budget the maintained totals are recomputed whole, once after the last file.
     const refreshStarted = Date.now();
     // A national sweep takes minutes: say how far it got, every 10 s at most.
     let told = refreshStarted;
@@ -72,8 +85,8 @@ async function main(): Promise<void> {
       told = Date.now();
       console.log(`impact summaries: ${people.toLocaleString('en')} people counted so far (${Math.round((told - refreshStarted) / 1000)} s)`);
     };
-    if (loaded > 0) await afterWrite(db.executor, { catalogue: false, onSwept });
-    if (loaded > 0) console.log(`impact summaries recomputed in ${((Date.now() - refreshStarted) / 1000).toFixed(1)} s`);
+    if (summaries.stale) await afterWrite(db.executor, { catalogue: false, onSwept });
+    if (summaries.stale) console.log(`impact summaries recomputed in ${((Date.now() - refreshStarted) / 1000).toFixed(1)} s`);
     if (jobs.length > 1) {
       const seconds = (Date.now() - started) / 1000;
       console.log(`all files: imported ${loaded} rows, rejected ${rejected}, in ${seconds.toFixed(1)} s (${Math.round(loaded / Math.max(seconds, 0.001))} rows/s)`);
@@ -88,6 +101,58 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * The bulk first load (issue #12): refuses a remote server (NEO4J_URI) and a store that is not
+ * empty, stages the seeds (`SEED_FILES` then each `--seed` file, as `npm run seed -- <file>`
+ * loads them), runs every file through the transactional import's own path (progress bar,
+ * validation, pseudonyms, `.rejects.csv`) with rows going to the batch importer's files, runs the
+ * importer (its progress on stderr), then brings the store up with schema, seeds and summaries.
+ * Exit codes as for the transactional import.
+ */
+async function bulkImport(
+  jobs: Array<{ insurer: string; file: string }>,
+  opts: { config: ReturnType<typeof loadConfig>; logger: ReturnType<typeof createLogger>; secrets: ReturnType<typeof resolveSecrets>; batchSize: number; seedFiles: string[]; workDir?: string },
+): Promise<void> {
+  for (const f of opts.seedFiles) if (!fs.existsSync(f)) throw new Error(`no such seed file: ${f}`);
+  const store = bulkStoreOf(opts.config, opts.secrets.neo4jPassword!);
+  const started = Date.now();
+  console.log(`bulk first load into ${store.dataDir}: checking the store is empty and staging the seeds…`);
+  const bulk = await startBulkLoad({ store, seedFiles: [...SEED_FILES, ...opts.seedFiles], pseudonymKey: opts.secrets.pseudonymKey, logger: opts.logger, workDir: opts.workDir });
+  process.once('SIGINT', () => {
+    console.error('\nbulk load interrupted: nothing is loaded. Run the same command again: it rebuilds the store from the start.');
+    process.exit(130);
+  });
+  let loaded = 0;
+  let rejected = 0;
+  try {
+    for (const [i, job] of jobs.entries()) {
+      const s = await importFile(bulk.executor, opts.secrets.pseudonymKey, bulk.references, job.insurer, job.file, opts.batchSize, `${i + 1}/${jobs.length} `, { rows: 0 }, undefined, bulk.writeRows);
+      await bulk.endFile();
+      loaded += s.loaded;
+      rejected += s.rejected;
+    }
+  } catch (e) {
+    await bulk.abort();
+    throw e;
+  }
+  console.log(`${loaded.toLocaleString('en')} rows staged; running Neo4j's batch importer…`);
+  const result = await bulk.build((text) => process.stderr.write(text));
+  try {
+    const t = result.timings;
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `bulk first load: ${loaded.toLocaleString('en')} rows (${result.totals.contracts.toLocaleString('en')} contracts), rejected ${rejected.toLocaleString('en')}, in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(loaded / Math.max(seconds, 0.001))} rows/s): batch importer ${t.importerSeconds.toFixed(1)} s, constraints and indexes ${t.schemaSeconds.toFixed(1)} s, seeds and impact summaries ${t.seedAndSummariesSeconds.toFixed(1)} s`,
+    );
+  } finally {
+    await result.close();
+  }
+  if (rejected > 0) {
+    console.error(`${rejected.toLocaleString('en')} of ${(loaded + rejected).toLocaleString('en')} rows were rejected (see the .rejects.csv file beside each input); exit code 2`);
+    process.exitCode = 2;
+  }
+}
+
 /** Imports one file with a progress bar and a summary line; refused rows go to <file>.rejects.csv. */
 async function importFile(
   executor: Executor,
@@ -98,6 +163,9 @@ async function importFile(
   batchSize: number,
   position: string,
   committed: { rows: number },
+  // The run's one summary plan (transactional imports); none when rows are staged for the batch importer.
+  summaries: SummaryPlan | undefined,
+  writeRows?: ImportOptions['writeRows'],
 ): Promise<{ loaded: number; rejected: number }> {
   const rejects = openRejectsFile(file);
   const rejectsFile = rejects.path;
@@ -117,7 +185,9 @@ async function importFile(
       source: fs.createReadStream(file),
       references,
       batchSize,
-      refreshSummaries: false,
+      summaries,
+      // Staged rows are not in the database yet: the bulk load computes the summaries once it is up.
+      ...(writeRows ? { refreshSummaries: false, writeRows } : {}),
       onReject: (r: RejectedRow) => {
         rejected += 1;
         rejects.write(r);

@@ -9,8 +9,10 @@ export const CYPHER_DIR = fromRoot('cypher');
  * Folders below `cypher/` that hold fragments, not statements: pieces of Cypher that statements
  * pull in with `// @include`, so a rule (who a breach reaches) is written once. A fragment is not
  * run on its own, so `allCypherNames` leaves these folders out and `cypher()` refuses them.
+ * `reach/` holds the reach rule; `shared/` the reads and locks that one statement runs alone and
+ * another alongside its own work (the audit chain's head, the catalogue version, a stored summary).
  */
-export const FRAGMENT_FOLDERS: readonly string[] = ['reach'];
+export const FRAGMENT_FOLDERS: readonly string[] = ['reach', 'shared', 'sweep'];
 
 /** One named, parameterised Cypher statement read from `cypher/<name>.cypher`. */
 export interface NamedQuery {

@@ -113,6 +113,20 @@ export function ensureLauncherBuilt(log: (msg: string) => void = () => undefined
 }
 
 /**
+ * The `java` arguments that run the launcher with a heap of `heap` (JVM syntax), before the
+ * launcher's own arguments: the server and the batch importer (src/db/batch-importer.ts) share
+ * them, so both run in the same JVM setup.
+ */
+export function launcherJavaArgs(heap: string): string[] {
+  return [`-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC', '-cp', `${JAR}${path.delimiter}${LIB}/*`, 'breachimpact.Launcher'];
+}
+
+/** The launcher JVM's environment: what Java needs (see INHERITED), plus `extra`; never this process's secrets. */
+export function launcherEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return minimalEnv(INHERITED, extra);
+}
+
+/**
  * Starts Neo4j Community in a child JVM with Bolt on 127.0.0.1 and resolves once it prints its
  * ready line. The JVM stops by itself if this process dies (it watches its stdin). Authentication
  * is on (user neo4j, `opts.password`), Cypher cannot read files, the JVM gets a minimal
@@ -126,9 +140,9 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   makePrivateDir(opts.dataDir);
   const child = spawn(
     'java',
-    [`-Xms${opts.heap}`, `-Xmx${opts.heap}`, '-XX:+UseG1GC', '-cp', `${JAR}${path.delimiter}${LIB}/*`, 'breachimpact.Launcher'],
+    launcherJavaArgs(opts.heap),
     {
-      env: minimalEnv(INHERITED, {
+      env: launcherEnv({
         NEO4J_BOLT_PORT: String(opts.boltPort),
         NEO4J_DATA_DIR: opts.dataDir,
         NEO4J_PAGECACHE: opts.pageCache,

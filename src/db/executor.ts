@@ -17,6 +17,21 @@ export function newRoundTripCounter(): RoundTripCounter {
   return { roundTrips: 0, queries: [] };
 }
 
+/**
+ * Thrown by the work of {@link Executor.writeTransaction} to roll its transaction back on purpose
+ * (what it read says the work must not be committed, e.g. it was done on a stale assumption): it
+ * reaches the caller as it was thrown, neither retried nor mapped to INTERNAL like a driver error.
+ */
+export class TransactionAbort<T = unknown> extends Error {
+  constructor(
+    /** What the work learnt that made it give up, for the caller. */
+    readonly reason: T,
+  ) {
+    super('transaction rolled back on purpose');
+    this.name = 'TransactionAbort';
+  }
+}
+
 /** One statement of a multi-statement write transaction. */
 export interface Step {
   query: NamedQuery;
@@ -214,10 +229,11 @@ export class Executor {
    * Runs `work` in one write transaction whose statements may depend on each other's answers
    * (read a value, compute in Node, write): locks a statement takes are held until commit. The
    * driver retries the whole of `work` on a transient error, so it must do nothing outside the
-   * transaction that cannot be repeated.
+   * transaction that cannot be repeated. `timeoutMs` replaces the executor's timeout (a request's
+   * remaining time). A {@link TransactionAbort} thrown by `work` rolls back and reaches the caller.
    */
-  async writeTransaction<T>(name: string, work: (run: TxRun) => Promise<T>, counter?: RoundTripCounter): Promise<T> {
-    return this.transaction('WRITE', (tx) => work((query, params = {}) => this.run(tx, query, params, counter)), name);
+  async writeTransaction<T>(name: string, work: (run: TxRun) => Promise<T>, counter?: RoundTripCounter, timeoutMs?: number): Promise<T> {
+    return this.transaction('WRITE', (tx) => work((query, params = {}) => this.run(tx, query, params, counter)), name, timeoutMs);
   }
 
   /**
@@ -256,6 +272,7 @@ export class Executor {
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (e) {
+      if (e instanceof TransactionAbort) throw e;
       throw mapDriverError(e, name, this.opts.logger);
     } finally {
       await session.close().catch(() => undefined);

@@ -1,4 +1,4 @@
-import type { Executor, RoundTripCounter, Step } from './executor';
+import type { Executor, RoundTripCounter, Step, TxRun } from './executor';
 import type { NamedQuery } from './cypher-files';
 import { Deadline, statementTimeoutMs } from './deadline';
 
@@ -7,6 +7,12 @@ export interface RequestDb {
   read<T>(query: NamedQuery, params?: Record<string, unknown>): Promise<T[]>;
   /** Several write statements in one transaction (guarded mutations only: ADMIN writes, an INSURER recording its own notifications). */
   writeAll(steps: Step[]): Promise<void>;
+  /**
+   * One write transaction whose statements depend on each other's answers (see
+   * Executor.writeTransaction), counted and bounded like the rest: an audited read that records
+   * its audit record in the transaction that read its rows (contract pages).
+   */
+  writeTransaction<T>(name: string, work: (run: TxRun) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -20,5 +26,22 @@ export function requestDb(executor: Executor, counter: RoundTripCounter, deadlin
   return {
     read: async (query, params) => executor.read(query, params ?? {}, counter, timeout()),
     writeAll: async (steps) => executor.writeAll(steps, counter, timeout()),
+    writeTransaction: async (name, work) => executor.writeTransaction(name, work, counter, timeout()),
+  };
+}
+
+/**
+ * The statements of one open write transaction (Executor.writeTransaction's `run`) seen as a
+ * RequestDb, so repositories that read through a RequestDb can read inside it (what the summary
+ * upkeep does: its reads must see the transaction's own writes and no one else's in between).
+ */
+export function txRequestDb(run: TxRun): RequestDb {
+  return {
+    read: async (query, params) => run(query, params ?? {}),
+    writeAll: async (steps) => {
+      for (const step of steps) await run(step.query, step.params);
+    },
+    // Already inside one transaction: its statements join it (there is no nested transaction).
+    writeTransaction: async (_name, work) => work(run),
   };
 }

@@ -57,6 +57,12 @@ export const ERROR_CODES = {
     status: null,
     message: 'The HTTP port (PORT on HOST) is already taken by another process; stop it or choose another PORT (startup only, checked before Neo4j starts).',
   },
+  BULK_LOAD_NEEDS_EMBEDDED: {
+    status: null,
+    message: 'The bulk first load builds the store files offline, so it needs the embedded store (NEO4J_URI unset); for a remote server or Aura, build the store locally, then upload it (neo4j-admin database upload, or dump and load) (CLI only).',
+  },
+  BULK_LOAD_NOT_EMPTY: { status: null, message: 'The bulk first load rebuilds the whole database, so it only runs on an empty one; use the transactional import for deltas, or point NEO4J_DATA_DIR at a new store (CLI only).' },
+  BULK_IMPORT_FAILED: { status: null, message: 'Neo4j’s batch importer failed; the message quotes its last output, and running the bulk load again rebuilds the store (CLI only).' },
   SEED_INVALID: { status: null, message: 'A seed file breaks the seed format; the message names the file, the record and the field (seeding only).' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

@@ -18,16 +18,76 @@ export function day(date: string | null | undefined): Raw {
   return date ? date : 'unknown';
 }
 
+/**
+ * The words French gives a duty's status (DutyStatus) and a decision to tell the people
+ * (PeopleNotificationDecision): the two share NOT_RECORDED, « non enregistrée » in both.
+ */
+export const DUTY_WORDS_FR: Record<string, string> = {
+  LATE: 'en retard',
+  ON_TIME: 'dans le délai',
+  NOT_RECORDED: 'non enregistrée',
+  UNKNOWN: 'respect du délai inconnu',
+  NOTIFIED: 'enregistrée',
+};
+
 /** The text the page must show for a raw value, in French. */
 export function frenchText(raw: Raw): string {
   if (raw === 'suppressed') return 'masqué';
   if (raw === 'unknown') return 'inconnue';
+  if (raw in DUTY_WORDS_FR) return DUTY_WORDS_FR[raw]!;
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${raw}T00:00:00Z`));
   return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(Number(raw));
 }
 
-/** The regulator's figures for one breach: key dates, timeline, impact, and figures across breaches. */
-export function regulatorFigures(breach: any, impact: any, affectedByAll: number): Map<string, Raw> {
+/**
+ * The notification duties of one breach (`notificationDuties`): per controller its awareness
+ * date, CNIL deadline, status, each CNIL notification's date, and whether (and when) the people
+ * were told; the date of a people's notification only when one is recorded.
+ */
+export function dutyFigures(breachId: string, duties: any[]): Map<string, Raw> {
+  const m = new Map<string, Raw>();
+  for (const d of duties) {
+    const p = `duty.${breachId}.${d.controller.id}.`;
+    m.set(`${p}awareness`, day(d.awarenessDate));
+    m.set(`${p}cnilDeadline`, day(d.cnilDeadline));
+    m.set(`${p}status`, d.status);
+    for (const n of d.cnilNotifications) m.set(`notification.${n.id}.date`, day(n.date));
+    m.set(`${p}peopleNotification`, d.peopleNotification);
+    if (d.peopleNotification === 'NOTIFIED') m.set(`${p}peopleNotifiedOn`, day(d.peopleNotifiedOn));
+  }
+  return m;
+}
+
+/** True when a duty's CNIL deadline has passed (before `today`) with no notification in time. */
+export function overdue(duty: { status: string; cnilDeadline: string | null }, today: string): boolean {
+  return duty.status === 'LATE' || (duty.status === 'NOT_RECORDED' && !!duty.cnilDeadline && duty.cnilDeadline < today);
+}
+
+/**
+ * The cross-breach counts (`crossBreachImpact`): distinct, in several, combined exposure, the
+ * naive sum, each breach's own with its reference date, and each Venn cell (keyed by its sorted
+ * breach ids). Not computed yet: every count unknown (the API's null, not « masqué »).
+ */
+export function crossFigures(cross: any): Map<string, Raw> {
+  const m = new Map<string, Raw>();
+  const c = (k: string, x: any) => {
+    m.set(`${k}.people`, cross.computed ? count(x?.people, x?.suppressed) : 'unknown');
+    m.set(`${k}.contracts`, cross.computed ? count(x?.contracts, x?.suppressed) : 'unknown');
+  };
+  for (const k of ['distinct', 'inSeveral', 'combinedExposure', 'byAddition']) c(`cross.${k}`, cross[k]);
+  for (const r of cross.referenceDates) {
+    m.set(`cross.referenceDate.${r.breach.id}`, day(r.referenceDate));
+    c(`cross.byBreach.${r.breach.id}`, cross.byBreach.find((b: any) => b.breach.id === r.breach.id));
+  }
+  for (const cell of cross.byBreachCombination) c(`cross.cell.${cell.breaches.map((b: any) => b.id).sort().join('+')}`, cell);
+  return m;
+}
+
+/**
+ * The regulator's figures for one breach: key dates, timeline, impact, its notification duties,
+ * and figures across breaches.
+ */
+export function regulatorFigures(breach: any, impact: any, affectedByAll: number, duties: any[], cross: any): Map<string, Raw> {
   const m = new Map<string, Raw>();
   for (const k of ['intrusion', 'detection', 'disclosure']) m.set(`breach.${breach.id}.${k}`, day(breach[k].known ? breach[k].date : null));
   for (const e of breach.timeline) m.set(`event.${e.id}.date`, day(e.date));
@@ -57,6 +117,7 @@ export function regulatorFigures(breach: any, impact: any, affectedByAll: number
     m.set(`${p}byCategory.${c.category.id}.populations`, count(c.populations));
   }
   m.set('across.affectedByAll', count(affectedByAll));
+  for (const [k, v] of [...dutyFigures(breach.id, duties), ...crossFigures(cross)]) m.set(k, v);
   return m;
 }
 

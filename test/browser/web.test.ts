@@ -8,7 +8,7 @@ import { Api, as, SERVER_START_MS, startApi, TEST_JWT_SECRET, testAuthConfig, te
 import { token } from '../tokens';
 import { BROWSER_TIMEOUT_MS, figuresOn, launchBrowser, screenshot, TestBrowser } from './browser';
 import { ensureWebBuilt } from './build-web';
-import { frenchText, insurerFigures, Raw, regulatorFigures } from './expected-figures';
+import { frenchText, insurerFigures, overdue, Raw, regulatorFigures } from './expected-figures';
 
 /**
  * The web front end in a real browser (Debian's Chromium through playwright-core), against a real
@@ -65,6 +65,19 @@ const IMPACT = `query ($id: ID!) { breachImpact(breachId: $id) {
   byCategory { category { id } people contracts populations suppressed }
 } }`;
 const ACROSS = `query ($ids: [ID!]!) { affectedInsurers(breachIds: $ids) { insurer { id } affectedByAll } }`;
+const DUTIES = `query ($id: ID!, $order: DutyOrder!) { notificationDuties(breachId: $id, orderBy: $order) {
+  controller { id } awarenessDate cnilDeadline status cnilNotifications { id date } peopleNotification peopleNotifiedOn
+} }`;
+const CROSS = `query ($ids: [ID!]!) { crossBreachImpact(breachIds: $ids) {
+  computed
+  referenceDates { breach { id } referenceDate }
+  distinct { people contracts suppressed }
+  byAddition { people contracts suppressed }
+  inSeveral { people contracts suppressed }
+  combinedExposure { people contracts suppressed }
+  byBreach { breach { id } people contracts suppressed }
+  byBreachCombination { breaches { id } people contracts suppressed }
+} }`;
 const PAGE = `query ($id: ID!, $after: String) { affectedContracts(breachId: $id, first: 20, after: $after) {
   totalCount referenceDate pageInfo { endCursor hasNextPage }
   edges { node { beneficiaryCount contract { id number startDate endDate insurer { id } } } }
@@ -104,13 +117,45 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   expect(breaches.length).toBeGreaterThanOrEqual(2);
   const across = await ask(ACROSS, { ids: breaches.map((b: any) => b.id) });
   const byAll = across.affectedInsurers.filter((i: any) => i.affectedByAll).length;
+  const { crossBreachImpact: cross } = await ask(CROSS, { ids: breaches.map((b: any) => b.id) });
+  await page.getByTestId('cross-counts').waitFor();
+  // Never double-counted: with nothing withheld, the distinct people shown are the Venn cells
+  // shown added up, and those in several the cells of two breaches or more.
+  const cells = cross.byBreachCombination;
+  if (cross.computed && !cross.distinct.suppressed && cells.every((c: any) => !c.suppressed)) {
+    const shown = await figuresOn(page);
+    const sum = (list: any[]) => list.reduce((n, c) => n + Number(shown.get(`cross.cell.${c.breaches.map((b: any) => b.id).sort().join('+')}.people`)!.value), 0);
+    expect(Number(shown.get('cross.distinct.people')!.value)).toBe(sum(cells));
+    if (!cross.inSeveral.suppressed) expect(Number(shown.get('cross.inSeveral.people')!.value)).toBe(sum(cells.filter((c: any) => c.breaches.length > 1)));
+  }
   let suppressedSeen = 0;
+  let dutiesSeen = 0;
+  let overdueSeen = 0;
   for (const breach of breaches) {
     await page.locator(`[data-breach="${breach.id}"]`).click();
     await page.getByTestId(`impact-${breach.id}`).waitFor();
-    await page.getByTestId('across-breaches').locator('[data-figure]').waitFor();
+    await page.getByTestId('across-breaches').locator('[data-figure]').first().waitFor();
     const { breachImpact } = await ask(IMPACT, { id: breach.id });
-    await expectFigures(page, regulatorFigures(breach, breachImpact, byAll));
+    const { notificationDuties: duties } = await ask(DUTIES, { id: breach.id, order: 'DEADLINE' });
+    const dutiesTable = page.getByTestId(`duties-${breach.id}`);
+    if (duties.length > 0) await dutiesTable.waitFor();
+    await expectFigures(page, regulatorFigures(breach, breachImpact, byAll, duties, cross));
+    // The duties in the API's order; overdue ones (deadline passed, none in time) marked, others not.
+    const today = new Date().toISOString().slice(0, 10);
+    const rows = () => dutiesTable.locator('tr[data-controller]').evaluateAll((trs) => trs.map((tr) => ({ id: tr.getAttribute('data-controller'), overdue: tr.getAttribute('data-overdue') })));
+    expect(await rows()).toEqual(duties.map((d: any) => ({ id: d.controller.id, overdue: String(overdue(d, today)) })));
+    expect(await dutiesTable.getByTestId('overdue').count()).toBe(duties.filter((d: any) => overdue(d, today)).length);
+    // Sorted by the API on request: most pressing first.
+    if (duties.length > 1) {
+      const byStatus = (await ask(DUTIES, { id: breach.id, order: 'STATUS' })).notificationDuties;
+      await page.getByTestId('duty-order').selectOption('STATUS');
+      await page.locator(`[data-testid="duties-${breach.id}"][data-order="STATUS"]`).waitFor();
+      expect((await rows()).map((r) => r.id)).toEqual(byStatus.map((d: any) => d.controller.id));
+      await page.getByTestId('duty-order').selectOption('DEADLINE');
+      await page.locator(`[data-testid="duties-${breach.id}"][data-order="DEADLINE"]`).waitFor();
+    }
+    dutiesSeen += duties.length;
+    overdueSeen += duties.filter((d: any) => overdue(d, today)).length;
     // A suppressed insurer row: the API's suppressed cells read « masqué », never a number or 0.
     for (const i of breachImpact.byInsurer.filter((x: any) => x.suppressed)) {
       const row = page.locator(`[data-testid="by-insurer-${breach.id}"] tr[data-insurer="${i.insurer.id}"]`);
@@ -123,8 +168,13 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   }
   // The seeded case has small cells under the default threshold: the check above is not vacuous.
   expect(suppressedSeen).toBeGreaterThan(0);
+  // And controllers with duties: the duty checks above are not vacuous either.
+  expect(dutiesSeen).toBeGreaterThan(0);
+  expect(overdueSeen).toBeGreaterThan(0);
   // The Sankey is drawn (a canvas inside its block).
   expect(await page.getByTestId('sankey').locator('canvas').count()).toBeGreaterThan(0);
+  // So are the cross-breach bars (their figures are the table's, checked above).
+  expect(await page.getByTestId('cross-bars').locator('canvas').count()).toBeGreaterThan(0);
   // English on request, with English number formats.
   await page.getByTestId('lang-switch').click();
   await page.getByRole('heading', { name: 'Personal data breaches — impact' }).waitFor();
@@ -132,6 +182,14 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   expect(sample.text).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${sample.value}T00:00:00Z`)));
   await screenshot(page, 'dashboard-regulator-english');
   await page.getByTestId('lang-switch').click();
+  // An analyst shares the dashboard but not the duties (REGULATOR only): told so, not an error.
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByTestId('dev-role').selectOption('ANALYST');
+  await page.getByTestId('dev-mint').click();
+  await page.getByTestId('duties-forbidden').waitFor();
+  await page.getByTestId('cross-counts').waitFor();
+  expect(await page.getByRole('alert').count()).toBe(0);
+  expect(await page.locator('[data-figure^="duty."]').count()).toBe(0);
   await page.close();
 });
 
@@ -222,9 +280,21 @@ test('the explorer is bundled, preloaded with the examples, runs one, and shows 
   // The headers editor carries the bearer token.
   await page.getByText('Headers', { exact: true }).click();
   await page.waitForFunction(() => (document.querySelector('.graphiql-editor-tool')?.textContent ?? '').includes('authorization'), undefined, { timeout: BROWSER_TIMEOUT_MS });
-  // The explorer plugin.
-  await page.getByRole('button', { name: /Explorer/i }).first().click();
-  await page.locator('.graphiql-explorer-root, .doc-explorer-title, [class*="explorer"]').first().waitFor();
+  // The explorer plugin (not the documentation explorer, whose button comes first).
+  await page.getByRole('button', { name: 'Show GraphiQL Explorer', exact: true }).click();
+  await page.locator('.graphiql-explorer-root').first().waitFor();
+  // The explorer fits the window: the editors and panes scroll, the page does not (it was
+  // 7,863 px tall when Monaco's margin escaped GraphiQL's container). A few pixels of margin.
+  const fits = () => page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, innerHeight: (globalThis as any).innerHeight as number }));
+  const sized = await fits();
+  expect(sized.scrollHeight).toBeLessThanOrEqual(sized.innerHeight + 4);
+  // The plugin scrolls its own pane to the operation; the screenshot shows the pane from its top.
+  await page.locator('.graphiql-plugin').evaluate((pane) => pane.scrollTo(0, 0));
   await screenshot(page, 'graphiql');
+  // The documentation explorer's long type list scrolls inside its pane too.
+  await page.getByRole('button', { name: 'Show Documentation Explorer', exact: true }).click();
+  await page.locator('.graphiql-doc-explorer-title').first().waitFor();
+  const withDocs = await fits();
+  expect(withDocs.scrollHeight).toBeLessThanOrEqual(withDocs.innerHeight + 4);
   await page.close();
 });

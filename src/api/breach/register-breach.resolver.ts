@@ -107,7 +107,7 @@ export class RegisterBreachResolver {
     // After validation, so a malformed input is reported for what is wrong with it first.
     await refuseForeignNodes(ctx, seed);
     await ctx.db.writeAll(seedSteps(seed, ctx.pseudonymKey));
-    await afterWrite(ctx.executor, { catalogue: true, counter: ctx.roundTrips });
+    await afterWrite(ctx.executor, { catalogue: true, portfolio: false, counter: ctx.roundTrips });
     ctx.loaders.breach.clear(input.id);
     return requireBreach(ctx, input.id);
   }

@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { visibleToTenant } from '../../db/reach';
 import { AuditAttempt } from '../audit/audit-attempt';
 import { AppError, badInput } from '../../errors/app-error';
 import type { RequestContext } from '../context';
@@ -15,12 +14,12 @@ import { ImpactPath } from '../impact/impact.type';
 import type { OrganizationRow } from '../../domain/organization/organization.rows';
 import { Organization } from '../organization/organization.type';
 import { AffectedContractsArgs, MAX_PAGE } from './contract.args';
-import { affectedContractsPage } from '../../domain/contract/contract.repository';
+import { readContractPage } from './contract-page';
 import type { AffectedContractRow, ContractRow } from '../../domain/contract/contract.rows';
 import { AffectedContract, AffectedContractConnection, Contract } from './contract.type';
 import { decodeCursor, encodeCursor } from '../../domain/contract/cursor';
 import { confirmedExposures, exposuresOfContract } from '../../domain/contract/contract-exposures';
-import { loadPaths, requireBreach, requireCategory, requireOrganization } from '../require';
+import { requireBreach, requireCategory, requireOrganization } from '../require';
 import type { PathRoot } from '../../domain/impact/breakdown';
 
 interface ConnectionRoot {
@@ -63,18 +62,11 @@ export class AffectedContractsResolver {
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) throw badInput('first', args.first, `must be between 1 and ${MAX_PAGE}`);
     const after = decodeCursor(args.after, ctx.cursorKey);
     const asOf = checkDate('asOf', args.asOf);
-    // Both at once: loadPaths answers null for an unknown breach, which requireBreach reports.
-    const [, answer] = await Promise.all([requireBreach(ctx, args.breachId), loadPaths(ctx, { breachId: args.breachId, asOf })]);
-    const paths = answer.paths.filter((p) => visibleToTenant(p, tenant) && p.populationKind === 'INSURED');
-    const base = { insurerId: tenant, breachId: args.breachId, asOf, referenceDate: answer.referenceDate };
-    const rows =
-      answer.referenceDate === null || paths.length === 0
-        ? []
-        : await affectedContractsPage(ctx.db, { tenant, referenceDate: answer.referenceDate, paths, after, limit: args.first + 1 });
-    // One row more than asked says whether another page follows, without a count query.
+    const { referenceDate, rows } = await readContractPage(ctx, info, { breachId: args.breachId, asOf, after, first: args.first, args: { ...args } });
+    const base = { insurerId: tenant, breachId: args.breachId, asOf, referenceDate };
+    // One row more than asked says whether another page follows, without a count query. The
+    // read is already recorded in the audit trail, in the transaction that read the rows.
     const page = rows.slice(0, args.first);
-    // Recorded before the rows leave: if the audit write fails, so does the read.
-    await ctx.audit.read(info, { ...args }, page.length);
     const edges = page.map((r: AffectedContractRow) => ({
       cursor: encodeCursor(r.contract.id, ctx.cursorKey),
       node: {

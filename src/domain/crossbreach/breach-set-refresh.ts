@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { cypher } from '../../db/cypher-files';
-import { Executor, newRoundTripCounter, RoundTripCounter, Step } from '../../db/executor';
-import { requestDb } from '../../db/request-db';
-import { listBreaches } from '../breach/breach.repository';
-import { impactPaths } from '../impact/impact.repository';
+import type { Step } from '../../db/executor';
+import type { RequestDb } from '../../db/request-db';
+import type { AggregatesRequest } from '../impact/impact.repository';
 import { ALL_TENANTS, breachSetSweep } from './breach-set-sweep';
 
 const Q = {
@@ -12,23 +11,20 @@ const Q = {
 };
 
 /** Tenants per UNWIND statement (~400 insurers: a few statements). */
-const SAVE_BATCH = 200;
+export const SAVE_BATCH = 200;
 
 /**
  * Recomputes the cross-breach counts (issue #11 §2) and stores them: for every insurer together
  * and for each insurer's own slice, the people and contracts per breach-set signature (which
  * breaches reach them, with which categories each), every breach on its default reference date —
- * the date its :ImpactSummary uses. Called by afterWrite after the impact summaries, so every
- * write that can change who is reached (seed load, registerBreach, imports) refreshes it; exact,
- * because it is recomputed whole. One write transaction deletes the old rows and writes the new,
- * so a reader never mixes two refreshes. Returns the number of tenants stored (0 when no breach
- * has a reference date: nothing is counted, and the answer says "not computed").
+ * the date its :ImpactSummary uses. `requests` are the breaches with a reference date and their
+ * paths, keyed by breach id, as the impact refresh just counted them; `db` is the transaction
+ * holding the summary lock (see after-write.ts), so the old rows are deleted and the new written
+ * in it and a reader never mixes two refreshes. The counts are additive per signature, so deltas
+ * patch them (summary-delta.ts) between refreshes. Returns the number of tenants stored (0 when
+ * no breach has a reference date: nothing is counted, and the answer says "not computed").
  */
-export async function refreshBreachSetSummaries(executor: Executor, counter?: RoundTripCounter, onSwept?: (people: number) => void): Promise<number> {
-  const db = requestDb(executor.admin(), counter ?? newRoundTripCounter());
-  const breaches = await listBreaches(db);
-  const answers = await impactPaths(db, breaches.map((b) => ({ breachId: b.id, asOf: null })), null);
-  const requests = answers.flatMap((a) => (a.referenceDate ? [{ key: a.breachId, referenceDate: a.referenceDate, paths: a.paths }] : []));
+export async function refreshBreachSetSummaries(db: RequestDb, requests: AggregatesRequest[], onSwept?: (people: number) => void): Promise<number> {
   const referenceDates = JSON.stringify(Object.fromEntries(requests.map((r) => [r.key, r.referenceDate])));
   const byTenant = requests.length > 0 ? await breachSetSweep(db, requests, { onChunk: onSwept }) : new Map();
   // The every-insurer row is written even when nobody is reached: it marks the counts as computed.

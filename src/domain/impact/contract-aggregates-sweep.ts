@@ -1,9 +1,12 @@
 import { cypher } from '../../db/cypher-files';
 import type { RequestDb } from '../../db/request-db';
 import type { AggregatesRequest } from './impact.repository';
-import type { ContractAggregatesWithTenantsRow, CountRow, TenantAggregatesRow } from './impact.rows';
+import type { ContractAggregatesWithTenantsRow, TenantAggregatesRow } from './impact.rows';
+import { SweepPeople, walkPeople } from '../common/people-walk';
+import { addGroupRows, aggregatesOf, ALL, GroupCounts, GroupRow, routeKey, SweepCounts, tenantRowOf } from './summary-counts';
 
 const SWEEP = cypher('impact/contract-aggregates-sweep');
+const OF_PEOPLE = cypher('impact/contract-aggregates-of-people');
 
 /**
  * People per sweep chunk. A chunk's memory in Neo4j is its distinct-count sets, about
@@ -11,24 +14,6 @@ const SWEEP = cypher('impact/contract-aggregates-sweep');
  * few national breaches, while a 10M-people graph takes a hundred round trips.
  */
 export const SWEEP_CHUNK = 100_000;
-
-/** A partial count from one chunk (see cypher/impact/contract-aggregates-sweep.cypher). */
-interface GroupRow {
-  req: string;
-  tenant: string | null;
-  dim: 'total' | 'insurer' | 'operator' | 'network' | 'category';
-  id: string;
-  people: number;
-  contracts: number;
-  insurers: string[];
-}
-
-/** Counts for one group, added up over chunks. */
-interface Sum {
-  people: number;
-  contracts: number;
-  insurers: Set<string>;
-}
 
 /** The qualifying path's fields the sweep's reach rule and grouping use, tagged with its request. */
 interface SweepPath {
@@ -45,6 +30,40 @@ interface SweepPath {
   retentionMonths: number | null;
   /** The population's cut-off (ISO date), or null: reach/contract-reached reads it. */
   populationCutOff: string | null;
+  /** The path's route key (see summary-counts routeKey), null through an intermediary. */
+  route: string | null;
+}
+
+export type { SweepPeople };
+
+/** The requests' paths by population, as the sweep statements take them ($byPopulation). */
+function pathsByPopulation(requests: AggregatesRequest[]): Record<string, SweepPath[]> {
+  const byPopulation: Record<string, SweepPath[]> = {};
+  for (const r of requests) {
+    for (const p of r.paths) {
+      // One lookup per contract finds every request's paths to its population.
+      (byPopulation[p.populationId] ??= []).push({
+        req: r.key, d: r.referenceDate, operatorId: p.operatorId, basis: p.basis, ins: p.controllerId, via: p.viaId,
+        cats: p.exposedCategoryIds, populationCutOff: p.populationCutOff, validFrom: p.flowValidFrom, validTo: p.flowValidTo, retentionMonths: p.retentionMonths,
+        route: routeKey(p),
+      });
+    }
+  }
+  return byPopulation;
+}
+
+/**
+ * The additive counts (see summary-counts.ts) of several requests, over every person (swept in
+ * id order, `chunk` at a time, chunks added up) or over the people named in `keys` only (what a
+ * write's delta counts before and after it). Runs its statements through `db`, which may be a
+ * transaction (see txRequestDb). Requests that reach nobody are absent from the result.
+ */
+export async function sweepCounts(db: RequestDb, requests: AggregatesRequest[], people: SweepPeople = {}): Promise<SweepCounts> {
+  const byPopulation = pathsByPopulation(requests);
+  const sums: SweepCounts = new Map();
+  // Chunks hold disjoint people, and each contract counts in one chunk only: partial counts add.
+  await walkPeople<GroupRow>(db, { sweep: SWEEP, ofPeople: OF_PEOPLE }, { byPopulation }, people, SWEEP_CHUNK, (groups) => addGroupRows(sums, groups));
+  return sums;
 }
 
 /**
@@ -61,88 +80,15 @@ export async function contractAggregatesSweep(
   requests: AggregatesRequest[],
   { chunk = SWEEP_CHUNK, onChunk }: { chunk?: number; onChunk?: (swept: number) => void } = {},
 ): Promise<ContractAggregatesWithTenantsRow[]> {
-  if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`chunk must be a positive integer, got ${chunk}`);
-  const byPopulation: Record<string, SweepPath[]> = {};
-  for (const r of requests) {
-    for (const p of r.paths) {
-      // One lookup per contract finds every request's paths to its population.
-      (byPopulation[p.populationId] ??= []).push({
-        req: r.key, d: r.referenceDate, operatorId: p.operatorId, basis: p.basis, ins: p.controllerId, via: p.viaId,
-        cats: p.exposedCategoryIds, populationCutOff: p.populationCutOff, validFrom: p.flowValidFrom, validTo: p.flowValidTo, retentionMonths: p.retentionMonths,
-      });
-    }
-  }
-  // request → tenant ('' for every insurer) → dimension → group id → counts so far.
-  const sums = new Map<string, Map<string, Map<string, Map<string, Sum>>>>();
-  let after = '';
-  let swept = 0;
-  for (;;) {
-    const [page] = await db.read<{ last: string | null; scanned: number; groups: GroupRow[] }>(SWEEP, { after, limit: chunk, byPopulation });
-    for (const g of page.groups) {
-      // Chunks hold disjoint people, and each contract counts in one chunk only: partial counts add.
-      const group = child(child(child(sums, g.req), g.tenant ?? ''), g.dim);
-      const sum = group.get(g.id) ?? { people: 0, contracts: 0, insurers: new Set<string>() };
-      sum.people += g.people;
-      sum.contracts += g.contracts;
-      for (const i of g.insurers) sum.insurers.add(i);
-      group.set(g.id, sum);
-    }
-    swept += page.scanned;
-    onChunk?.(swept);
-    // A short chunk is the last one; a person read again would be counted twice, so never step back.
-    if (page.scanned < chunk || page.last === null) break;
-    after = page.last;
-  }
-  return requests.map((r) => assemble(r.key, sums));
-}
-
-/** The map under `key`, created empty on first use. */
-function child<V>(m: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let c = m.get(key);
-  if (!c) m.set(key, (c = new Map()));
-  return c;
-}
-
-/** Largest first, then by id: the order contract-aggregates.cypher returns its groups in. */
-function byPeople(a: CountRow, b: CountRow): number {
-  return b.people - a.people || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** One dimension's groups, sorted; operators and networks also say how many controllers they serve. */
-function rowsOf(dims: Map<string, Map<string, Sum>>, dim: GroupRow['dim'], role?: CountRow['role']): CountRow[] {
-  return [...(dims.get(dim) ?? new Map<string, Sum>())]
-    .map(([id, s]): CountRow => (role ? { id, role, people: s.people, contracts: s.contracts, insurers: s.insurers.size } : { id, people: s.people, contracts: s.contracts }))
-    .sort(byPeople);
+  const sums = await sweepCounts(db, requests, { chunk, onChunk });
+  return requests.map((r) => withTenants(r.key, sums.get(r.key)));
 }
 
 /** One request's row, shaped as contract-aggregates.cypher returns it with every insurer's slice. */
-function assemble(req: string, sums: Map<string, Map<string, Map<string, Map<string, Sum>>>>): ContractAggregatesWithTenantsRow {
-  const byTenant = sums.get(req) ?? new Map<string, Map<string, Map<string, Sum>>>();
-  const all = byTenant.get('') ?? new Map<string, Map<string, Sum>>();
-  const total = all.get('total')?.get('');
+export function withTenants(key: string, byTenant: Map<string, GroupCounts> = new Map()): ContractAggregatesWithTenantsRow {
   const tenants: TenantAggregatesRow[] = [...byTenant.keys()]
-    .filter((t) => t !== '')
+    .filter((t) => t !== ALL)
     .sort()
-    .map((t) => {
-      const dims = byTenant.get(t)!;
-      const own = dims.get('total')!.get('')!;
-      return {
-        id: t,
-        people: own.people,
-        contracts: own.contracts,
-        byOperator: rowsOf(dims, 'operator', 'OPERATOR'),
-        byNetwork: rowsOf(dims, 'network', 'CARE_NETWORK'),
-        byCategory: rowsOf(dims, 'category'),
-      };
-    });
-  return {
-    key: req,
-    people: total?.people ?? 0,
-    contracts: total?.contracts ?? 0,
-    byInsurer: rowsOf(all, 'insurer'),
-    byOperator: rowsOf(all, 'operator', 'OPERATOR'),
-    byNetwork: rowsOf(all, 'network', 'CARE_NETWORK'),
-    byCategory: rowsOf(all, 'category'),
-    tenants,
-  };
+    .map((t) => tenantRowOf(t, byTenant.get(t)!));
+  return { ...aggregatesOf(key, byTenant.get(ALL) ?? {}), tenants };
 }

@@ -20,6 +20,15 @@ export interface StoredSummary {
   aggregates: ContractAggregatesRow | null;
 }
 
+/** One breach's row as cypher/shared/stored-summary reads it. */
+export interface StoredSummaryRow {
+  version: string | null;
+  paths: string | null;
+  aggregates: string | null;
+  sliced: boolean;
+  slice: string | null;
+}
+
 /**
  * What is stored for several breaches, by breach id, in one round trip, as `tenant` may see it
  * (null: every tenant). An insurer gets the paths it controls (what impact-paths returns with
@@ -28,25 +37,29 @@ export interface StoredSummary {
  * JSON already parsed at the stored version is neither sent nor parsed again.
  */
 export async function storedSummaries(db: RequestDb, ids: string[], tenant: string | null, cache = new SummaryCache()): Promise<Map<string, StoredSummary>> {
-  type Row = { breachId: string; version: string | null; paths: string | null; aggregates: string | null; sliced: boolean; slice: string | null };
-  const rows = await db.read<Row>(Q.stored, { ids, tenant, known: cache.known(ids) });
-  const found = new Map<string, StoredSummary>();
-  for (const r of rows) {
-    const key = impactKey({ breachId: r.breachId, asOf: null });
-    let parsed = r.version === null ? undefined : cache.get(r.breachId, r.version);
-    if (!parsed && r.version !== null && r.paths !== null) {
-      // Parsed once per version, whoever asks first; an insurer is only ever shown its own slice.
-      parsed = { version: r.version, paths: JSON.parse(r.paths) as ImpactPathsRow, aggregates: r.aggregates === null ? null : (JSON.parse(r.aggregates) as ContractAggregatesRow) };
-      cache.set(r.breachId, parsed);
-    }
-    const all = parsed?.paths ?? null;
-    // The same filter impact-paths applies with $tenant: an insurer walks only the flows it controls.
-    const paths = all === null || tenant === null ? all : { ...all, paths: all.paths.filter((p) => visibleToTenant(p, tenant)) };
-    const aggregates =
-      tenant === null ? (parsed?.aggregates ?? null) : !r.sliced ? null : r.slice === null ? zeroRow(key) : (JSON.parse(r.slice) as ContractAggregatesRow);
-    found.set(r.breachId, { paths, aggregates });
+  const rows = await db.read<StoredSummaryRow & { breachId: string }>(Q.stored, { ids, tenant, known: cache.known(ids) });
+  return new Map(rows.map((r) => [r.breachId, storedSummaryOf(r.breachId, r, tenant, cache)]));
+}
+
+/**
+ * One breach's stored answer as `tenant` may see it, from its row (read by any statement that
+ * includes shared/stored-summary with `$known` from `cache`): JSON is parsed once per version,
+ * whoever asks first, and kept in `cache`.
+ */
+export function storedSummaryOf(breachId: string, r: StoredSummaryRow, tenant: string | null, cache: SummaryCache): StoredSummary {
+  const key = impactKey({ breachId, asOf: null });
+  let parsed = r.version === null ? undefined : cache.get(breachId, r.version);
+  if (!parsed && r.version !== null && r.paths !== null) {
+    // Parsed once per version, whoever asks first; an insurer is only ever shown its own slice.
+    parsed = { version: r.version, paths: JSON.parse(r.paths) as ImpactPathsRow, aggregates: r.aggregates === null ? null : (JSON.parse(r.aggregates) as ContractAggregatesRow) };
+    cache.set(breachId, parsed);
   }
-  return found;
+  const all = parsed?.paths ?? null;
+  // The same filter impact-paths applies with $tenant: an insurer walks only the flows it controls.
+  const paths = all === null || tenant === null ? all : { ...all, paths: all.paths.filter((p) => visibleToTenant(p, tenant)) };
+  const aggregates =
+    tenant === null ? (parsed?.aggregates ?? null) : !r.sliced ? null : r.slice === null ? zeroRow(key) : (JSON.parse(r.slice) as ContractAggregatesRow);
+  return { paths, aggregates };
 }
 
 /** Stored every-tenant totals of several breaches, by breach id (breaches without any are absent). */

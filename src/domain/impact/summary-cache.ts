@@ -26,6 +26,11 @@ export class SummaryCache {
     return hit?.version === version ? hit : undefined;
   }
 
+  /** The summary held for a breach, whatever its version (a caller that assumes it must confirm the version). */
+  latest(id: string): ParsedSummary | undefined {
+    return this.byBreach.get(id);
+  }
+
   set(id: string, parsed: ParsedSummary): void {
     this.byBreach.set(id, deepFreeze(parsed));
   }

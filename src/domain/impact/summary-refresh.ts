@@ -1,12 +1,14 @@
 import { cypher } from '../../db/cypher-files';
-import { Executor, newRoundTripCounter, RoundTripCounter, Step } from '../../db/executor';
-import { requestDb } from '../../db/request-db';
+import type { Step } from '../../db/executor';
+import type { RequestDb } from '../../db/request-db';
 import { listBreaches } from '../breach/breach.repository';
-import { contractAggregatesSweep } from './contract-aggregates-sweep';
-import { impactKey, impactPaths } from './impact.repository';
-import type { ContractAggregatesRow, TenantAggregatesRow } from './impact.rows';
+import { sweepCounts } from './contract-aggregates-sweep';
+import { impactKey, impactPaths, type AggregatesRequest } from './impact.repository';
+import type { ImpactPathRow, ImpactPathsRow } from './impact.rows';
+import { aggregatesOf, ALL, routeKey } from './summary-counts';
 
 const Q = {
+  stored: cypher('impact/maintained-summaries'),
   save: cypher('impact/save-summary'),
   orphans: cypher('impact/delete-orphan-summaries'),
   dropSlices: cypher('impact/delete-insurer-summaries'),
@@ -14,59 +16,107 @@ const Q = {
 };
 
 /** Insurer slices per UNWIND statement: a few statements for ~400 insurers × a few breaches, each small enough to stay well inside one transaction's memory. */
-const SLICE_BATCH = 500;
+export const SLICE_BATCH = 500;
 
-/** An insurer's slice as the row a tenant-scoped live count returns (its byInsurer holds only itself). */
-function sliceRow(key: string, t: TenantAggregatesRow): ContractAggregatesRow {
-  return {
-    key,
-    people: t.people,
-    contracts: t.contracts,
-    byInsurer: [{ id: t.id, people: t.people, contracts: t.contracts }],
-    byOperator: t.byOperator,
-    byNetwork: t.byNetwork,
-    byCategory: t.byCategory,
-  };
+/** A stored :ImpactSummary as the upkeep reads it (cypher/impact/maintained-summaries). */
+export interface StoredSummaryRow {
+  breachId: string;
+  referenceDate: string | null;
+  paths: string | null;
+  aggregates: string | null;
+  counts: string | null;
+  insurerSlices: number | null;
+}
+
+/** Every stored summary, by breach id, read through `db` (inside the upkeep's transaction). */
+export async function readStoredSummaries(db: RequestDb): Promise<Map<string, StoredSummaryRow>> {
+  return new Map((await db.read<StoredSummaryRow>(Q.stored)).map((r) => [r.breachId, r]));
+}
+
+/** A summary request: a breach on its default reference date, with its paths. */
+export interface SummaryRequest extends AggregatesRequest {
+  breachId: string;
 }
 
 /**
- * Recomputes every breach's summary (contract-level totals on its default reference date, all
- * tenants) and every insurer's own slice of it, and stores them. Called after every write that
- * can change them (seed load, breach registration, portfolio import), so reads never count
- * people: the cost moves to the write, and the numbers are exact because they are recomputed
- * whole, never patched. Returns the number of breach summaries written.
- *
- * The counting reads the people in chunks (contractAggregatesSweep), so a national breach never
- * has to fit in one statement's memory; the chunks are separate reads, and a write that lands
- * between two of them is counted by the refresh that write runs itself. `onSwept` hears how many
- * people have been counted so far, for a progress bar.
- *
- * Everything lands in one write transaction: the summaries first (their MERGE locks make a
- * concurrent refresh wait, so two refreshes cannot interleave their slice deletes and writes),
- * then every old slice is deleted and the new ones written, so a stale slice never survives and a
- * reader never sees a summary without the slices computed with it.
+ * What a breach's counts depend on: its reference date and, per path, the fields the sweep's
+ * reach rule and grouping read. Two answers with the same basis count the same people the same
+ * way, so a refresh after a catalogue write keeps the summaries of breaches whose basis did not
+ * change (notes, sources and network routes may differ: those are rewritten, not recounted).
  */
-export async function refreshImpactSummaries(executor: Executor, counter?: RoundTripCounter, onSwept?: (people: number) => void): Promise<number> {
-  // Sized by the data, not by a caller: no request timeout (see Executor.admin).
-  const db = requestDb(executor.admin(), counter ?? newRoundTripCounter());
+export function countBasis(referenceDate: string, paths: ImpactPathRow[]): string {
+  const rows = paths.map((p) =>
+    JSON.stringify([p.populationId, p.operatorId, p.basis, p.controllerId, p.viaId, p.exposedCategoryIds, p.populationCutOff, p.flowValidFrom, p.flowValidTo, p.retentionMonths, routeKey(p)]),
+  );
+  return JSON.stringify([referenceDate, [...new Set(rows)].sort()]);
+}
+
+/** What a refresh did, for the cross-breach refresh that follows it in the same transaction. */
+export interface ImpactRefresh {
+  /** Summaries written. */
+  written: number;
+  /** Breaches recounted (the others kept their counts and slices). */
+  swept: string[];
+  /** Every breach with a reference date, with its paths, in list order. */
+  requests: SummaryRequest[];
+  /** Whether the breaches with a summary changed (some gained or lost their reference date). */
+  breachesChanged: boolean;
+}
+
+/**
+ * Recomputes the breaches' summaries (contract-level totals on their default reference date, all
+ * tenants; the additive counts they derive from; every insurer's own slice) and stores them,
+ * through `db`, which is the transaction holding the summary lock (admin/lock-summaries; see
+ * after-write.ts): no delta commits while it counts, and it commits with what it counted.
+ *
+ * `sweepAll` (the portfolio changed: a seed load, a bulk import past the incremental limit)
+ * recounts every breach. Otherwise (a catalogue write: registerBreach, a flow change) only the
+ * breaches whose count basis changed are recounted; the others keep their counts, aggregates and
+ * slices, and get their fresh paths. A recount reads the people in chunks (sweepCounts), so a
+ * national breach never has to fit in one statement's memory. `onSwept` hears how many people
+ * have been counted so far, for a progress bar.
+ */
+export async function refreshImpactSummaries(db: RequestDb, { sweepAll, onSwept }: { sweepAll: boolean; onSwept?: (people: number) => void }): Promise<ImpactRefresh> {
   const breaches = await listBreaches(db);
   const answers = await impactPaths(db, breaches.map((b) => ({ breachId: b.id, asOf: null })), null);
-  const requests = answers.flatMap((a) => (a.referenceDate ? [{ key: impactKey(a), breachId: a.breachId, referenceDate: a.referenceDate, paths: a.paths }] : []));
-  const rows = requests.length > 0 ? await contractAggregatesSweep(db, requests, { onChunk: onSwept }) : [];
-  const byKey = new Map(requests.map((r) => [r.key, r]));
+  const stored = await readStoredSummaries(db);
+  const requests: SummaryRequest[] = answers.flatMap((a) => (a.referenceDate ? [{ key: impactKey(a), breachId: a.breachId, referenceDate: a.referenceDate, paths: a.paths }] : []));
+  const unchanged = (r: SummaryRequest) => {
+    const s = stored.get(r.breachId);
+    if (!s || s.counts === null || s.aggregates === null || s.insurerSlices === null || s.paths === null || s.referenceDate === null) return false;
+    return countBasis(s.referenceDate, (JSON.parse(s.paths) as ImpactPathsRow).paths) === countBasis(r.referenceDate, r.paths);
+  };
+  const toSweep = sweepAll ? requests : requests.filter((r) => !unchanged(r));
+  const counts = toSweep.length > 0 ? await sweepCounts(db, toSweep, { onChunk: onSwept }) : new Map();
   const answerOf = new Map(answers.map((a) => [a.breachId, a]));
   const summaries: Step[] = [];
-  const slices: Array<{ breachId: string; insurerId: string; referenceDate: string; aggregates: string }> = [];
-  for (const { tenants, ...row } of rows) {
-    const { breachId, referenceDate } = byKey.get(row.key)!;
+  const slices: Array<{ breachId: string; insurerId: string; referenceDate: string; aggregates: string; counts: string }> = [];
+  const swept = new Set(toSweep.map((r) => r.breachId));
+  for (const r of requests) {
+    const paths = JSON.stringify(answerOf.get(r.breachId));
+    if (!swept.has(r.breachId)) {
+      // Same count basis: the stored counts still hold; only the paths' text is rewritten.
+      const s = stored.get(r.breachId)!;
+      summaries.push({ query: Q.save, params: { breachId: r.breachId, referenceDate: r.referenceDate, paths, aggregates: s.aggregates, counts: s.counts, insurerSlices: s.insurerSlices } });
+      continue;
+    }
+    const byTenant = counts.get(r.key) ?? new Map();
+    const tenants = [...byTenant.keys()].filter((t) => t !== ALL).sort();
+    const all = byTenant.get(ALL) ?? {};
     summaries.push({
       query: Q.save,
-      params: { breachId, referenceDate, paths: JSON.stringify(answerOf.get(breachId)), aggregates: JSON.stringify(row), insurerSlices: tenants.length },
+      params: { breachId: r.breachId, referenceDate: r.referenceDate, paths, aggregates: JSON.stringify(aggregatesOf(r.key, all)), counts: JSON.stringify(all), insurerSlices: tenants.length },
     });
-    for (const t of tenants) slices.push({ breachId, insurerId: t.id, referenceDate, aggregates: JSON.stringify(sliceRow(row.key, t)) });
+    for (const t of tenants) {
+      const own = byTenant.get(t)!;
+      slices.push({ breachId: r.breachId, insurerId: t, referenceDate: r.referenceDate, aggregates: JSON.stringify(aggregatesOf(r.key, own, t)), counts: JSON.stringify(own) });
+    }
   }
   const sliceSteps: Step[] = [];
   for (let i = 0; i < slices.length; i += SLICE_BATCH) sliceSteps.push({ query: Q.saveSlices, params: { slices: slices.slice(i, i + SLICE_BATCH) } });
-  await db.writeAll([...summaries, { query: Q.dropSlices, params: {} }, ...sliceSteps, { query: Q.orphans, params: { keep: requests.map((r) => r.breachId) } }]);
-  return summaries.length;
+  // Old slices of recounted breaches go first, so a slice of an insurer no longer reached cannot survive.
+  await db.writeAll([...summaries, { query: Q.dropSlices, params: { breachIds: [...swept] } }, ...sliceSteps, { query: Q.orphans, params: { keep: requests.map((r) => r.breachId) } }]);
+  const before = [...stored.keys()].sort().join('\n');
+  const after = requests.map((r) => r.breachId).sort().join('\n');
+  return { written: summaries.length, swept: [...swept], requests, breachesChanged: before !== after };
 }

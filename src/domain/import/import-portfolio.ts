@@ -5,7 +5,9 @@ import type { Executor, RoundTripCounter } from '../../db/executor';
 import { AppError, badInput, notFound } from '../../errors/app-error';
 import { maskNirsIn } from '../../identity/nir';
 import { afterWrite } from '../after-write';
+import { writeLeavingSummariesStale, writeWithSummaries } from '../summary-upkeep';
 import { PORTFOLIO_COLUMNS, PortfolioRow, redactedRecord, RowContext, validateRow } from './portfolio-row';
+import { planSummaries, SummaryPlan } from './summary-plan';
 
 const Q = {
   insurer: cypher('import/insurer-population'),
@@ -58,8 +60,24 @@ export interface ImportOptions {
   counter?: RoundTripCounter;
   /** Known operators and networks, when the caller read them once for several files (see {@link readReferences}). */
   references?: References;
-  /** Recompute the maintained impact summaries at the end (default true; a multi-file import does it once, after the last file). */
+  /**
+   * Maintain the summaries (default true). False: plain batches, and the caller refreshes them
+   * (afterWrite) once it is done.
+   */
   refreshSummaries?: boolean;
+  /**
+   * The summary plan of a run of several files (planSummaries, one object passed to each): its
+   * delta budget is shared, and the caller refreshes once at the end when it says `stale`.
+   * Without it, the import plans for itself and refreshes at its end when needed.
+   */
+  summaries?: SummaryPlan;
+  /**
+   * Where each batch of validated rows goes instead of the database (the bulk first load writes
+   * them to the batch importer's files): everything before it (insurer check, parsing,
+   * validation, pseudonyms, rejects, progress) is the same code path. Resolves once the rows are
+   * stored; a rejection stops the import like a failed write.
+   */
+  writeRows?: (rows: PortfolioRow[], target: { insurerId: string; populationId: string }) => Promise<void>;
 }
 
 /**
@@ -97,6 +115,7 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   const ctx: RowContext = { insurerId: opts.insurerId, ...refs, pseudonymKey: opts.pseudonymKey };
   const batchSize = opts.batchSize ?? 5_000;
   const params = { insurerId: opts.insurerId, populationId: insurer.populationIds[0] };
+  const plan = opts.refreshSummaries === false ? { rowsLeft: 0, stale: false } : (opts.summaries ?? (await planSummaries(opts.executor, opts.counter)));
 
   let headerError: string | undefined;
   const parser = parse({
@@ -138,7 +157,22 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   let writeFailure: { error: unknown } | undefined;
   const write = async (rows: PortfolioRow[]) => {
     try {
-      await opts.executor.admin().writeAll([{ query: Q.merge, params: { ...params, rows } }], opts.counter);
+      if (opts.writeRows) {
+        // Staged for the batch importer (bulk first load): nothing is written to the database here.
+        await opts.writeRows(rows, params);
+      } else {
+        const step = { query: Q.merge, params: { ...params, rows } };
+        // Small imports maintain the summaries batch by batch, in the batch's own transaction;
+        // past the plan's budget, plain batches and one refresh at the end (see summary-plan.ts).
+        if (plan.rowsLeft >= rows.length) {
+          plan.rowsLeft -= rows.length;
+          await writeWithSummaries(opts.executor, step, { people: rows.map((r) => r.pseudonym), contracts: [...new Set(rows.map((r) => r.contractId))] }, opts.counter);
+        } else {
+          plan.rowsLeft = 0;
+          plan.stale = true;
+          await writeLeavingSummariesStale(opts.executor, step, opts.counter);
+        }
+      }
     } catch (error) {
       writeFailure = { error };
       return;
@@ -187,8 +221,9 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   }
   await flush();
   await settle();
-  // The maintained totals must include what was just imported before anyone reads them.
-  if (loaded > 0 && opts.refreshSummaries !== false) await afterWrite(opts.executor, { catalogue: false, counter: opts.counter });
+  // The maintained totals must include what was just imported before anyone reads them: deltas
+  // did it batch by batch; plain batches need the refresh (unless the caller runs it).
+  if (plan.stale && opts.refreshSummaries !== false && !opts.summaries) await afterWrite(opts.executor, { catalogue: false, counter: opts.counter });
   const seconds = (performance.now() - started) / 1000;
   return { insurerId: opts.insurerId, rowsRead: read + unreadable, rowsLoaded: loaded, rowsRejected: rejected, batches, seconds, rowsPerSecond: loaded / Math.max(seconds, 1e-6) };
 }

@@ -51,7 +51,7 @@ export function App() {
         {!token ? (
           <SignIn onToken={signIn} />
         ) : claims?.role === 'REGULATOR' || claims?.role === 'ANALYST' ? (
-          <RegulatorView key={token} token={token} />
+          <RegulatorView key={token} token={token} role={claims.role} />
         ) : claims?.role === 'INSURER' ? (
           <InsurerView key={token} token={token} org={claims.org} />
         ) : (

@@ -47,6 +47,18 @@ export function DateFigure({ k, date }: { k: string; date: string | null | undef
   );
 }
 
+/**
+ * A value of an enumeration shown in words (a duty's status), with `data-figure` and the API's
+ * raw value in `data-value`, so the browser tests compare it with the API as they do counts.
+ */
+export function WordFigure({ k, value, text, className }: { k: string; value: string; text: string; className?: string }) {
+  return (
+    <span className={`figure word${className ? ` ${className}` : ''}`} data-figure={k} data-value={value}>
+      {text}
+    </span>
+  );
+}
+
 /** A source address as a link (they are stored without a scheme), or its label for a non-web source. */
 export function Source({ url }: { url: string | null | undefined }) {
   const { t } = useT();

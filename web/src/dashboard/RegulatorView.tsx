@@ -1,24 +1,16 @@
 import { useMemo, useState } from 'react';
-import { explorerLink } from '../common/graphql-client';
 import type { DashboardBreachImpactQuery, DashboardCatalogueQuery } from '../gql/graphql';
+import { CrossBreachCounts } from './CrossBreachCounts';
+import { ExplorerLink } from './ExplorerLink';
 import { DateFigure, Figure, Source } from './Figure';
 import { useT } from './i18n';
 import { AcrossBreachesDocument, BreachImpactDocument, CatalogueDocument } from './operations';
+import { NotificationDuties } from './NotificationDuties';
 import { Sankey, sankeyData } from './Sankey';
 import { useQuery } from './use-query';
 
 type Breach = DashboardCatalogueQuery['breaches'][number];
 type Impact = DashboardBreachImpactQuery['breachImpact'];
-
-/** A link from a block of figures to the operation that produced them, in the offline explorer. */
-function ExplorerLink({ document, variables }: { document: { toString(): string }; variables: Record<string, unknown> }) {
-  const { t } = useT();
-  return (
-    <a className="explorer-link" href={explorerLink(document, variables)} target="_blank" rel="noopener">
-      {t('openInExplorer')} ↗
-    </a>
-  );
-}
 
 /** One breach's timeline: every dated event with its source and confidence; an unknown date reads unknown. */
 function Timeline({ breach }: { breach: Breach }) {
@@ -192,7 +184,10 @@ function ImpactBlock({ breach, token }: { breach: Breach; token: string | null }
   );
 }
 
-/** Insurers reached by every chosen breach (affectedInsurers); distinct people across breaches await #11. */
+/**
+ * Figures across the chosen breaches: the insurers every one of them reaches (affectedInsurers),
+ * and the people and contracts they reach, each counted once (crossBreachImpact).
+ */
 function AcrossBreaches({ breachIds, token }: { breachIds: string[]; token: string | null }) {
   const { t } = useT();
   const variables = { breachIds };
@@ -209,17 +204,19 @@ function AcrossBreaches({ breachIds, token }: { breachIds: string[]; token: stri
           {data.affectedInsurers.filter((i) => i.affectedByAll).map((i) => i.insurer.name).sort().join(', ')}
         </p>
       ) : null}
-      {/* Slot for #11: distinct people and contracts across breaches, once the schema has them. */}
-      <div className="slot pending" data-slot="cross-breach-counts">{t('pendingApi')}</div>
+      <div data-slot="cross-breach-counts">
+        <CrossBreachCounts breachIds={breachIds} token={token} />
+      </div>
     </section>
   );
 }
 
 /**
  * The regulator's (and analyst's) dashboard: the breach catalogue with timelines, the impact of
- * the breach chosen, figures across the chosen breaches, and the slot for the notification duties.
+ * the breach chosen, figures across the chosen breaches, and the notification duties of the
+ * breach chosen (REGULATOR only: an analyst is told they are not for its role).
  */
-export function RegulatorView({ token }: { token: string | null }) {
+export function RegulatorView({ token, role }: { token: string | null; role: string | undefined }) {
   const { t } = useT();
   const { data, error, loading } = useQuery(CatalogueDocument, {}, token);
   const [selected, setSelected] = useState<string | null>(null);
@@ -249,11 +246,11 @@ export function RegulatorView({ token }: { token: string | null }) {
         </article>
       ) : null}
       <AcrossBreaches breachIds={data.breaches.map((b) => b.id)} token={token} />
-      <section className="duties" data-testid="duties">
-        <h2>{t('duties')}</h2>
-        {/* Slot for #11: every controller with its deadline and status, sortable, late ones marked. */}
-        <div className="slot pending" data-slot="duties">{t('pendingApi')}</div>
-      </section>
+      {current ? (
+        <div data-slot="duties">
+          <NotificationDuties key={current.id} breach={current} token={token} role={role} />
+        </div>
+      ) : null}
     </div>
   );
 }

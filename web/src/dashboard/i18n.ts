@@ -69,6 +69,55 @@ const WORDS = {
     en: 'An insurer’s weight is its number of people affected, shared equally between its paths (the API gives people per insurer, not per path). Suppressed insurers not drawn:',
   },
   duties: { fr: 'Obligations de notification (art. 33 et 34 RGPD)', en: 'Notification duties (GDPR art. 33 and 34)' },
+  dutiesOf: { fr: 'Violation', en: 'Breach' },
+  dutiesIntro: {
+    fr: 'Chaque responsable du traitement doit notifier la violation à la CNIL dans les 72 heures après en avoir pris connaissance (art. 33(1)) — ici, le jour où son sous-traitant l’en a informé (art. 33(2)) — et, en cas de risque élevé, en informer les personnes concernées (art. 34).',
+    en: 'Each controller must notify the breach to the CNIL within 72 hours of becoming aware of it (Art. 33(1)) — here, the day its processor informed it (Art. 33(2)) — and, when the risk is high, tell the people concerned (Art. 34).',
+  },
+  dutiesRegulatorOnly: {
+    fr: 'Les obligations de notification sont réservées au rôle REGULATOR (CNIL) : ce jeton ne peut pas les lire.',
+    en: 'Notification duties are for the REGULATOR role (CNIL) only: this token cannot read them.',
+  },
+  sortBy: { fr: 'Trier par', en: 'Sort by' },
+  sortDEADLINE: { fr: 'échéance (inconnues en dernier)', en: 'deadline (unknown last)' },
+  sortCONTROLLER: { fr: 'responsable du traitement', en: 'controller' },
+  sortSTATUS: { fr: 'urgence (en retard d’abord)', en: 'urgency (late first)' },
+  controller: { fr: 'Responsable du traitement', en: 'Controller' },
+  awareness: { fr: 'Pris connaissance le (informé par son sous-traitant)', en: 'Became aware on (told by its processor)' },
+  awarenessBy: { fr: 'par', en: 'by' },
+  cnilDeadline: { fr: 'Échéance de notification à la CNIL (72 h)', en: 'Deadline to notify the CNIL (72 h)' },
+  cnilNotification: { fr: 'Notification à la CNIL (art. 33)', en: 'Notification to the CNIL (Art. 33)' },
+  peopleNotification: { fr: 'Communication aux personnes concernées (art. 34)', en: 'Communication to the people concerned (Art. 34)' },
+  overdue: { fr: 'délai dépassé', en: 'overdue' },
+  overdueNote: {
+    fr: '« délai dépassé » : l’échéance est passée sans notification à la CNIL enregistrée dans les délais (en retard, ou aucune enregistrée).',
+    en: '“overdue”: the deadline has passed with no notification to the CNIL recorded in time (late, or none recorded).',
+  },
+  noDuties: { fr: 'Aucun responsable du traitement (organisme complémentaire) n’est atteint par cette violation.', en: 'This breach reaches no controller (insurer).' },
+  crossCounts: { fr: 'Personnes et contrats, chacun compté une fois', en: 'People and contracts, each counted once' },
+  crossNotComputed: {
+    fr: 'Les comptes sur plusieurs violations ne sont pas encore calculés : chaque nombre est inconnu (jamais 0).',
+    en: 'The cross-breach counts are not computed yet: every number is unknown (never 0).',
+  },
+  crossDistinct: { fr: 'Atteints par au moins une des violations (distincts)', en: 'Reached by at least one of the breaches (distinct)' },
+  crossInSeveral: { fr: 'Atteints par plusieurs violations', en: 'Reached by several breaches' },
+  crossCombined: {
+    fr: 'Exposition combinée (les violations réunies exposent plus de catégories qu’aucune seule)',
+    en: 'Combined exposure (the breaches together expose more categories than any one alone)',
+  },
+  crossByAddition: {
+    fr: 'Somme naïve des totaux par violation (compte plusieurs fois qui plusieurs violations atteignent)',
+    en: 'Naive sum of the per-breach totals (counts several times whoever several breaches reach)',
+  },
+  crossByBreach: { fr: 'Par violation', en: 'By breach' },
+  crossCells: { fr: 'Par combinaison exacte de violations (chaque personne dans une seule case)', en: 'By exact combination of breaches (each person in one cell only)' },
+  crossBars: {
+    fr: 'Personnes par combinaison exacte de violations, en barres (les cases masquées ou inconnues ne sont pas dessinées)',
+    en: 'People by exact combination of breaches, as bars (suppressed or unknown cells are not drawn)',
+  },
+  crossOnly: { fr: 'seulement', en: 'only' },
+  crossAnd: { fr: 'et', en: 'and' },
+  figure: { fr: 'Chiffre', en: 'Figure' },
   crossBreach: { fr: 'Chiffres sur plusieurs violations', en: 'Figures across breaches' },
   pendingApi: {
     fr: 'En attente de l’API (ticket #11) : ce bloc s’affichera quand le schéma exposera ces champs.',
@@ -103,6 +152,30 @@ const WORDS = {
   language: { fr: 'English', en: 'Français' },
   total: { fr: 'Total', en: 'Total' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** Whether a controller's notification to the CNIL is recorded, and in time (DutyStatus), in words. */
+const DUTY_STATUS: Record<string, Record<Lang, string>> = {
+  LATE: { fr: 'en retard', en: 'late' },
+  ON_TIME: { fr: 'dans le délai', en: 'on time' },
+  NOT_RECORDED: { fr: 'non enregistrée', en: 'not recorded' },
+  UNKNOWN: { fr: 'respect du délai inconnu', en: 'timeliness unknown' },
+};
+
+/** Whether a notification of the people is recorded (PeopleNotificationDecision), in words. */
+const PEOPLE_NOTIFICATION: Record<string, Record<Lang, string>> = {
+  NOTIFIED: { fr: 'enregistrée', en: 'recorded' },
+  NOT_RECORDED: { fr: 'non enregistrée', en: 'not recorded' },
+};
+
+/** A DutyStatus in words (the value itself if unknown to the dictionary, never a blank). */
+export function dutyStatusWord(lang: Lang, status: string): string {
+  return DUTY_STATUS[status]?.[lang] ?? status;
+}
+
+/** A PeopleNotificationDecision in words (the value itself if unknown to the dictionary). */
+export function peopleNotificationWord(lang: Lang, decision: string): string {
+  return PEOPLE_NOTIFICATION[decision]?.[lang] ?? decision;
+}
 
 /** A key of the dictionary. */
 export type WordKey = keyof typeof WORDS;

@@ -66,6 +66,48 @@ export const AcrossBreachesDocument = graphql(`
   }
 `);
 
+/**
+ * People and contracts across the chosen breaches, each counted once (crossBreachImpact): the
+ * distinct total beside the naive sum, who is in several, each breach's own, the Venn cells.
+ */
+export const CrossBreachDocument = graphql(`
+  query DashboardCrossBreach($breachIds: [ID!]!) {
+    crossBreachImpact(breachIds: $breachIds) {
+      computed
+      referenceDates { breach { id name } referenceDate }
+      distinct { people contracts suppressed }
+      byAddition { people contracts suppressed }
+      inSeveral { people contracts suppressed }
+      combinedExposure { people contracts suppressed }
+      byBreach { breach { id name } people contracts suppressed }
+      byBreachCombination { breaches { id name } people contracts suppressed }
+    }
+  }
+`);
+
+/**
+ * The notification duties of one breach (REGULATOR only): who had to notify whom and by when
+ * (processor → controller, controller → CNIL within 72 h, controller → people), and the status.
+ */
+export const DutiesDocument = graphql(`
+  query DashboardDuties($breachId: ID!, $orderBy: DutyOrder!) {
+    notificationDuties(breachId: $breachId, orderBy: $orderBy) {
+      controller { id name }
+      awarenessDate
+      awarenessBasis
+      awarenessNotification { id date sourceUrl confidence actor { id name } }
+      cnilDeadline
+      cnilDeadlineText
+      status
+      statusNote
+      cnilNotifications { id date phase sourceUrl confidence }
+      peopleNotification
+      peopleNotificationText
+      peopleNotifiedOn
+    }
+  }
+`);
+
 /** An insurer's own totals for one breach (INSURER token: its own share, exact). */
 export const OwnTotalsDocument = graphql(`
   query InsurerOwnTotals($breachId: ID!) {

@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Where a controller’s awareness date comes from. */
+export type AwarenessBasis =
+  /** The date its processor informed it (Art. 33(2)), as recorded. */
+  | 'PROCESSOR_NOTIFIED'
+  /** The record gives no date the controller became aware. */
+  | 'UNKNOWN';
+
 /** Kind of dated event in a breach timeline. */
 export type BreachEventKind =
   | 'ACCESS_CUT'
@@ -23,6 +30,26 @@ export type Confidence =
   | 'H'
   | 'L'
   | 'M';
+
+/** How `notificationDuties` is sorted. */
+export type DutyOrder =
+  /** By controller name. */
+  | 'CONTROLLER'
+  /** Earliest CNIL deadline first; unknown deadlines last. */
+  | 'DEADLINE'
+  /** Most pressing first: LATE, NOT_RECORDED, UNKNOWN, ON_TIME. */
+  | 'STATUS';
+
+/** Whether the controller’s notification to the CNIL is recorded, and in time. */
+export type DutyStatus =
+  /** Notified after the deadline. */
+  | 'LATE'
+  /** No notification to the CNIL is recorded for this controller. */
+  | 'NOT_RECORDED'
+  /** Notified by the deadline (on the deadline day included: the record gives days, not hours). */
+  | 'ON_TIME'
+  /** A notification is recorded, but its date or the awareness date is unknown, so timeliness is unknown. */
+  | 'UNKNOWN';
 
 /** Whom among the data subjects of that kind an exposure is stated for; `scopeNote` says more. */
 export type ExposureScope =
@@ -54,6 +81,13 @@ export type FigureMetric =
   /** Health professionals an operator works with. */
   | 'SERVED_PROFESSIONALS';
 
+/** Art. 33(4): the information may be given in phases. */
+export type NotificationPhase =
+  /** A later notification completing an earlier one. */
+  | 'COMPLEMENTARY'
+  /** The first notification. */
+  | 'INITIAL';
+
 /** Role of a partner the data went through: the OPERATOR whose system was hit, a CARE_NETWORK, or an INTERMEDIARY that is neither (a broker such as Roederer, whose controllers the record does not name). */
 export type PartnerRole =
   | 'CARE_NETWORK'
@@ -64,6 +98,13 @@ export type PartnerRole =
 export type PathBasis =
   | 'ACTIVE'
   | 'RETAINED';
+
+/** Art. 34: whether the controller told the people concerned, as recorded. */
+export type PeopleNotificationDecision =
+  /** A notification of the people by this controller is recorded (its date may be unknown). */
+  | 'NOTIFIED'
+  /** No notification of the people by this controller is recorded. */
+  | 'NOT_RECORDED';
 
 /** Kind of data subjects: INSURED people or health PROFESSIONALs. */
 export type PopulationKind =
@@ -104,6 +145,21 @@ export type DashboardAcrossBreachesQueryVariables = Exact<{
 
 
 export type DashboardAcrossBreachesQuery = { affectedInsurers: Array<{ affectedByAll: boolean, insurer: { id: string, name: string }, breaches: Array<{ id: string }> }> };
+
+export type DashboardCrossBreachQueryVariables = Exact<{
+  breachIds: Array<string | number> | string | number;
+}>;
+
+
+export type DashboardCrossBreachQuery = { crossBreachImpact: { computed: boolean, referenceDates: Array<{ referenceDate: string | null, breach: { id: string, name: string } }>, distinct: { people: number | null, contracts: number | null, suppressed: boolean }, byAddition: { people: number | null, contracts: number | null, suppressed: boolean }, inSeveral: { people: number | null, contracts: number | null, suppressed: boolean }, combinedExposure: { people: number | null, contracts: number | null, suppressed: boolean }, byBreach: Array<{ people: number | null, contracts: number | null, suppressed: boolean, breach: { id: string, name: string } }>, byBreachCombination: Array<{ people: number | null, contracts: number | null, suppressed: boolean, breaches: Array<{ id: string, name: string }> }> } };
+
+export type DashboardDutiesQueryVariables = Exact<{
+  breachId: string | number;
+  orderBy: DutyOrder;
+}>;
+
+
+export type DashboardDutiesQuery = { notificationDuties: Array<{ awarenessDate: string | null, awarenessBasis: AwarenessBasis, cnilDeadline: string | null, cnilDeadlineText: string, status: DutyStatus, statusNote: string, peopleNotification: PeopleNotificationDecision, peopleNotificationText: string, peopleNotifiedOn: string | null, controller: { id: string, name: string }, awarenessNotification: { id: string, date: string | null, sourceUrl: string | null, confidence: Confidence | null, actor: { id: string, name: string } } | null, cnilNotifications: Array<{ id: string, date: string | null, phase: NotificationPhase | null, sourceUrl: string | null, confidence: Confidence | null }> }> };
 
 export type InsurerOwnTotalsQueryVariables = Exact<{
   breachId: string | number;
@@ -310,6 +366,94 @@ export const DashboardAcrossBreachesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardAcrossBreachesQuery, DashboardAcrossBreachesQueryVariables>;
+export const DashboardCrossBreachDocument = new TypedDocumentString(`
+    query DashboardCrossBreach($breachIds: [ID!]!) {
+  crossBreachImpact(breachIds: $breachIds) {
+    computed
+    referenceDates {
+      breach {
+        id
+        name
+      }
+      referenceDate
+    }
+    distinct {
+      people
+      contracts
+      suppressed
+    }
+    byAddition {
+      people
+      contracts
+      suppressed
+    }
+    inSeveral {
+      people
+      contracts
+      suppressed
+    }
+    combinedExposure {
+      people
+      contracts
+      suppressed
+    }
+    byBreach {
+      breach {
+        id
+        name
+      }
+      people
+      contracts
+      suppressed
+    }
+    byBreachCombination {
+      breaches {
+        id
+        name
+      }
+      people
+      contracts
+      suppressed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardCrossBreachQuery, DashboardCrossBreachQueryVariables>;
+export const DashboardDutiesDocument = new TypedDocumentString(`
+    query DashboardDuties($breachId: ID!, $orderBy: DutyOrder!) {
+  notificationDuties(breachId: $breachId, orderBy: $orderBy) {
+    controller {
+      id
+      name
+    }
+    awarenessDate
+    awarenessBasis
+    awarenessNotification {
+      id
+      date
+      sourceUrl
+      confidence
+      actor {
+        id
+        name
+      }
+    }
+    cnilDeadline
+    cnilDeadlineText
+    status
+    statusNote
+    cnilNotifications {
+      id
+      date
+      phase
+      sourceUrl
+      confidence
+    }
+    peopleNotification
+    peopleNotificationText
+    peopleNotifiedOn
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardDutiesQuery, DashboardDutiesQueryVariables>;
 export const InsurerOwnTotalsDocument = new TypedDocumentString(`
     query InsurerOwnTotals($breachId: ID!) {
   breachImpact(breachId: $breachId) {

@@ -4,6 +4,7 @@ import { explorerPlugin } from '@graphiql/plugin-explorer';
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
+import './graphiql-page.css';
 import examples from '../../../schema/examples.graphql?raw';
 import { readToken } from '../common/session-token';
 import { initialTab } from './initial-tab';

@@ -51,6 +51,9 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * secret is readable in {@code /proc/<pid>/environ}.
  * The heap is the JVM's own ({@code -Xmx}), set by whoever starts the JVM.
  *
+ * <p>{@code Launcher import <options…>} runs Neo4j's batch importer on the same store instead of
+ * starting a server (see {@link BulkImport}).
+ *
  * <p>Prints exactly one line starting with {@code NEO4J_READY} when Bolt accepts connections, so
  * a parent process can wait for it without parsing Neo4j's own logs.
  */
@@ -61,8 +64,13 @@ public final class Launcher {
     private static final String PASSWORD_MARKER = "data/dbms/breach-impact-password.sha256";
 
     public static void main(String[] args) throws Exception {
-        int port = intEnv("NEO4J_BOLT_PORT", 7687);
         Path dataDir = Path.of(env("NEO4J_DATA_DIR", "data/neo4j")).toAbsolutePath();
+        if (args.length > 0 && "import".equals(args[0])) {
+            // Bulk first load (see BulkImport): no server, no password; the store must not be in use.
+            createPrivateDirectory(dataDir);
+            System.exit(BulkImport.run(dataDir, java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        int port = intEnv("NEO4J_BOLT_PORT", 7687);
         String pageCache = env("NEO4J_PAGECACHE", "256m");
         String txTimeout = env("NEO4J_TX_TIMEOUT", "60s");
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

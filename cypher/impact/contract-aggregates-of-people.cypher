@@ -1,0 +1,9 @@
+// The impact summary's counts over the people named in $keys (pseudonymous keys, each once;
+// unknown keys are skipped): what a write's delta counts before and after it, inside the write's
+// transaction. Same counting as the full sweep (cypher/sweep/impact-groups), on a key list
+// instead of an id range.
+UNWIND $keys AS k
+MATCH (b:Beneficiary {id: k})
+WITH collect(b) AS people
+// @include sweep/impact-groups
+RETURN size(people) AS scanned, groups

@@ -1,0 +1,115 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { TransactionAbort } from '../../db/executor';
+import { visibleToTenant } from '../../db/reach';
+import { affectedContractsPage, AffectedContractsPage } from '../../domain/contract/contract.repository';
+import type { AffectedContractRow } from '../../domain/contract/contract.rows';
+import type { ImpactPathRow, ImpactPathsRow } from '../../domain/impact/impact.rows';
+import { storedSummaryOf } from '../../domain/impact/stored-summaries';
+import { summaryCacheOf } from '../../domain/impact/summary-cache';
+import type { RequestContext } from '../context';
+import { loadPaths, requireBreach } from '../require';
+
+/** What a page is read on: the breach's reference date, the tenant's insured paths, and how they were chosen. */
+interface Basis {
+  referenceDate: string | null;
+  paths: ImpactPathRow[];
+  /**
+   * What was assumed, not read, to choose them (null: this request read all it used): the
+   * catalogue version of the rows held (tenant, breach) and the stored summary's version. The
+   * page's statement must find both unchanged, or its rows are not used.
+   */
+  assumed: { catalogueVersion: string; summaryVersion: string } | null;
+}
+
+/** One page's question, as the resolver checked it. */
+export interface ContractPageQuery {
+  breachId: string;
+  asOf: string | null;
+  after: string | null;
+  /** The page size; one row more is read to tell whether a page follows. */
+  first: number;
+  /** The field's arguments, for the audit record (redacted there). */
+  args: Record<string, unknown>;
+}
+
+/** The tenant's paths through which contracts are reached: its own (tenant filter) and about insured people. */
+function insuredPaths(answer: ImpactPathsRow, tenant: string): Pick<Basis, 'referenceDate' | 'paths'> {
+  return { referenceDate: answer.referenceDate, paths: answer.paths.filter((p) => visibleToTenant(p, tenant) && p.populationKind === 'INSURED') };
+}
+
+/**
+ * The basis from what this process already holds, with no statement: the tenant's and the
+ * breach's rows at the catalogue version the request may assume, and the breach's parsed stored
+ * summary. Synchronous, so all of it is at one catalogue version. Null when anything is not held
+ * (or a date other than the reference date is asked for, which has no stored summary).
+ */
+function assumedBasis(ctx: RequestContext, tenant: string, q: ContractPageQuery): Basis | null {
+  if (q.asOf !== null) return null;
+  const catalogueVersion = ctx.catalogueVersion.assumed();
+  if (catalogueVersion === undefined || !ctx.tenantCheck.passesAssumed() || !ctx.loaders.breach.peekAssumed(q.breachId)) return null;
+  const parsed = summaryCacheOf(ctx.executor).latest(q.breachId);
+  if (!parsed?.paths) return null;
+  return { ...insuredPaths(parsed.paths, tenant), assumed: { catalogueVersion, summaryVersion: parsed.version } };
+}
+
+/** The basis as any other field reads it: the full tenant check, the breach (NOT_FOUND) and its paths, at the version this request reads. */
+async function confirmedBasis(ctx: RequestContext, tenant: string, q: ContractPageQuery): Promise<Basis> {
+  await ctx.tenantCheck();
+  // Both at once: loadPaths answers null for an unknown breach, which requireBreach reports.
+  const [, answer] = await Promise.all([requireBreach(ctx, q.breachId), loadPaths(ctx, { breachId: q.breachId, asOf: q.asOf })]);
+  return { ...insuredPaths(answer, tenant), assumed: null };
+}
+
+/**
+ * Reads one page of the tenant's affected contracts and records the read in the audit trail in
+ * one write transaction of two statements (contract/affected-contracts-page, which also takes the
+ * audit chain's head, then audit/record-event): the record is committed before any row leaves,
+ * and if it cannot be, the read fails. In the steady state the page needs nothing else: the
+ * tenant's and the breach's catalogue rows and the breach's stored paths are those the process
+ * holds, and the page's statement confirms that they are current (the catalogue version and the
+ * summary version it returns). When either moved, the transaction is rolled back (no record, no
+ * rows) and the page is read again on what this request reads itself, as any other field does.
+ */
+export async function readContractPage(ctx: RequestContext, info: GraphQLResolveInfo, q: ContractPageQuery): Promise<{ referenceDate: string | null; rows: AffectedContractRow[] }> {
+  const tenant = ctx.tenant!;
+  const assumed = assumedBasis(ctx, tenant, q);
+  let basis = assumed ?? (await confirmedBasis(ctx, tenant, q));
+  let page: AffectedContractsPage;
+  try {
+    page = await readAndRecord(ctx, info, tenant, q, basis);
+  } catch (e) {
+    if (!(e instanceof TransactionAbort)) throw e;
+    // Keep what the statement found (a newer summary is parsed once, for every later request), then read afresh.
+    const found = e.reason as AffectedContractsPage;
+    if (found.summary.paths !== null) storedSummaryOf(q.breachId, found.summary, tenant, summaryCacheOf(ctx.executor));
+    basis = await confirmedBasis(ctx, tenant, q);
+    page = await readAndRecord(ctx, info, tenant, q, basis);
+  }
+  // The catalogue version came with the rows: the fields below answer from rows at it, with no statement of their own.
+  ctx.catalogueVersion.adopt(page.catalogueVersion);
+  if (q.asOf === null) ctx.loaders.storedSummary.prime(q.breachId, storedSummaryOf(q.breachId, page.summary, tenant, summaryCacheOf(ctx.executor)));
+  return { referenceDate: basis.referenceDate, rows: page.rows };
+}
+
+/** The page and its audit record, in one transaction; rolled back (TransactionAbort) when an assumption of `basis` no longer holds. */
+function readAndRecord(ctx: RequestContext, info: GraphQLResolveInfo, tenant: string, q: ContractPageQuery, basis: Basis): Promise<AffectedContractsPage> {
+  const audit = ctx.audit.readInTransaction(info, q.args);
+  const known = basis.assumed ? { [q.breachId]: basis.assumed.summaryVersion } : summaryCacheOf(ctx.executor).known([q.breachId]);
+  return ctx.db.writeTransaction('contract/affected-contracts-page+audit/record-event', async (run) => {
+    const page = await affectedContractsPage(run, {
+      tenant,
+      breachId: q.breachId,
+      referenceDate: basis.referenceDate,
+      paths: basis.referenceDate === null ? [] : basis.paths,
+      after: q.after,
+      limit: q.first + 1,
+      known,
+      head: audit.headParams,
+    });
+    if (basis.assumed && (page.catalogueVersion !== basis.assumed.catalogueVersion || page.summary.version !== basis.assumed.summaryVersion)) {
+      throw new TransactionAbort(page);
+    }
+    await audit.record(run, page.head, Math.min(page.rows.length, q.first));
+    return page;
+  });
+}

@@ -1,0 +1,175 @@
+import { cypher } from '../src/db/cypher-files';
+import { Executor, newRoundTripCounter, type RoundTripCounter } from '../src/db/executor';
+import { requestDb } from '../src/db/request-db';
+import { afterWrite } from '../src/domain/after-write';
+import { breachSetSweep } from '../src/domain/crossbreach/breach-set-sweep';
+import { listBreaches } from '../src/domain/breach/breach.repository';
+import { importPortfolio } from '../src/domain/import/import-portfolio';
+import { contractAggregates, impactKey, impactPaths } from '../src/domain/impact/impact.repository';
+import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
+import { refreshSummaries } from '../src/domain/summary-upkeep';
+import { syntheticNir } from '../src/identity/nir';
+import { SERVER_START_MS, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger } from './harness';
+import { expectEverySliceEqualsLive } from './insurer-slices';
+
+/**
+ * Summaries maintained by what a write touches (issue #12 §2): after delta imports (new rows, a
+ * contract's end date and network changed, the same file again, a person added to a second
+ * contract of another insurer) the stored summaries, insurer slices and cross-breach counts equal
+ * what a full refresh writes and what a live count gives; a small import runs no full sweep; three
+ * imports at once, round after round, never leave a summary short of the live count (the same
+ * test fails when admin/lock-summaries takes no lock). On a Neo4j
+ * of its own, since it imports.
+ */
+const HEADER = 'contract_number,nir,role,product,operator,network,start_date,end_date';
+const SNAPSHOT = cypher('admin/stored-summaries-snapshot');
+/** The statements of a full sweep (every person) and of a delta (named people). */
+const FULL_SWEEPS = ['impact/contract-aggregates-sweep', 'crossbreach/breach-set-sweep'];
+const DELTA_COUNTS = ['impact/contract-aggregates-of-people', 'crossbreach/breach-set-of-people'];
+
+let neo4j: Awaited<ReturnType<typeof startPrivateNeo4j>>;
+let executor: Executor;
+beforeAll(async () => {
+  neo4j = await startPrivateNeo4j();
+  executor = Executor.create({ uri: neo4j.uri, auth: neo4j.auth, queryTimeoutMs: 120_000, logger: testLogger });
+}, SERVER_START_MS);
+afterAll(async () => {
+  await executor?.close();
+  await neo4j?.stop();
+});
+
+type Raw = Record<string, unknown>;
+
+/** The stored summaries, parsed and in a canonical order (network routes sorted; versions and times left out). */
+async function snapshot(): Promise<unknown> {
+  const [s] = await executor.read<{ summaries: Raw[]; slices: Raw[]; breachSets: Raw[] }>(SNAPSHOT);
+  const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  const by = (k: (r: Raw) => string) => (a: Raw, b: Raw) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0);
+  return {
+    summaries: s.summaries
+      .map((r) => {
+        const paths = parse(r.paths) as { paths: Array<{ networkRoutes?: string[] }> };
+        for (const p of paths.paths) if (p.networkRoutes) p.networkRoutes = [...p.networkRoutes].sort();
+        return { ...r, paths, aggregates: parse(r.aggregates), counts: parse(r.counts) };
+      })
+      .sort(by((r) => String(r.breachId))),
+    slices: s.slices.map((r) => ({ ...r, aggregates: parse(r.aggregates), counts: parse(r.counts) })).sort(by((r) => `${r.breachId}|${r.insurerId}`)),
+    breachSets: s.breachSets.map((r) => ({ ...r, rows: parse(r.rows), referenceDates: parse(r.referenceDates) })).sort(by((r) => String(r.tenant))),
+  };
+}
+
+/** Every breach's stored every-tenant totals equal a live count. */
+async function expectStoredEqualsLive(): Promise<void> {
+  const db = requestDb(executor, newRoundTripCounter());
+  const answers = await impactPaths(db, (await listBreaches(db)).map((b) => ({ breachId: b.id, asOf: null })), null);
+  const requests = answers.flatMap((a) => (a.referenceDate ? [{ key: impactKey(a), referenceDate: a.referenceDate, paths: a.paths }] : []));
+  const live = await contractAggregates(db, requests, null);
+  const stored = await summariesByBreachIds(db, answers.map((a) => a.breachId));
+  expect(stored.size).toBe(requests.length);
+  for (const row of live) {
+    const breachId = answers.find((a) => impactKey(a) === row.key)!.breachId;
+    expect({ breachId, stored: stored.get(breachId) }).toEqual({ breachId, stored: row });
+  }
+}
+
+/** The stored cross-breach rows of every tenant equal a sweep of every person now (read only). */
+async function expectBreachSetsEqualSweep(): Promise<void> {
+  const db = requestDb(executor, newRoundTripCounter());
+  const answers = await impactPaths(db, (await listBreaches(db)).map((b) => ({ breachId: b.id, asOf: null })), null);
+  const swept = await breachSetSweep(db, answers.flatMap((a) => (a.referenceDate ? [{ key: a.breachId, referenceDate: a.referenceDate, paths: a.paths }] : [])));
+  const [s] = await executor.read<{ breachSets: Raw[] }>(SNAPSHOT);
+  const stored = Object.fromEntries(s.breachSets.map((r) => [String(r.tenant), JSON.parse(String(r.rows))]));
+  expect(stored).toEqual(Object.fromEntries(swept));
+}
+
+/** What the deltas left equals what a full refresh writes, and the live counts. */
+async function expectExact(): Promise<void> {
+  const maintained = await snapshot();
+  await afterWrite(executor, { catalogue: false });
+  expect(maintained).toEqual(await snapshot());
+  await expectStoredEqualsLive();
+}
+
+/** Imports `rows` for `insurerId` and says which counting statements it ran. */
+async function importRows(insurerId: string, rows: string[]): Promise<RoundTripCounter> {
+  const counter = newRoundTripCounter();
+  const s = await importPortfolio({ executor, pseudonymKey: TEST_PSEUDONYM_KEY, insurerId, source: `${HEADER}\n${rows.join('\n')}\n`, counter });
+  expect(s.rowsRejected).toBe(0);
+  return counter;
+}
+
+/** Asserts the import maintained the summaries by a delta, never a sweep over every person. */
+function expectDelta(counter: RoundTripCounter): void {
+  for (const q of DELTA_COUNTS) expect(counter.queries).toContain(q);
+  for (const q of FULL_SWEEPS) expect(counter.queries).not.toContain(q);
+}
+
+const alice = syntheticNir('summary-delta-alice');
+const bob = syntheticNir('summary-delta-bob');
+
+test('a one-row import maintains the summaries by a delta: no statement sweeps every person', async () => {
+  const before = (await summariesByBreachIds(requestDb(executor, newRoundTripCounter()), ['breach-almerys-2024'])).get('breach-almerys-2024')!;
+  // MGP is reached through Almerys.
+  const counter = await importRows('org-mgp', [`DELTA-1,${alice},HOLDER,,org-almerys,,2020-01-01,`]);
+  expectDelta(counter);
+  const after = (await summariesByBreachIds(requestDb(executor, newRoundTripCounter()), ['breach-almerys-2024'])).get('breach-almerys-2024')!;
+  expect({ people: after.people, contracts: after.contracts }).toEqual({ people: before.people + 1, contracts: before.contracts + 1 });
+  await expectExact();
+});
+
+test('after deltas (new rows, an end date, a network, the same file again, a second contract) stored = full refresh = live, slices included', async () => {
+  // A family on a new contract.
+  expectDelta(await importRows('org-mgp', [`DELTA-2,${bob},HOLDER,,org-almerys,,2021-01-01,`, `DELTA-2,${syntheticNir('summary-delta-carol')},DEPENDANT,,org-almerys,,2021-01-01,`]));
+  await expectExact();
+  // The contract ends long before the breach, and goes through a care network.
+  const changed = [`DELTA-2,${bob},HOLDER,,org-almerys,org-santeclair,2021-01-01,2021-06-30`, `DELTA-2,${syntheticNir('summary-delta-carol')},DEPENDANT,,org-almerys,org-santeclair,2021-01-01,2021-06-30`];
+  expectDelta(await importRows('org-mgp', changed));
+  await expectExact();
+  // Reopened, still through the network: the network's groups and the paths' routes follow.
+  const reopened = changed.map((r) => r.replace(/2021-06-30$/, ''));
+  expectDelta(await importRows('org-mgp', reopened));
+  await expectExact();
+  // The same file again changes nothing.
+  const same = await snapshot();
+  expectDelta(await importRows('org-mgp', reopened));
+  expect(await snapshot()).toEqual(same);
+  // Alice also on a Malakoff Humanis contract (reached through Viamedis): she is in both breaches.
+  expectDelta(await importRows('org-malakoff-humanis', [`DELTA-3,${alice},HOLDER,,org-viamedis,,2020-01-01,`]));
+  await expectExact();
+  await expectEverySliceEqualsLive(executor, ['org-mgp', 'org-malakoff-humanis']);
+});
+
+test('a catalogue-only refresh whose paths did not change recounts nothing and keeps every summary', async () => {
+  const before = await snapshot();
+  const counter = newRoundTripCounter();
+  await refreshSummaries(executor, { portfolio: false, counter });
+  for (const q of [...FULL_SWEEPS, ...DELTA_COUNTS]) expect(counter.queries).not.toContain(q);
+  expect(await snapshot()).toEqual(before);
+});
+
+test('insurers importing at once, round after round, leave the summaries equal to a live count', async () => {
+  for (let round = 1; round <= 5; round += 1) {
+    const rows = (insurer: string, operator: string) =>
+      Array.from({ length: 8 }, (_, i) => `RACE-${round}-${i},${syntheticNir(`race-${insurer}-${round}-${i}`)},HOLDER,,${operator},,2019-0${1 + (i % 9)}-01,`);
+    // MGP and Mutame Plus both through Almerys (one breach's summary, both write it), Malakoff
+    // Humanis through Viamedis: all three write the cross-breach counts.
+    const counters = await Promise.all([
+      importRows('org-mgp', rows('mgp', 'org-almerys')),
+      importRows('org-mutame-plus', rows('mutame', 'org-almerys')),
+      importRows('org-malakoff-humanis', rows('mh', 'org-viamedis')),
+    ]);
+    counters.forEach(expectDelta);
+    // Stored = live after each round, without refreshing in between: a lost update would stay.
+    await expectStoredEqualsLive();
+    await expectBreachSetsEqualSweep();
+  }
+  await expectExact();
+  await expectEverySliceEqualsLive(executor, ['org-mgp', 'org-mutame-plus', 'org-malakoff-humanis']);
+});
+
+test('a deleted summary is not patched: the next write refreshes every summary', async () => {
+  await executor.write(cypher('admin/delete-impact-summary'), { breachId: 'breach-viamedis-2024' });
+  const counter = await importRows('org-mgp', [`DELTA-4,${syntheticNir('summary-delta-dave')},HOLDER,,org-almerys,,2020-01-01,`]);
+  for (const q of FULL_SWEEPS) expect(counter.queries).toContain(q);
+  await expectExact();
+});

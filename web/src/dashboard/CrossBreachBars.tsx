@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { formatNumber } from './format';
+import { useT } from './i18n';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+/** One bar: a Venn cell's label and its people (null when withheld or unknown: not drawn). */
+export interface CrossBar {
+  label: string;
+  people: number | null;
+}
+
+/**
+ * The people of each exact combination of breaches as horizontal bars (ECharts, on a canvas):
+ * the cells add up to the distinct total, so nobody is drawn twice. A withheld or unknown cell
+ * is not drawn (its length is not known to this reader); the table beside it says which. The
+ * figures themselves are in that table, with their `data-figure`; the chart only draws them.
+ */
+export function CrossBreachBars({ bars, label }: { bars: CrossBar[]; label: string }) {
+  const { lang } = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const drawn = bars.filter((b): b is { label: string; people: number } => b.people !== null);
+  // Redrawn when the bars' content changes, not on every render (a new array each time).
+  const key = JSON.stringify(drawn);
+  useEffect(() => {
+    if (!ref.current) return;
+    const drawn = JSON.parse(key) as Array<{ label: string; people: number }>;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      grid: { left: 10, right: 60, top: 10, bottom: 10, containLabel: true },
+      tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatNumber(lang, Number(v)) },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(lang, v) } },
+      yAxis: { type: 'category', inverse: true, data: drawn.map((b) => b.label), axisLabel: { width: 260, overflow: 'break' } },
+      series: [
+        {
+          type: 'bar',
+          data: drawn.map((b) => b.people),
+          itemStyle: { color: '#000091' },
+          label: { show: true, position: 'right', formatter: (p: { value: unknown }) => formatNumber(lang, Number(p.value)) },
+        },
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [key, lang]);
+  return <div ref={ref} className="cross-bars" data-testid="cross-bars" role="img" aria-label={label} style={{ height: 60 + 40 * drawn.length }} />;
+}
