@@ -1,8 +1,8 @@
-// Stores a batch of impact-timeline heads (src/domain/impact/timeline-refresh.ts): per breach and
-// tenant ('' for every tenant, else an insurer's own slice), the presence transitions (JSON), and
-// for '' the epochs with their paths (JSON). Their existence says a timeline was computed: a
-// breach without one is counted live.
+// Stores a batch of impact-timeline heads (src/domain/impact/timeline-refresh.ts): per breach, the
+// epochs with their paths (JSON), under tenant '' (every tenant: the paths an insurer sees are
+// filtered from them at read). Its existence says a timeline was computed: a breach without one is
+// counted live. The counts (every tenant and each insurer's slice) are in the month buckets.
 UNWIND $heads AS head
-CREATE (t:ImpactTimeline {breachId: head.breachId, tenant: head.tenant})
-SET t.epochs = head.epochs, t.presence = head.presence, t.computedAt = datetime()
+CREATE (t:ImpactTimeline {breachId: head.breachId, tenant: ''})
+SET t.epochs = head.epochs, t.computedAt = datetime()
 RETURN count(t) AS saved

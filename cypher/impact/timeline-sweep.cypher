@@ -1,80 +1,13 @@
 // One chunk of the impact-timeline sweep (src/domain/impact/timeline-sweep.ts): the next $limit
-// beneficiaries after $after in id order, every contract covering them, and every epoch's
-// qualifying paths to those contracts, turned into dated +1/-1 events per group, so that a count
-// on ANY reference date d is a prefix sum of events up to d (what the live statement
-// contract-aggregates counts on d, exactly). The caller adds the chunks up.
-// People: the first statement lines pick the chunk; to recompute a set of people instead (an
-// incremental refresh), match `(b:Beneficiary) WHERE b.key IN $keys` there: events are additive
-// per person, so the difference of a set's events before and after a write can be added.
+// beneficiaries after $after in id order, with their dated events (cypher/sweep/timeline-events
+// says what they are and why chunks add; the caller adds them).
 // Epochs: between two change points (impact/timeline-change-points) a breach's paths are fixed;
-// each entry of $byPopulation (population id -> entries) is one path of one epoch [from, last]
-// (ISO dates; the last epoch ends on $open), tagged with its request req, with the fields the
-// sweep (contract-aggregates-sweep) also passes, plus route (the path's flow and system ids).
-// Reach: for a fixed contract c and path p, the rule reach/contract-reached depends on d only
-// through lower bounds (c.startDate) and upper bounds (c.endDate, c.endDate + the retention), so
-// within an epoch it holds on one interval [lo, hi] of days whose ends are among the candidate
-// days below: the rule is evaluated on each candidate inside the epoch, and lo and hi are the
-// least and greatest that pass. (A new condition on d in the rule must add its boundary here; the
-// timeline-versus-live test on every change point +-1 day fails otherwise.)
-// Groups: as contract-aggregates-sweep (req, tenant: null for everyone or the insurer whose own
-// contract goes through its own path; dim: total, insurer, operator, network, category), counted
-// per person (people) and per contract in the chunk of its lowest beneficiary key (contracts);
-// plus presence groups (measure 'present', one member for the whole group): operatorInsurer and
-// networkInsurer (which controllers an operator or network serves on d: its `insurers`) and route
-// (which care networks a path's reached contracts go through on d: impact-path's networkRoutes).
-// Per member, its intervals are merged into disjoint ones (sorted by start), each giving +1 on
-// its first day and -1 on the day after its last (none when it runs to $open): per group, the sum
-// of events up to d counts the members reached on d.
+// $byPopulation holds one entry per path and epoch.
 MATCH (b:Beneficiary)
 WHERE b.id > $after
 WITH b
 ORDER BY b.id
 LIMIT $limit
 WITH collect(b) AS people
-CALL {
-  WITH people
-  UNWIND people AS ben
-  WITH ben, ben.key AS key
-  MATCH (ben)<-[:COVERS]-(c:Contract)-[:IN_POPULATION]->(pop:Population)
-  WITH key, c, $byPopulation[pop.id] AS entries
-  WHERE entries IS NOT NULL
-  WITH DISTINCT key, c, entries
-  WITH key, c, entries, NOT EXISTS { (c)-[:COVERS]->(o:Beneficiary) WHERE o.key < key } AS first
-  UNWIND entries AS p
-  WITH key, c, first, p, date(p.from) AS from, date(p.last) AS last,
-       {validFrom: date(p.validFrom), validTo: date(p.validTo), retentionMonths: p.retentionMonths} AS f
-  UNWIND [from, last, c.startDate, c.endDate,
-          CASE WHEN p.retentionMonths IS NOT NULL THEN c.endDate + duration({months: p.retentionMonths}) END] AS d
-  WITH key, c, first, p, f, from, last, d
-  WHERE d IS NOT NULL AND from <= d AND d <= last
-    AND // @include reach/contract-reached
-  WITH key, c, first, p, min(d) AS lo, max(d) AS hi
-  WITH key, c, first, p, lo, hi, coalesce(p.via, c.networkId) AS net,
-       CASE WHEN c.insurerId = p.ins THEN [null, p.ins] ELSE [null] END AS tenants
-  WITH key, c, first, p, lo, hi, tenants,
-       [['total', '', true], ['insurer', p.ins, true], ['operator', p.operatorId, true], ['network', net, true]]
-         + [cat IN p.cats | ['category', cat, true]]
-         + [['operatorInsurer', p.operatorId + '|' + p.ins, false], ['networkInsurer', net + '|' + p.ins, false],
-            ['route', CASE WHEN p.via IS NULL THEN p.route + '|' + coalesce(c.networkId, '') END, false]] AS groups
-  UNWIND groups AS g
-  UNWIND tenants AS tenant
-  WITH p.req AS req, tenant, g, key, c, first, lo, hi
-  WHERE g[1] IS NOT NULL AND NOT (tenant IS NOT NULL AND g[0] = 'insurer')
-  UNWIND CASE WHEN g[2] THEN [['people', key]] + CASE WHEN first THEN [['contracts', c.id]] ELSE [] END
-              ELSE [['present', '']] END AS m
-  WITH req, tenant, g[0] AS dim, g[1] AS id, m[0] AS measure, m[1] AS member, lo, hi
-  ORDER BY lo
-  WITH req, tenant, dim, id, measure, member, collect([lo, hi]) AS spans
-  WITH req, tenant, dim, id, measure,
-       reduce(acc = [], s IN spans |
-         CASE WHEN size(acc) > 0 AND s[0] <= acc[-1][1] + duration({days: 1})
-              THEN acc[0..-1] + [[acc[-1][0], CASE WHEN s[1] > acc[-1][1] THEN s[1] ELSE acc[-1][1] END]]
-              ELSE acc + [s] END) AS merged
-  UNWIND merged AS s
-  UNWIND [[s[0], 1]] + CASE WHEN s[1] < date($open) THEN [[s[1] + duration({days: 1}), -1]] ELSE [] END AS e
-  WITH req, tenant, dim, id, measure, e[0] AS day, sum(e[1]) AS delta
-  WHERE delta <> 0
-  // Aggregated without a grouping key, so a chunk that reaches nobody still answers (with []).
-  RETURN collect({req: req, tenant: tenant, dim: dim, id: id, measure: measure, day: toString(day), delta: delta}) AS events
-}
-RETURN people[size(people) - 1].id AS last, size(people) AS scanned, events
+// @include sweep/timeline-events
+RETURN people[size(people) - 1].id AS last, size(people) AS scanned, events AS groups

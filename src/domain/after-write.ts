@@ -1,6 +1,5 @@
 import { cypher } from '../db/cypher-files';
 import type { Executor, RoundTripCounter } from '../db/executor';
-import { refreshImpactTimelines } from './impact/timeline-refresh';
 import { refreshSummaries } from './summary-upkeep';
 
 const Q = { bumpCatalogue: cypher('admin/bump-catalogue-version') };
@@ -30,8 +29,8 @@ export interface WriteChange {
  * forget part of it (a delta import maintains them in its own transaction: summary-upkeep.ts):
  * 1. when catalogue rows changed, a new catalogue version, so every API process (this one and
  *    others on the same database) drops its cached rows on its next request;
- * 2. the maintained impact summaries and cross-breach counts, recounted from the committed graph
- *    in one write transaction that holds the summary lock (refreshSummaries): whole after a
+ * 2. the maintained impact summaries, cross-breach counts and impact timelines, recounted from the
+ *    committed graph in one write transaction that holds the summary lock (refreshSummaries): whole after a
  *    portfolio write, only the breaches whose paths changed after a catalogue-only one.
  * Until it returns, readers see the new rows with the previous summaries, never a half-written
  * refresh. Administrative timeouts apply (Executor.admin): a busy machine slows it down, it does
@@ -40,7 +39,5 @@ export interface WriteChange {
 export async function afterWrite(executor: Executor, change: WriteChange): Promise<number> {
   const admin = executor.admin();
   if (change.catalogue) await admin.write(Q.bumpCatalogue, {}, change.counter);
-  const written = await refreshSummaries(admin, { portfolio: change.portfolio !== false, counter: change.counter, onSwept: change.onSwept });
-  await refreshImpactTimelines(admin, change.counter, change.onSwept);
-  return written;
+  return refreshSummaries(admin, { portfolio: change.portfolio !== false, counter: change.counter, onSwept: change.onSwept });
 }

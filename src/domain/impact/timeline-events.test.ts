@@ -1,4 +1,4 @@
-import { countsOn, dayBefore, groupKey, monthBuckets, presenceTransitions, presentOn, type Pair } from './timeline-events';
+import { countsOn, dayBefore, groupKey, monthBuckets, presentKeys, type Pair } from './timeline-events';
 
 /** Counts of one group, day by day, summed from events the slow way: what the buckets must give back. */
 function naive(events: Map<string, Pair>, day: string): Pair {
@@ -32,22 +32,28 @@ test('month buckets give back the prefix sums of the events on every day, whatev
   }
 });
 
-test('presence: a group is present while the summed events are above 0, whichever chunk brought them', () => {
-  // Two chunks present on overlapping intervals [01-10, 01-19] and [01-15, 01-31], then a third from 03-01 on.
-  const events = new Map([
-    ['2024-01-10', 1],
-    ['2024-01-15', 1],
-    ['2024-01-20', -1],
-    ['2024-02-01', -1],
-    ['2024-03-01', 1],
+test('buckets rewritten from a month on, starting from the counts before it, equal the buckets of all events', () => {
+  const gk = groupKey('total', '');
+  const all = new Map([[gk, new Map<string, Pair>([['2024-01-05', [2, 1]], ['2024-02-10', [1, 1]], ['2024-03-01', [-1, -1]]])]]);
+  const whole = monthBuckets(all);
+  const start = countsOn(whole[0], '9999-12-31');
+  const later = new Map([[gk, new Map<string, Pair>([['2024-02-10', [1, 1]], ['2024-03-01', [-1, -1]]])]]);
+  expect(monthBuckets(later, start)).toEqual(whole.slice(1));
+});
+
+test('a count going negative is refused: the events do not describe counts', () => {
+  const gk = groupKey('operator', 'org-x');
+  expect(() => monthBuckets(new Map([[gk, new Map<string, Pair>([['2024-01-05', [-1, 0]]])]]))).toThrow(/negative: operator org-x on 2024-01-05/);
+});
+
+test('presence: a presence group is present while it counts someone; count groups are never presence', () => {
+  const values = new Map<string, Pair>([
+    [groupKey('operatorInsurer', 'op|ins-a'), [2, 0]],
+    [groupKey('operatorInsurer', 'op|ins-b'), [0, 0]],
+    [groupKey('route', 'f|s|net'), [1, 0]],
+    [groupKey('operator', 'op'), [5, 3]],
   ]);
-  const t = presenceTransitions(events);
-  expect(t).toEqual([
-    ['2024-01-10', 1],
-    ['2024-02-01', 0],
-    ['2024-03-01', 1],
-  ]);
-  expect(['2024-01-09', '2024-01-10', '2024-01-31', '2024-02-01', '2024-02-29', '2024-03-01', '2030-01-01'].map((d) => presentOn(t, d))).toEqual([false, true, true, false, false, true, true]);
+  expect(presentKeys(values)).toEqual([groupKey('operatorInsurer', 'op|ins-a'), groupKey('route', 'f|s|net')]);
 });
 
 test('the day before crosses months, years and leap days', () => {

@@ -32,11 +32,20 @@ export interface MonthBucket {
   deltas: Array<[string, string, number, number]>;
 }
 
+/** Dimensions of presence groups: counted per person like the others, read only as "above 0" (see cypher/sweep/timeline-events). */
+export const PRESENCE_DIMS: readonly string[] = ['operatorInsurer', 'networkInsurer', 'route'];
+
+/** A slice's events: group key -> day -> [people, contracts] change on that day. */
+export type SliceCounts = Map<string, Map<string, Pair>>;
+
 /**
  * Splits a slice's count events (group key -> day -> change) into month buckets, one per month
- * holding an event: a read on a day needs only the latest bucket at or before its month.
+ * holding a non-zero change: a read on a day needs only the latest bucket at or before its month.
+ * `start`: the counts on the eve of the first event (a patch rewriting buckets from a month on
+ * starts from the counts the earlier buckets end with); empty by default. Throws when a count
+ * goes negative: the events do not describe counts (stored buckets and graph disagree).
  */
-export function monthBuckets(counts: ReadonlyMap<string, ReadonlyMap<string, Pair>>): MonthBucket[] {
+export function monthBuckets(counts: ReadonlyMap<string, ReadonlyMap<string, Pair>>, start: ReadonlyMap<string, Pair> = new Map()): MonthBucket[] {
   const byMonth = new Map<string, Array<[string, string, number, number]>>();
   for (const [gk, days] of counts) {
     for (const [day, [dp, dc]] of days) {
@@ -47,16 +56,21 @@ export function monthBuckets(counts: ReadonlyMap<string, ReadonlyMap<string, Pai
       list.push([day, gk, dp, dc]);
     }
   }
-  const running = new Map<string, Pair>();
+  const running = new Map<string, Pair>([...start].map(([gk, v]) => [gk, [v[0], v[1]]]));
   const buckets: MonthBucket[] = [];
   for (const month of [...byMonth.keys()].sort()) {
     const deltas = byMonth.get(month)!.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     const base: Record<string, Pair> = {};
-    for (const [gk, v] of running) if (v[0] !== 0 || v[1] !== 0) base[gk] = [v[0], v[1]];
+    for (const gk of [...running.keys()].sort()) {
+      const v = running.get(gk)!;
+      if (v[0] !== 0 || v[1] !== 0) base[gk] = [v[0], v[1]];
+    }
     buckets.push({ month, base, deltas });
-    for (const [, gk, dp, dc] of deltas) {
+    for (const [day, gk, dp, dc] of deltas) {
       const v = running.get(gk) ?? [0, 0];
-      running.set(gk, [v[0] + dp, v[1] + dc]);
+      const next: Pair = [v[0] + dp, v[1] + dc];
+      if (next[0] < 0 || next[1] < 0) throw new Error(`impact timeline count went negative: ${gk.replace('\t', ' ')} on ${day}`);
+      running.set(gk, next);
     }
   }
   return buckets;
@@ -75,28 +89,8 @@ export function countsOn(bucket: Pick<MonthBucket, 'base' | 'deltas'> | null, da
   return values;
 }
 
-/**
- * Presence transitions of a group from its summed events (day -> change; the sum up to a day
- * counts the chunks in which the group is present): [day, 1] when it becomes present, [day, 0]
- * when it stops, by day.
- */
-export function presenceTransitions(days: ReadonlyMap<string, number>): Array<[string, 0 | 1]> {
-  const out: Array<[string, 0 | 1]> = [];
-  let sum = 0;
-  for (const day of [...days.keys()].sort()) {
-    const was = sum > 0;
-    sum += days.get(day)!;
-    if (sum > 0 !== was) out.push([day, sum > 0 ? 1 : 0]);
-  }
-  return out;
-}
-
-/** Whether a group with these transitions is present on `day`. */
-export function presentOn(transitions: ReadonlyArray<[string, 0 | 1]>, day: string): boolean {
-  let present = false;
-  for (const [d, v] of transitions) {
-    if (d > day) break;
-    present = v === 1;
-  }
-  return present;
+/** The presence group keys (PRESENCE_DIMS) counting someone in `values` (counts on one day). */
+export function presentKeys(values: ReadonlyMap<string, Pair>): string[] {
+  const prefixes = PRESENCE_DIMS.map((d) => groupKey(d, ''));
+  return [...values].filter(([gk, v]) => v[0] > 0 && prefixes.some((p) => gk.startsWith(p))).map(([gk]) => gk).sort();
 }

@@ -3,7 +3,7 @@ import { visibleToTenant } from '../../db/reach';
 import type { RequestDb } from '../../db/request-db';
 import { impactKey, inStableOrder, type ImpactKey } from './impact.repository';
 import type { ContractAggregatesRow, CountRow, ImpactPathsRow } from './impact.rows';
-import { countsOn, groupKey, presentOn, type MonthBucket, type Pair } from './timeline-events';
+import { countsOn, groupKey, presentKeys, type MonthBucket, type Pair } from './timeline-events';
 import type { StoredEpoch } from './timeline-refresh';
 
 const Q = { read: cypher('impact/timelines-on-dates') };
@@ -13,8 +13,6 @@ export interface TimelineAnswer {
   paths: ImpactPathsRow;
   aggregates: ContractAggregatesRow;
 }
-
-type Presence = Record<string, Array<[string, 0 | 1]>>;
 
 /** Largest first, then by id: the order contract-aggregates.cypher returns its groups in. */
 function byPeople(a: CountRow, b: CountRow): number {
@@ -26,32 +24,30 @@ function byPeople(a: CountRow, b: CountRow): number {
  * in one round trip, as `tenant` (an insurer's id; null: every tenant) may see them: the paths of
  * the date's epoch (an insurer's own only) with the care-network routes present on that date, and
  * the counts on that date, grouped as contract-aggregates groups them. A breach with no stored
- * timeline is absent (the caller counts it live). Keyed by impactKey.
+ * timeline is absent (the caller counts it live), and so is every breach while the timelines
+ * are not current (a portfolio write left them stale, or the catalogue changed since their
+ * refresh): a stale timeline is never served. Keyed by impactKey.
  */
 export async function timelineAnswers(db: RequestDb, requests: ImpactKey[], tenant: string | null): Promise<Map<string, TimelineAnswer>> {
-  type Row = { breachId: string; asOf: string; epochs: string | null; presence: string | null; base: string | null; deltas: string | null };
+  type Row = { breachId: string; asOf: string; current: boolean; epochs: string | null; base: string | null; deltas: string | null };
   const dated = requests.filter((r): r is ImpactKey & { asOf: string } => r.asOf !== null);
   const found = new Map<string, TimelineAnswer>();
   if (dated.length === 0) return found;
   const rows = await db.read<Row>(Q.read, { requests: dated.map((r) => ({ breachId: r.breachId, asOf: r.asOf, month: r.asOf.slice(0, 7) })), slice: tenant ?? '' });
   for (const r of rows) {
-    if (r.epochs === null) continue;
+    if (!r.current || r.epochs === null) continue;
     const key = impactKey({ breachId: r.breachId, asOf: r.asOf });
     const epochs = JSON.parse(r.epochs) as StoredEpoch[];
-    const presence = (r.presence === null ? {} : JSON.parse(r.presence)) as Presence;
     const bucket = r.base === null ? null : { base: JSON.parse(r.base) as MonthBucket['base'], deltas: JSON.parse(r.deltas ?? '[]') as MonthBucket['deltas'] };
-    const present = presentKeys(presence, r.asOf);
+    const values = countsOn(bucket, r.asOf);
+    // Presence groups (an operator's insurers, a path's care networks) are present while they count someone.
+    const present = presentKeys(values);
     found.set(key, {
       paths: pathsOn(r.breachId, r.asOf, epochs, present, tenant),
-      aggregates: aggregatesOn(key, countsOn(bucket, r.asOf), present, tenant),
+      aggregates: aggregatesOn(key, values, present, tenant),
     });
   }
   return found;
-}
-
-/** The presence group keys present on `day`. */
-function presentKeys(presence: Presence, day: string): string[] {
-  return Object.keys(presence).filter((gk) => presentOn(presence[gk], day));
 }
 
 /** The paths of the epoch holding `day`, as impact-paths returns them on that day. */

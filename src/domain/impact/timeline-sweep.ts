@@ -1,9 +1,11 @@
 import { cypher } from '../../db/cypher-files';
 import type { RequestDb } from '../../db/request-db';
+import { SweepPeople, walkPeople } from '../common/people-walk';
 import type { ImpactPathRow } from './impact.rows';
-import { groupKey, OPEN_DAY, type Pair } from './timeline-events';
+import { groupKey, OPEN_DAY, type Pair, type SliceCounts } from './timeline-events';
 
 const SWEEP = cypher('impact/timeline-sweep');
+const OF_PEOPLE = cypher('impact/timeline-events-of-people');
 
 /**
  * People per timeline-sweep chunk. Smaller than the summary sweep's (contract-aggregates-sweep):
@@ -17,38 +19,56 @@ export interface TimelineSweepRequest {
   epochs: Array<{ from: string; last: string; paths: ImpactPathRow[] }>;
 }
 
-/** A slice's events, added up over chunks: per group key, per day, the change on that day. */
-export interface SliceEvents {
-  /** Count groups (total, insurer, operator, network, category): [people, contracts] changes. */
-  counts: Map<string, Map<string, Pair>>;
-  /** Presence groups (operatorInsurer, networkInsurer, route): summed per-chunk changes (> 0: present). */
-  presence: Map<string, Map<string, number>>;
-}
+/** Events by request, then slice ('' for every tenant, else an insurer's own), then group key and day. */
+export type TimelineEvents = Map<string, Map<string, SliceCounts>>;
 
-/** One event row of a chunk (see cypher/impact/timeline-sweep.cypher). */
+/** One event row (see cypher/sweep/timeline-events.cypher). */
 interface EventRow {
   req: string;
   tenant: string | null;
   dim: string;
   id: string;
-  measure: 'people' | 'contracts' | 'present';
+  measure: 'people' | 'contracts';
   day: string;
   delta: number;
 }
 
+/** Adds `sign` × the event rows into `sums` (changes summing to zero are removed, so a difference holds only what changed). */
+function addEvents(sums: TimelineEvents, rows: EventRow[], sign: 1 | -1): void {
+  for (const e of rows) {
+    let slices = sums.get(e.req);
+    if (!slices) sums.set(e.req, (slices = new Map()));
+    const tenant = e.tenant ?? '';
+    let slice = slices.get(tenant);
+    if (!slice) slices.set(tenant, (slice = new Map()));
+    const gk = groupKey(e.dim, e.id);
+    let days = slice.get(gk);
+    if (!days) slice.set(gk, (days = new Map()));
+    const v = days.get(e.day) ?? [0, 0];
+    const next: Pair = e.measure === 'people' ? [v[0] + sign * e.delta, v[1]] : [v[0], v[1] + sign * e.delta];
+    if (next[0] === 0 && next[1] === 0) days.delete(e.day);
+    else days.set(e.day, next);
+    if (days.size === 0) slice.delete(gk);
+    if (slice.size === 0) slices.delete(tenant);
+    if (slices.size === 0) sums.delete(e.req);
+  }
+}
+
 /**
- * The events of every request's timeline, by request and slice ('' for every tenant, else an
- * insurer's own contracts through its own paths), computed by sweeping the people in id order,
- * `chunk` at a time, and adding the chunks' events up: chunks hold disjoint people and each
- * contract counts in the chunk of its lowest key, so events add. Memory is bounded by the chunk,
- * never by the breach. `onChunk` hears how many people have been swept so far.
+ * The events of every request's timeline, by request and slice, over every person (swept in id
+ * order, `chunk` at a time, chunks added up) or over the people named in `keys` only (what a
+ * write's delta computes before and after it). Events add over disjoint sets of people
+ * (cypher/sweep/timeline-events says why), so memory is bounded by the chunk, never by the breach.
+ * `db` may be a transaction's (txRequestDb). `into`: add them, times `sign`, to this map (returned)
+ * instead of a new one, so a write's change is the people's events before it added with sign −1
+ * and after it with +1 into one map (entries summing to zero vanish).
  */
-export async function timelineSweep(
+export async function timelineEvents(
   db: RequestDb,
   requests: TimelineSweepRequest[],
-  { chunk = TIMELINE_CHUNK, onChunk }: { chunk?: number; onChunk?: (swept: number) => void } = {},
-): Promise<Map<string, Map<string, SliceEvents>>> {
-  if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`chunk must be a positive integer, got ${chunk}`);
+  people: SweepPeople = {},
+  { into = new Map(), sign = 1 }: { into?: TimelineEvents; sign?: 1 | -1 } = {},
+): Promise<TimelineEvents> {
   const byPopulation: Record<string, unknown[]> = {};
   for (const r of requests) {
     for (const e of r.epochs) {
@@ -61,36 +81,7 @@ export async function timelineSweep(
       }
     }
   }
-  const out = new Map<string, Map<string, SliceEvents>>();
-  const sliceOf = (req: string, tenant: string): SliceEvents => {
-    let slices = out.get(req);
-    if (!slices) out.set(req, (slices = new Map()));
-    let s = slices.get(tenant);
-    if (!s) slices.set(tenant, (s = { counts: new Map(), presence: new Map() }));
-    return s;
-  };
-  if (Object.keys(byPopulation).length === 0) return out;
-  let after = '';
-  let swept = 0;
-  for (;;) {
-    const [page] = await db.read<{ last: string | null; scanned: number; events: EventRow[] }>(SWEEP, { after, limit: chunk, byPopulation, open: OPEN_DAY });
-    for (const e of page.events) {
-      const slice = sliceOf(e.req, e.tenant ?? '');
-      const gk = groupKey(e.dim, e.id);
-      if (e.measure === 'present') {
-        const days = slice.presence.get(gk) ?? slice.presence.set(gk, new Map()).get(gk)!;
-        days.set(e.day, (days.get(e.day) ?? 0) + e.delta);
-      } else {
-        const days = slice.counts.get(gk) ?? slice.counts.set(gk, new Map()).get(gk)!;
-        const v = days.get(e.day) ?? [0, 0];
-        days.set(e.day, e.measure === 'people' ? [v[0] + e.delta, v[1]] : [v[0], v[1] + e.delta]);
-      }
-    }
-    swept += page.scanned;
-    onChunk?.(swept);
-    // A short chunk is the last one; a person read again would be counted twice, so never step back.
-    if (page.scanned < chunk || page.last === null) break;
-    after = page.last;
-  }
-  return out;
+  if (Object.keys(byPopulation).length === 0) return into;
+  await walkPeople<EventRow>(db, { sweep: SWEEP, ofPeople: OF_PEOPLE }, { byPopulation, open: OPEN_DAY }, people, TIMELINE_CHUNK, (rows) => addEvents(into, rows, sign));
+  return into;
 }
