@@ -6,7 +6,15 @@ import { newRoundTripCounter } from '../src/db/executor';
 import { requestDb, txRequestDb } from '../src/db/request-db';
 import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
 import { refreshImpactTimelines } from '../src/domain/impact/timeline-refresh';
-import { refreshSummaries } from '../src/domain/summary-upkeep';
+import { refreshBreachSetSummaries } from '../src/domain/crossbreach/breach-set-refresh';
+import { breachSetCounts } from '../src/domain/crossbreach/breach-set-sweep';
+import { sweepCounts } from '../src/domain/impact/contract-aggregates-sweep';
+import { refreshImpactSummaries } from '../src/domain/impact/summary-refresh';
+import { storedTimelineEpochs, sweepRequestOf } from '../src/domain/impact/timeline-refresh';
+import { timelineEvents } from '../src/domain/impact/timeline-sweep';
+import { listBreaches } from '../src/domain/breach/breach.repository';
+import { impactKey, impactPaths } from '../src/domain/impact/impact.repository';
+import { deltaImport } from './delta';
 import { freshDatabase, generatedDataset, importOurs } from './dataset';
 import { spawnServer } from './servers/spawn-server';
 
@@ -49,7 +57,8 @@ async function main() {
     const imported = await importOurs(db.executor, KEY, dataset);
     out.importSeconds = (performance.now() - t0) / 1000 - imported.refreshSeconds;
     out.afterWriteSeconds = imported.refreshSeconds;
-    // The refresh as it was (summaries and cross-breach counts), then the timeline alone, twice each (warm).
+    // The summary refresh alone (impact summaries and cross-breach counts), then the timeline
+    // refresh alone, each in its own write transaction as refreshInLock runs them, twice (warm).
     const timed = async (f: () => Promise<unknown>) => {
       const s = performance.now();
       await f();
@@ -58,13 +67,45 @@ async function main() {
     const without: number[] = [];
     const timeline: number[] = [];
     for (let i = 0; i < 2; i += 1) {
-      without.push(await timed(() => refreshSummaries(db.executor, { portfolio: true })));
+      without.push(
+        await timed(() =>
+          db.executor.admin().writeTransaction('summaries/refresh', async (run) => {
+            const impact = await refreshImpactSummaries(txRequestDb(run), { sweepAll: true });
+            await refreshBreachSetSummaries(txRequestDb(run), impact.requests.map((r) => ({ key: r.breachId, referenceDate: r.referenceDate, paths: r.paths })));
+          }),
+        ),
+      );
       timeline.push(await timed(() => db.executor.admin().writeTransaction('timelines/refresh', (run) => refreshImpactTimelines(txRequestDb(run), { sweepAll: true }))));
     }
     out.refreshWithoutTimelineSeconds = without;
     out.timelineRefreshSeconds = timeline;
     const [size] = await db.executor.read<Record<string, number>>(cypher('impact/timeline-storage'), {});
     out.storage = size;
+
+    // A 1,000-row delta import (new people of the largest insurer), end to end: the write, the
+    // summaries' and the timelines' patches, one transaction. Then, on the same 1,000 people, one
+    // pass of what the delta counts twice (before and after the write): the summaries' counts
+    // (impact and cross-breach) against the timelines' events, read alone.
+    const admin = requestDb(db.executor.admin(), newRoundTripCounter());
+    const [largest] = (await summariesByBreachIds(admin, [BREACH])).get(BREACH)!.byInsurer;
+    out.delta = await deltaImport(db.executor, KEY, largest.id, 1_000);
+    const keys = await db.executor.read<{ keys: string[] }>(cypher('impact/people-of-contracts'), { contractIds: Array.from({ length: 1_000 }, (_, i) => `${largest.id}:BENCH-DELTA-${i}`) });
+    const people = keys[0].keys;
+    const summaryPass: number[] = [];
+    const timelinePass: number[] = [];
+    const timelines = [...(await storedTimelineEpochs(admin))].map(([breachId, epochs]) => sweepRequestOf(breachId, epochs));
+    const answers = await impactPaths(admin, (await listBreaches(admin)).map((b) => ({ breachId: b.id, asOf: null })), null);
+    const requests = answers.flatMap((a) => (a.referenceDate ? [{ key: impactKey(a), breachId: a.breachId, referenceDate: a.referenceDate, paths: a.paths }] : []));
+    for (let i = 0; i < 3; i += 1) {
+      summaryPass.push(
+        await timed(async () => {
+          await sweepCounts(admin, requests, { keys: people });
+          await breachSetCounts(admin, requests.map((r) => ({ key: r.breachId, referenceDate: r.referenceDate, paths: r.paths })), { keys: people });
+        }),
+      );
+      timelinePass.push(await timed(() => timelineEvents(admin, timelines, { keys: people })));
+    }
+    out.deltaPassSeconds = { people: people.length, summaries: summaryPass, timelines: timelinePass };
 
     // The compiled server, as in production (npm run build first), with no live-count budget in the way.
     const server = await spawnServer(
