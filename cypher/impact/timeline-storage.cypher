@@ -1,9 +1,12 @@
 // What the stored impact timelines hold (bench/asof.ts reports it as their storage cost): heads
 // and month buckets, and the characters of their JSON.
-MATCH (t)
-WHERE t:ImpactTimeline OR t:ImpactTimelineMonth
-RETURN count(CASE WHEN t:ImpactTimeline THEN 1 END) AS heads,
-       count(CASE WHEN t:ImpactTimelineMonth THEN 1 END) AS months,
-       sum(size(coalesce(t.epochs, '')) + size(coalesce(t.presence, '')) + size(coalesce(t.base, '')) + size(coalesce(t.deltas, ''))) AS jsonChars,
-       max(size(coalesce(t.base, '')) + size(coalesce(t.deltas, ''))) AS largestMonthChars,
-       max(CASE WHEN t:ImpactTimeline AND t.tenant = '' THEN size(t.epochs) + size(t.presence) END) AS everyTenantHeadChars
+// One label at a time, so each is a label scan of timeline nodes, never of the whole graph.
+CALL {
+  MATCH (h:ImpactTimeline)
+  RETURN count(h) AS heads, sum(size(h.epochs)) AS headChars, max(size(h.epochs)) AS largestHeadChars
+}
+CALL {
+  MATCH (m:ImpactTimelineMonth)
+  RETURN count(m) AS months, sum(size(m.base) + size(m.deltas)) AS monthChars, max(size(m.base) + size(m.deltas)) AS largestMonthChars
+}
+RETURN heads, months, headChars + monthChars AS jsonChars, largestMonthChars, largestHeadChars
