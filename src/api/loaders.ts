@@ -4,7 +4,6 @@ import * as breaches from '../domain/breach/breach.repository';
 import * as catalogue from '../domain/catalogue/catalogue.repository';
 import * as impact from '../domain/impact/impact.repository';
 import { StoredSummary, storedSummaries } from '../domain/impact/stored-summaries';
-import { TimelineAnswer, timelineAnswers } from '../domain/impact/timeline-read';
 import type { SummaryCache } from '../domain/impact/summary-cache';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import * as organizations from '../domain/organization/organization.repository';
@@ -46,24 +45,19 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     if (failed) throw failed;
     return new Map(ids.flatMap((id, i) => (rows[i] ? [[`${id}|`, rows[i] as StoredSummary] as const] : [])));
   };
-  // Any other date is read from the breach's stored timeline (timeline-read.ts: its paths and
-  // counts on that date, exact) when one is stored; only a breach without one is counted live.
-  const timeline = new DataLoader<string, TimelineAnswer | null>(async (keys) => {
-    const found = await timelineAnswers(db, keys.map(keyOf), tenant);
-    return keys.map((k) => found.get(k) ?? null);
-  });
   const impactPaths = new DataLoader<string, ImpactPathsRow | null>(async (keys) => {
     const kept = await storedFor(keys);
-    const unkept = keys.filter((k) => !kept.get(k)?.paths);
-    // Paths on a chosen date are the walk every live count starts with (countLive loads them
-    // first), so the budget is spent here, once per breach and date, before anything runs (a
-    // timeline read included: the budget is the operator's to relax, see LIVE_COUNTS_PER_MINUTE).
-    spendLiveCounts(unkept.filter((k) => !k.endsWith('|')).length);
-    const dated = await timelineFor(unkept);
-    const requests = unkept.filter((k) => !dated.get(k)).map(keyOf);
+    const live = keys.filter((k) => !kept.get(k)?.paths);
+    const requests = live.map((k) => {
+      const [breachId, asOf] = k.split('|');
+      return { breachId, asOf: asOf === '' ? null : asOf };
+    });
+    // Paths on a chosen date are the live walk every live count starts with (countLive loads them
+    // first), so the budget is spent here, once per breach and date, before anything runs.
+    spendLiveCounts(requests.filter((r) => r.asOf !== null).length);
     const rows = requests.length > 0 ? await impact.impactPaths(db, requests, tenant) : [];
     const byKey = new Map(rows.map((r) => [impact.impactKey(r), r]));
-    return keys.map((k) => kept.get(k)?.paths ?? dated.get(k)?.paths ?? byKey.get(k) ?? null);
+    return keys.map((k) => kept.get(k)?.paths ?? byKey.get(k) ?? null);
   });
   return {
     // Catalogue rows are shared across requests (see catalogue-cache.ts); per-tenant and
@@ -96,21 +90,11 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     contractAggregates: new DataLoader<string, ContractAggregatesRow | null>(async (keys) => {
       // A breach with no stored summary (none written yet, or no dated event) is counted live.
       const kept = await storedFor(keys);
-      const dated = await timelineFor(keys.filter((k) => !kept.get(k)?.aggregates));
-      const live = keys.filter((k) => !kept.get(k)?.aggregates && !dated.get(k));
+      const live = keys.filter((k) => !kept.get(k)?.aggregates);
       const computed = live.length > 0 ? await countLive(live) : new Map<string, ContractAggregatesRow>();
-      return keys.map((k) => kept.get(k)?.aggregates ?? dated.get(k)?.aggregates ?? computed.get(k) ?? null);
+      return keys.map((k) => kept.get(k)?.aggregates ?? computed.get(k) ?? null);
     }),
   };
-
-  /** The stored-timeline answers of the keys with an asOf (absent: no timeline stored, count live). */
-  async function timelineFor(keys: readonly string[]): Promise<Map<string, TimelineAnswer>> {
-    const dated = keys.filter((k) => !k.endsWith('|'));
-    const rows = await timeline.loadMany(dated);
-    const failed = rows.find((r) => r instanceof Error);
-    if (failed) throw failed;
-    return new Map(dated.flatMap((k, i) => (rows[i] ? [[k, rows[i] as TimelineAnswer] as const] : [])));
-  }
 
   /** Contract-level totals counted from the qualifying paths, for keys with no stored summary. */
   async function countLive(keys: string[]): Promise<Map<string, ContractAggregatesRow>> {
@@ -125,12 +109,6 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     const rows = requests.length > 0 ? await impact.contractAggregates(db, requests, tenant) : [];
     return new Map(rows.map((r) => [r.key, r]));
   }
-}
-
-/** The {@link impact.ImpactKey} of a loader key (`${breachId}|${asOf ?? ''}`). */
-function keyOf(k: string): impact.ImpactKey {
-  const [breachId, asOf] = k.split('|');
-  return { breachId, asOf: asOf === '' ? null : asOf };
 }
 
 /** The loaders of one request. */

@@ -14,8 +14,6 @@ export const REACH_FRAGMENTS = Object.freeze({
   flowHeld: 'reach/flow-held',
   /** A counted flow's basis on d: ACTIVE while it runs, RETAINED once ended. */
   flowBasis: 'reach/flow-basis',
-  /** The days on which flowHeld and flowBasis can change their answer for a flow (the impact timelines' epochs). */
-  flowChangeDays: 'reach/flow-change-days',
   /** A contract is reached through a path on d (operator, start, window overlap, still held). */
   contractReached: 'reach/contract-reached',
   /** An insurer sees the flows and paths it controls ($tenant null: every tenant). */

@@ -29,8 +29,8 @@ export interface WriteChange {
  * forget part of it (a delta import maintains them in its own transaction: summary-upkeep.ts):
  * 1. when catalogue rows changed, a new catalogue version, so every API process (this one and
  *    others on the same database) drops its cached rows on its next request;
- * 2. the maintained impact summaries, cross-breach counts and impact timelines, recounted from the
- *    committed graph in one write transaction that holds the summary lock (refreshSummaries): whole after a
+ * 2. the maintained impact summaries and cross-breach counts, recounted from the committed graph
+ *    in one write transaction that holds the summary lock (refreshSummaries): whole after a
  *    portfolio write, only the breaches whose paths changed after a catalogue-only one.
  * Until it returns, readers see the new rows with the previous summaries, never a half-written
  * refresh. Administrative timeouts apply (Executor.admin): a busy machine slows it down, it does

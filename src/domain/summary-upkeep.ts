@@ -10,10 +10,6 @@ import { impactKey } from './impact/impact.repository';
 import type { ImpactPathsRow } from './impact/impact.rows';
 import { aggregatesOf, ALL, applyCounts, GroupCounts, isEmptyCounts, networkRoutesOf, routeKey, SweepCounts } from './impact/summary-counts';
 import { readStoredSummaries, refreshImpactSummaries, SLICE_BATCH, SummaryRequest } from './impact/summary-refresh';
-import { patchTimelines } from './impact/timeline-patch';
-import { refreshImpactTimelines, storedTimelineEpochs, sweepRequestOf } from './impact/timeline-refresh';
-import { timelineEvents } from './impact/timeline-sweep';
-import { listBreaches } from './breach/breach.repository';
 
 const Q = {
   lock: cypher('admin/lock-summaries'),
@@ -46,20 +42,17 @@ export interface UpkeepResult {
 }
 
 /**
- * Refreshes the impact summaries, then the cross-breach counts, then the impact timelines in
- * `db`, the transaction that holds the summary lock, and marks them maintained (deltas may patch
- * them from now on). `sweepAll`: recount every breach (the portfolio changed); otherwise only
- * breaches whose paths changed are recounted for the impact summaries, the cross-breach counts,
- * which combine all breaches, are recounted whole when any breach was (or the set of breaches
- * changed), and only the timelines whose epochs changed are recomputed (those of deleted
- * breaches dropped).
+ * Refreshes the impact summaries and then the cross-breach counts in `db`, the transaction that
+ * holds the summary lock, and marks them maintained (deltas may patch them from now on).
+ * `sweepAll`: recount every breach (the portfolio changed); otherwise only breaches whose paths
+ * changed are recounted for the impact summaries, and the cross-breach counts, which combine all
+ * breaches, are recounted whole when any breach was (or the set of breaches changed).
  */
 async function refreshInLock(db: RequestDb, sweepAll: boolean, onSwept?: (people: number) => void): Promise<UpkeepResult> {
   const impact = await refreshImpactSummaries(db, { sweepAll, onSwept });
   if (sweepAll || impact.swept.length > 0 || impact.breachesChanged) {
     await refreshBreachSetSummaries(db, impact.requests.map((r) => ({ key: r.breachId, referenceDate: r.referenceDate, paths: r.paths })), onSwept);
   }
-  await refreshImpactTimelines(db, { sweepAll, onSwept });
   await db.read(Q.maintained);
   return { mode: 'full', written: impact.written };
 }
@@ -105,13 +98,10 @@ export interface Touched {
  *    when the write touched it, and an untouched contract counts the same before and after);
  * 5. the stored counts patched, and everything readers use re-derived from them and written:
  *    summaries, insurer slices (created, updated, or dropped when emptied), network routes of the
- *    paths, cross-breach rows (dropped at zero);
- * 6. the impact timelines alike: the dated events of S on the stored epochs and paths before and
- *    after the write, their difference patched into the stored month buckets (timeline-patch.ts).
+ *    paths, cross-breach rows (dropped at zero).
  * When the summaries are not maintained (never refreshed by this version, the catalogue changed
- * since, a summary or a breach's timeline was deleted, or a write left them stale), the write is
- * followed by a full refresh in the same transaction instead, after which later writes are deltas
- * again.
+ * since, a summary was deleted, or a write left them stale), the write is followed by a full refresh in the same
+ * transaction instead, after which later writes are deltas again.
  */
 export async function writeWithSummaries(executor: Executor, write: Step, touched: Touched, counter?: RoundTripCounter): Promise<UpkeepResult> {
   return executor.admin().writeTransaction(
@@ -120,15 +110,7 @@ export async function writeWithSummaries(executor: Executor, write: Step, touche
       const db = txRequestDb(run);
       const [lock] = await run<LockRow>(Q.lock);
       const stored = await readStoredSummaries(db);
-      const timelines = await storedTimelineEpochs(db);
-      const breachIds = (await listBreaches(db)).map((b) => b.id);
-      const maintained =
-        lock.maintained &&
-        lock.summaryCount === stored.size &&
-        [...stored.values()].every((s) => s.counts !== null && s.paths !== null && s.aggregates !== null && s.insurerSlices !== null) &&
-        // Every breach has its timeline (and only they do): none was deleted since the refresh.
-        timelines.size === breachIds.length &&
-        breachIds.every((id) => timelines.has(id));
+      const maintained = lock.maintained && lock.summaryCount === stored.size && [...stored.values()].every((s) => s.counts !== null && s.paths !== null && s.aggregates !== null && s.insurerSlices !== null);
       if (!maintained) {
         await run(write.query, write.params);
         return refreshInLock(db, true);
@@ -141,18 +123,13 @@ export async function writeWithSummaries(executor: Executor, write: Step, touche
       const byBreach = requests.map((r) => ({ key: r.breachId, referenceDate: r.referenceDate, paths: r.paths }));
       const [{ keys }] = await run<{ keys: string[] }>(Q.peopleOfContracts, { contractIds: touched.contracts });
       const people = [...new Set([...touched.people, ...keys])].sort();
-      // The timelines' epochs and paths as stored: their events are patched with the same paths.
-      const timelineRequests = [...timelines].map(([breachId, epochs]) => sweepRequestOf(breachId, epochs));
       const impactBefore = await sweepCounts(db, requests, { keys: people });
       const setsBefore = await breachSetCounts(db, byBreach, { keys: people });
-      const timelineChange = await timelineEvents(db, timelineRequests, { keys: people }, { sign: -1 });
       await run(write.query, write.params);
       const impactAfter = await sweepCounts(db, requests, { keys: people });
       const setsAfter = await breachSetCounts(db, byBreach, { keys: people });
-      await timelineEvents(db, timelineRequests, { keys: people }, { into: timelineChange, sign: 1 });
       const written = await applyImpactDelta(db, requests, difference(impactAfter, impactBefore), stored);
       await applyBreachSetDelta(db, breachSetDifference(setsAfter, setsBefore));
-      await patchTimelines(db, timelineChange);
       return { mode: 'delta' as const, written };
     },
     counter,
@@ -163,9 +140,7 @@ export async function writeWithSummaries(executor: Executor, write: Step, touche
  * Runs `write` (portfolio data) WITHOUT maintaining the summaries, for an import past its
  * incremental limit whose caller refreshes them whole at the end: it still takes the summary lock
  * first (so it never lands in a delta's or a refresh's middle), and marks the summaries stale in
- * the same transaction, so a crash before that refresh makes the next write refresh whole. The
- * impact timelines are stale with them: reads count live (timeline-read.ts) until that refresh
- * recomputes them.
+ * the same transaction, so a crash before that refresh makes the next write refresh whole.
  */
 export async function writeLeavingSummariesStale(executor: Executor, write: Step, counter?: RoundTripCounter): Promise<void> {
   await executor.admin().writeAll([{ query: Q.lockStale, params: {} }, write], counter);
