@@ -6,6 +6,7 @@ import { newRoundTripCounter } from '../src/db/executor';
 import { requestDb } from '../src/db/request-db';
 import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
 import { freshDatabase, generatedDataset, importOurs } from './dataset';
+import { rssKb } from './rss';
 import { spawnServer } from './servers/spawn-server';
 
 /** What one mailing export measured: throughput, and the server's memory while it streamed. */
@@ -29,12 +30,7 @@ export interface ExportMeasure {
 
 /** VmRSS of a process in MB (Linux /proc), or NaN where there is no /proc. */
 function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
+  return (rssKb(pid) ?? NaN) / 1024;
 }
 
 /**

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { percentile } from './percentile';
 
 /** One HTTP request of an operation, as autocannon replays it. */
 export interface HttpRequest {
@@ -19,11 +20,6 @@ export interface LoadResult {
   p99: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
 
 /**
  * Replays `req` with `connections` concurrent connections for `seconds` and returns exact

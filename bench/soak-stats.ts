@@ -1,3 +1,7 @@
+import { percentile } from './percentile';
+
+export { percentile };
+
 /** One answered (or failed) request of the soak. */
 export interface RequestRecord {
   /** Milliseconds since the load started, when the answer was read whole (or the request failed). */
@@ -44,13 +48,6 @@ export interface MinuteRow {
   nodeRssMb: number | null;
   jvmRssMb: number | null;
   errorCodes: Record<string, number>;
-}
-
-/** The p-th percentile (nearest rank) of ascending `sorted`; NaN when empty. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
 }
 
 const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);

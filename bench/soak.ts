@@ -16,6 +16,7 @@ import { isErrorCode, statusOf } from '../src/errors/codes';
 import { syntheticNir } from '../src/identity/nir';
 import { BenchDatabase, freshDatabase, generatedDataset, importOurs } from './dataset';
 import { OperationContext, OPERATIONS } from './operations';
+import { rssKb } from './rss';
 import { spawnServer } from './servers/spawn-server';
 import { exampleOperations, MixEntry, MixPicker } from './soak-mix';
 import { assertLoopbackUrl, parseSoakOptions, SoakOptions } from './soak-options';
@@ -59,16 +60,6 @@ function uptime(): string {
   }
 }
 
-/** VmRSS of a process in kB, or null when it is gone or unreadable. */
-function rssKb(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const m = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The loaded store: a fresh one, loaded by the transactional import as `npm run import -- --dir`

@@ -1,4 +1,5 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
+import { buildDist } from './build-dist';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,8 +33,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 beforeAll(async () => {
   // What `npm run seed`, `npm run import` and `npm start` run: the compiled entry points.
-  const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${build.stdout}${build.stderr}`);
+  buildDist();
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-cli-'));
   env = childEnv({
     NODE_ENV: 'development',

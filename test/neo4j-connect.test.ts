@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { freePort } from './free-port';
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { Executor } from '../src/db/executor';
@@ -47,12 +47,7 @@ test('the right settings still connect', async () => {
 
 test('an unreachable server: its reason is logged on the first attempt, and the final error names it', async () => {
   // A port that was free a moment ago: nothing listens there.
-  const port = await new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
+  const port = await freePort();
   const lines: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from './free-port';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/config';
@@ -24,14 +24,6 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-outage-'));
 // One password for both starts: the restart finds the store already has it.
 const password = testPassword();
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 const start = () => startEmbeddedNeo4j({ boltPort: port, dataDir, heap: '512m', pageCache: '64m', password });
 const query = async () => {

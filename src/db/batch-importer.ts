@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { AppError } from '../errors/app-error';
-import { ensureLauncherBuilt, launcherEnv, launcherJavaArgs } from './embedded';
-import { makePrivateDir } from '../config/private-dir';
+import { runLauncherTool } from './embedded';
 
 /** One group of the batch importer's input: a label (nodes) or type (relationships) and its file, header line first. */
 export interface ImporterInput {
@@ -40,10 +38,7 @@ export interface BatchImportOptions {
  * Throws BULK_IMPORT_FAILED with the end of the importer's output when it exits non-zero.
  */
 export async function runBatchImporter(opts: BatchImportOptions): Promise<void> {
-  ensureLauncherBuilt();
-  makePrivateDir(opts.dataDir);
   const args = [
-    ...launcherJavaArgs(opts.heap),
     'import',
     '--id-type=string',
     '--overwrite-destination=true',
@@ -56,20 +51,8 @@ export async function runBatchImporter(opts: BatchImportOptions): Promise<void> 
     ...(opts.multilineFields ? ['--multiline-fields=true'] : []),
     ...opts.inputs.map((i) => `--${i.kind}=${i.name}=${i.file}`),
   ];
-  const child = spawn('java', args, { env: launcherEnv({ NEO4J_DATA_DIR: opts.dataDir }), stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  const hear = (buf: Buffer) => {
-    const text = buf.toString('utf8');
-    tail = (tail + text).slice(-3000);
-    opts.onOutput?.(text);
-  };
-  child.stdout.on('data', hear);
-  child.stderr.on('data', hear);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (c) => resolve(c));
-  });
+  const { code, tail } = await runLauncherTool(args, { dataDir: opts.dataDir, heap: opts.heap, onOutput: opts.onOutput });
   if (code !== 0) {
-    throw new AppError('BULK_IMPORT_FAILED', `Neo4j's batch importer exited with code ${code}; the store's neo4j database is incomplete (run the bulk load again once the cause is fixed: it rebuilds it). Its last output:\n${tail.trim().split('\n').slice(-15).join('\n')}`);
+    throw new AppError('BULK_IMPORT_FAILED', `Neo4j's batch importer exited with code ${code}; the store's neo4j database is incomplete (run the bulk load again once the cause is fixed: it rebuilds it). Its last output:\n${tail}`);
   }
 }

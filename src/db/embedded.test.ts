@@ -4,16 +4,12 @@ import path from 'node:path';
 import { buildLauncher, ensureLauncherBuilt, parseMavenLine } from './embedded';
 
 /** Without Java on PATH, the embedded Neo4j fails with one clear error saying what to install. */
-test('missing Java gives NEO4J_LAUNCHER_UNAVAILABLE naming Java, Maven and NEO4J_URI', () => {
+test('missing Java gives NEO4J_LAUNCHER_UNAVAILABLE naming Java, Maven and NEO4J_URI', async () => {
   const saved = process.env.PATH;
   process.env.PATH = '/nonexistent';
   try {
-    expect(() => ensureLauncherBuilt()).toThrow(/Java.*NEO4J_URI/s);
-    try {
-      ensureLauncherBuilt();
-    } catch (e) {
-      expect((e as { code: string }).code).toBe('NEO4J_LAUNCHER_UNAVAILABLE');
-    }
+    await expect(ensureLauncherBuilt()).rejects.toThrow(/Java.*NEO4J_URI/s);
+    await expect(ensureLauncherBuilt()).rejects.toMatchObject({ code: 'NEO4J_LAUNCHER_UNAVAILABLE' });
   } finally {
     process.env.PATH = saved;
   }

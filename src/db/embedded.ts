@@ -116,21 +116,12 @@ const BUILD_START_MESSAGE = 'building the Neo4j launcher with Maven (first start
 
 /**
  * Builds the launcher with Maven when its jar is missing or older than its sources, after
- * checking that Java 17+ is on PATH; blocks until done, so `log` hears only that it began. Throws
- * NEO4J_LAUNCHER_UNAVAILABLE saying what to install. {@link startEmbeddedNeo4j} uses
- * {@link buildLauncher} instead, which reports progress while Maven runs.
+ * checking that Java 17+ is on PATH, reporting the build's progress through `progress`
+ * ({@link buildLauncher}). Rejects with NEO4J_LAUNCHER_UNAVAILABLE saying what to install. Every
+ * launcher use (the server, the batch importer, dump and load) goes through here.
  */
-export function ensureLauncherBuilt(log: (msg: string) => void = () => undefined): void {
-  if (!launcherNeedsBuild()) return;
-  log(BUILD_START_MESSAGE);
-  const build = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: minimalEnv([...INHERITED, ...MAVEN_INHERITED]),
-  });
-  if (build.status !== 0) {
-    throw launcherError(`Building the launcher failed (mvn exit ${build.status}):\n${(build.stdout + build.stderr).slice(-2000)}\n`);
-  }
+export async function ensureLauncherBuilt(progress: (message: string) => void = () => undefined): Promise<void> {
+  if (launcherNeedsBuild()) await buildLauncher(progress);
 }
 
 /** How often a Maven step that runs on is reported again, in ms. */
@@ -222,16 +213,53 @@ export async function buildLauncher(progress: (message: string) => void, dir: st
 
 /**
  * The `java` arguments that run the launcher with a heap of `heap` (JVM syntax), before the
- * launcher's own arguments: the server and the batch importer (src/db/batch-importer.ts) share
- * them, so both run in the same JVM setup.
+ * launcher's own arguments: the server and the tool modes ({@link runLauncherTool}) share them,
+ * so all run in the same JVM setup.
  */
-export function launcherJavaArgs(heap: string): string[] {
+function launcherJavaArgs(heap: string): string[] {
   return [`-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC', '-cp', `${JAR}${path.delimiter}${LIB}/*`, 'breachimpact.Launcher'];
 }
 
 /** The launcher JVM's environment: what Java needs (see INHERITED), plus `extra`; never this process's secrets. */
-export function launcherEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+function launcherEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return minimalEnv(INHERITED, extra);
+}
+
+/** How a launcher tool run ({@link runLauncherTool}) ended, with what it printed. */
+export interface LauncherToolRun {
+  /** Exit code (null when killed by a signal). */
+  code: number | null;
+  /** Everything it printed on stdout (the tools print their few result markers there). */
+  out: string;
+  /** Its last 15 lines of output, both streams, for an error message. */
+  tail: string;
+}
+
+/**
+ * Runs one of the launcher's offline tool modes (`import`, `dump`, `load`: `args` starts with the
+ * mode) on the store in `dataDir`, in the same JVM setup and minimal environment as the server,
+ * after building the launcher if needed; the store directory is created 0700. `onOutput` hears
+ * the output as it comes. Resolves when the JVM has exited and its output is read.
+ */
+export async function runLauncherTool(args: string[], opts: { dataDir: string; heap: string; onOutput?: (text: string) => void }): Promise<LauncherToolRun> {
+  await ensureLauncherBuilt();
+  makePrivateDir(opts.dataDir);
+  const child = spawn('java', [...launcherJavaArgs(opts.heap), ...args], { env: launcherEnv({ NEO4J_DATA_DIR: opts.dataDir }), stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  let out = '';
+  const hear = (buf: Buffer, stdout: boolean) => {
+    const text = buf.toString('utf8');
+    tail = (tail + text).slice(-3000);
+    if (stdout) out += text;
+    opts.onOutput?.(text);
+  };
+  child.stdout.on('data', (b: Buffer) => hear(b, true));
+  child.stderr.on('data', (b: Buffer) => hear(b, false));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (c) => resolve(c));
+  });
+  return { code, out, tail: tail.trim().split('\n').slice(-15).join('\n') };
 }
 
 /**
@@ -244,7 +272,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   if (typeof opts.password !== 'string' || opts.password.length < 16 || /[\r\n]/.test(opts.password)) {
     throw new AppError('CONFIG_INVALID', 'The embedded Neo4j password must be at least 16 characters on one line.', { variable: 'NEO4J_PASSWORD' });
   }
-  if (launcherNeedsBuild()) await buildLauncher(opts.onProgress ?? opts.onLine ?? (() => undefined));
+  await ensureLauncherBuilt(opts.onProgress ?? opts.onLine);
   makePrivateDir(opts.dataDir);
   const child = spawn(
     'java',

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors/app-error';
-import { makePrivateDir } from '../config/private-dir';
-import { ensureLauncherBuilt, launcherEnv, launcherJavaArgs } from './embedded';
+import { runLauncherTool } from './embedded';
 
 /** The embedded store an offline dump or load works on, and the JVM heap it runs with. */
 export interface ArchiveStore {
@@ -19,25 +17,9 @@ export interface ArchiveStore {
 const MARKERS = ['BACKUP_STORE_IN_USE', 'BACKUP_FILE_INVALID', 'BACKUP_LOAD_FAILED', 'BACKUP_STORE_NEEDS_RECOVERY'] as const;
 
 async function runLauncher(store: ArchiveStore, mode: 'dump' | 'load', target: string): Promise<{ code: number | null; marker?: (typeof MARKERS)[number]; tail: string }> {
-  ensureLauncherBuilt();
-  makePrivateDir(store.dataDir);
-  const child = spawn('java', [...launcherJavaArgs(store.heap), mode, target], { env: launcherEnv({ NEO4J_DATA_DIR: store.dataDir }), stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  let out = '';
-  const hear = (buf: Buffer, stdout: boolean) => {
-    const text = buf.toString('utf8');
-    tail = (tail + text).slice(-3000);
-    if (stdout) out += text;
-    store.onOutput?.(text);
-  };
-  child.stdout.on('data', (b: Buffer) => hear(b, true));
-  child.stderr.on('data', (b: Buffer) => hear(b, false));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (c) => resolve(c));
-  });
-  const marker = MARKERS.find((m) => new RegExp(`^${m}$`, 'm').test(out));
-  return { code, marker, tail: tail.trim().split('\n').slice(-15).join('\n') };
+  const run = await runLauncherTool([mode, target], { dataDir: store.dataDir, heap: store.heap, onOutput: store.onOutput });
+  const marker = MARKERS.find((m) => new RegExp(`^${m}$`, 'm').test(run.out));
+  return { code: run.code, marker, tail: run.tail };
 }
 
 function inUse(store: ArchiveStore, what: string): AppError {

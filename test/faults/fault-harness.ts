@@ -1,12 +1,12 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../../src/config/paths';
 import type { NamedQuery } from '../../src/db/cypher-files';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/db/embedded';
 import { Executor } from '../../src/db/executor';
+import { freePort } from '../free-port';
 import { testLogger, testPassword } from '../harness';
 
 /**
@@ -18,15 +18,7 @@ import { testLogger, testPassword } from '../harness';
 /** A test Cypher text (house rule: product statements live in cypher/; these only probe the store). */
 export const probe = (name: string, text: string): NamedQuery => ({ name: `test/faults/${name}`, text });
 
-/** A free TCP port on the loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
+export { freePort };
 
 /** A Neo4j on a store of its own, that a test may kill and start again on the same files and port. */
 export interface FaultStore {
@@ -92,13 +84,7 @@ export async function summaryLock(executor: Executor): Promise<{ portfolioStale:
   return row;
 }
 
-/** Builds `dist/` as `npm start` does (tsc -p tsconfig.build.json, incremental: fast when nothing changed). */
-export function buildDist(): string {
-  const tsc = fromRoot('node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', fromRoot('tsconfig.build.json')], { cwd: fromRoot(), encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed (${r.status}):\n${r.stdout}${r.stderr}`);
-  return fromRoot('dist', 'main.js');
-}
+export { buildDist } from '../build-dist';
 
 /** The API as a child process (`node dist/main.js`), with its output kept line by line. */
 export interface ApiProcess {
