@@ -8,8 +8,9 @@ import { newRoundTripCounter } from '../src/db/executor';
 import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
 import { cursorKey, encodeCursor } from '../src/domain/contract/cursor';
 import { requestDb } from '../src/db/request-db';
-import { BulkMeasure, bulkOurs, DatabaseSizes, freshDatabase, generatedDataset, importFloor, importOurs } from './dataset';
-import { deltaImport } from './delta';
+import { BenchDatabase, BulkMeasure, bulkOurs, DatabaseSizes, freshDatabase, generatedDataset, ImportMeasure, importFloor, importOurs } from './dataset';
+import { AsOfCase, measureAsOf } from './asof';
+import { concurrentDeltas, ConcurrentDeltaMeasure, deltaImport } from './delta';
 import { describeExport, ExportMeasure, measureExport } from './export';
 import { load, LoadResult } from './load';
 import { OperationContext, OPERATIONS, ServerName } from './operations';
@@ -46,6 +47,14 @@ function options() {
       only: { type: 'string' },
       // Also measure the bulk first load (issue #12 §1) against the transactional import.
       bulk: { type: 'boolean' },
+      // Above this many people, skip the transactional import and its floor (they take hours at
+      // 33M): the bulk first load alone builds the store the servers read. Needs --bulk.
+      'transactional-max': { type: 'string' },
+      // Above this many people, skip the driver floor of the transactional import (about as long
+      // as the import itself, and measured before): the import is then compared with nothing.
+      'floor-max': { type: 'string' },
+      // Requests per breachImpact(asOf) case (issue #12 §3), one at a time, after one warm-up.
+      'asof-runs': { type: 'string' },
     },
   });
   const whole = (name: string, v: string | undefined, dflt: number, min: number) => {
@@ -62,8 +71,13 @@ function options() {
   const only = values.only === undefined ? ids : values.only.split(',').map((o) => o.trim());
   const unknown = only.filter((o) => !ids.includes(o));
   if (unknown.length > 0 || only.length === 0) throw new Error(`--only takes operation ids among ${ids.join(', ')}; got "${values.only}"`);
+  const transactionalMax = whole('transactional-max', values['transactional-max'], Number.MAX_SAFE_INTEGER, 1_000);
+  if (!values.bulk && people.some((p) => p > transactionalMax)) throw new Error(`--transactional-max ${transactionalMax} leaves sizes above it without a first load: add --bulk`);
   return {
     people: [...new Set(people)].sort((a, b) => a - b),
+    transactionalMax,
+    floorMax: whole('floor-max', values['floor-max'], Number.MAX_SAFE_INTEGER, 1_000),
+    asOfRuns: whole('asof-runs', values['asof-runs'], 3, 0),
     operations: OPERATIONS.filter((o) => only.includes(o.id)),
     connections: whole('connections', values.connections, 8, 1),
     duration: whole('duration', values.duration, 10, 1),
@@ -76,14 +90,19 @@ function options() {
   };
 }
 
-async function startServers(uri: string, password: string): Promise<Record<ServerName, RunningServer>> {
-  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-  const ours = await spawnServer(
+/** Our compiled server, as in production, over the bench's store; `env` adds or overrides settings. */
+function spawnOurs(uri: string, password: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return spawnServer(
     process.execPath,
     [path.join(ROOT, 'dist', 'main.js')],
-    { NEO4J_URI: uri, NEO4J_PASSWORD: password, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: JWT_SECRET, PSEUDONYM_KEY, NODE_ENV: 'production', ROUND_TRIPS_HEADER: 'true' },
+    { NEO4J_URI: uri, NEO4J_PASSWORD: password, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: JWT_SECRET, PSEUDONYM_KEY, NODE_ENV: 'production', ROUND_TRIPS_HEADER: 'true', ...env },
     /breach-impact ready: (http:\/\/[^\s]+\/graphql)/,
   );
+}
+
+async function startServers(uri: string, password: string): Promise<Record<ServerName, RunningServer>> {
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const ours = await spawnOurs(uri, password);
   // All three run as in production: graphql-js, for one, checks every instanceof in development.
   const ng = await spawnServer(tsx, [path.join(ROOT, 'bench', 'servers', 'neo4j-graphql-server.ts')], { NEO4J_URI: uri, NEO4J_PASSWORD: password, NODE_ENV: 'production' }, /READY (http:\/\/\S+)/);
   const raw = await spawnServer(tsx, [path.join(ROOT, 'bench', 'servers', 'raw-server.ts')], { NEO4J_URI: uri, NEO4J_PASSWORD: password, NODE_ENV: 'production' }, /READY (http:\/\/\S+)/);
@@ -103,32 +122,46 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   const dataset = generatedDataset(WORK, people, opts.seed);
   log(`${people} people: ${dataset.rows} rows in ${dataset.files.length} files (${((performance.now() - t0) / 1000).toFixed(1)} s to generate or reuse)`);
 
-  // The floor and our import each get a fresh store, so neither finds the other's nodes.
-  const floorDb = await freshDatabase(WORK, 'floor', dataset, opts.sizes, key);
-  log('import floor (same UNWIND batches straight through the driver)…');
-  const floor = await importFloor(floorDb.neo4j, floorDb.executor, key, dataset);
-  log(`import floor: ${floor.rows} rows in ${floor.seconds.toFixed(1)} s = ${floor.rowsPerSecond.toFixed(0)} rows/s`);
-  await floorDb.close();
+  const transactional = people <= opts.transactionalMax;
+  let floor: ImportMeasure | undefined;
+  if (transactional && people <= opts.floorMax) {
+    // The floor and our import each get a fresh store, so neither finds the other's nodes.
+    const floorDb = await freshDatabase(WORK, 'floor', dataset, opts.sizes, key);
+    log('import floor (same UNWIND batches straight through the driver)…');
+    floor = await importFloor(floorDb.neo4j, floorDb.executor, key, dataset);
+    log(`import floor: ${floor.rows} rows in ${floor.seconds.toFixed(1)} s = ${floor.rowsPerSecond.toFixed(0)} rows/s`);
+    await floorDb.close();
+  }
 
-  const setupStarted = performance.now();
-  const db = await freshDatabase(WORK, 'ours', dataset, opts.sizes, key);
-  const setupSeconds = (performance.now() - setupStarted) / 1000;
-  log('import, ours (npm run import pipeline)…');
-  const ours = await importOurs(db.executor, key, dataset);
-  log(`import ours: ${ours.rows} rows in ${ours.seconds.toFixed(1)} s = ${ours.rowsPerSecond.toFixed(0)} rows/s; summary refresh ${ours.refreshSeconds.toFixed(1)} s`);
-
-  let bulk: (BulkMeasure & { transactionalEndToEndSeconds: number }) | undefined;
+  // The bulk first load runs before the transactional store is opened: two Neo4j of national
+  // size at once would not fit in this machine's memory. Above --transactional-max its store is
+  // the one the servers read.
+  let bulk: BulkMeasure | undefined;
+  let db: BenchDatabase | undefined;
   if (opts.bulk) {
-    // Its own store; the servers below still read the transactional one, so reads compare as before.
     log('bulk first load (npm run import -- --bulk)…');
     const b = await bulkOurs(WORK, dataset, opts.sizes, key);
-    await b.db.close();
-    bulk = { ...b.measure, transactionalEndToEndSeconds: setupSeconds + ours.seconds + ours.refreshSeconds };
+    bulk = b.measure;
+    if (transactional) await b.db.close();
+    else db = b.db;
     log(
-      `bulk first load: ${bulk.rows} rows end to end in ${bulk.endToEndSeconds.toFixed(1)} s (transactional, from a new store: ${bulk.transactionalEndToEndSeconds.toFixed(1)} s); ` +
+      `bulk first load: ${bulk.rows} rows end to end in ${bulk.endToEndSeconds.toFixed(1)} s; ` +
         `staging ${bulk.stagingSeconds.toFixed(1)} s, importer ${bulk.importerSeconds.toFixed(1)} s, schema ${bulk.schemaSeconds.toFixed(1)} s, seeds and summaries ${bulk.seedAndSummariesSeconds.toFixed(1)} s`,
     );
   }
+
+  let ours: (ImportMeasure & { refreshSeconds: number }) | undefined;
+  let transactionalEndToEndSeconds: number | undefined;
+  if (transactional) {
+    const setupStarted = performance.now();
+    db = await freshDatabase(WORK, 'ours', dataset, opts.sizes, key);
+    const setupSeconds = (performance.now() - setupStarted) / 1000;
+    log('import, ours (npm run import pipeline)…');
+    ours = await importOurs(db.executor, key, dataset);
+    transactionalEndToEndSeconds = setupSeconds + ours.seconds + ours.refreshSeconds;
+    log(`import ours: ${ours.rows} rows in ${ours.seconds.toFixed(1)} s = ${ours.rowsPerSecond.toFixed(0)} rows/s; summary refresh ${ours.refreshSeconds.toFixed(1)} s; from a new store ${transactionalEndToEndSeconds.toFixed(1)} s`);
+  }
+  if (!db) throw new Error('no store to serve: neither the transactional import nor --bulk ran');
 
   const summary = (await summariesByBreachIds(requestDb(db.executor, newRoundTripCounter()), [BREACH])).get(BREACH);
   if (!summary) throw new Error(`no maintained summary for ${BREACH}`);
@@ -136,12 +169,20 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   // A daily delta of the largest insurer: 1,000 new people, maintained by a delta, not a full sweep.
   const delta = await deltaImport(db.executor, key, top.id);
   log(`refresh after a ${delta.rows}-row delta: ${delta.seconds.toFixed(2)} s (${delta.incremental ? 'delta' : 'full refresh'}, write included)`);
+  // Two insurers' deltas at once: the largest and the second largest.
+  const second = [...summary.byInsurer].sort((a, b) => b.contracts - a.contracts || a.id.localeCompare(b.id))[1];
+  let pair: ConcurrentDeltaMeasure | undefined;
+  if (second) {
+    pair = await concurrentDeltas(db.executor, key, [top.id, second.id]);
+    log(`two concurrent ${pair.each[0].rows}-row deltas (${top.id}, ${second.id}): ${pair.seconds.toFixed(2)} s for both (${pair.each.map((d) => `${d.seconds.toFixed(2)} s${d.incremental ? '' : ', refreshed whole'}`).join('; ')})`);
+  }
   const [deep] = await db.executor.read<{ contractId: string; contracts: number }>(cypher('bench/deep-contract'), { insurerId: top.id, fraction: 0.9 });
   log(`graph: ${summary.people} people on ${summary.contracts} contracts reached by ${BREACH}; insurer ${top.id} has ${top.contracts} of them (${deep.contracts} contracts in all)`);
 
   const servers = await startServers(db.neo4j.uri, db.neo4j.auth.password);
   const results: SizeResult['operations'] = [];
   let exported: ExportMeasure | undefined;
+  let asOf: AsOfCase[] | undefined;
   try {
     const ctx: OperationContext = {
       urls: { ours: servers.ours.url, neo4jGraphql: servers.neo4jGraphql.url, raw: servers.raw.url },
@@ -177,6 +218,15 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
       exported = await measureExport({ url: servers.ours.url.replace(/\/graphql$/, ''), token: ctx.tokens.insurer, pid: servers.ours.process.pid!, breachId: BREACH, insurer: top.id });
       log(describeExport(exported));
     }
+    if (opts.asOfRuns > 0) {
+      // Last, on a server of its own: a live count of a national breach may exhaust the database.
+      const probe = await spawnOurs(db.neo4j.uri, db.neo4j.auth.password, { LIVE_COUNTS_PER_MINUTE: '100000', NEO4J_QUERY_TIMEOUT_MS: '1800000' });
+      try {
+        asOf = await measureAsOf({ url: probe.url, tokens: ctx.tokens, breachId: BREACH, runs: opts.asOfRuns, log });
+      } finally {
+        await probe.stop();
+      }
+    }
   } finally {
     await Promise.all(Object.values(servers).map((s) => s.stop()));
     await db.close();
@@ -184,8 +234,10 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   return {
     people,
     dataset: { people: dataset.people, rows: dataset.rows, files: dataset.files.length, affectedPeople: summary.people, affectedContracts: summary.contracts, insurer: top.id, insurerContracts: top.contracts },
-    import: { ours, floor, ...(bulk ? { bulk } : {}) },
+    import: { ...(ours ? { ours } : {}), ...(floor ? { floor } : {}), ...(bulk ? { bulk: { ...bulk, ...(transactionalEndToEndSeconds !== undefined ? { transactionalEndToEndSeconds } : {}) } } : {}) },
     delta,
+    ...(pair ? { concurrentDeltas: pair } : {}),
+    ...(asOf ? { asOf } : {}),
     operations: results,
     ...(exported ? { export: exported } : {}),
   };

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BulkMeasure, ImportMeasure } from './dataset';
-import type { DeltaMeasure } from './delta';
+import type { AsOfCase } from './asof';
+import type { ConcurrentDeltaMeasure, DeltaMeasure } from './delta';
 import type { ExportMeasure } from './export';
 import type { LoadResult } from './load';
 import type { ServerName } from './operations';
@@ -13,9 +14,14 @@ export type ServerFigures = LoadResult & { roundTrips: number | null; items: num
 export interface SizeResult {
   people: number;
   dataset: { people: number; rows: number; files: number; affectedPeople: number; affectedContracts: number; insurer: string; insurerContracts: number };
-  import: { ours: ImportMeasure & { refreshSeconds: number }; floor: ImportMeasure; bulk?: BulkMeasure & { transactionalEndToEndSeconds: number } };
+  /** `ours` and `floor` are absent above `--transactional-max` (the bulk load alone built the store). */
+  import: { ours?: ImportMeasure & { refreshSeconds: number }; floor?: ImportMeasure; bulk?: BulkMeasure & { transactionalEndToEndSeconds?: number } };
   /** A 1,000-row delta import after it, summaries maintained (absent in runs before #12). */
   delta?: DeltaMeasure;
+  /** Two insurers' 1,000-row deltas started together (absent in runs before #12 §5). */
+  concurrentDeltas?: ConcurrentDeltaMeasure;
+  /** breachImpact on the reference date and on another, one request at a time (absent before #12 §5). */
+  asOf?: AsOfCase[];
   operations: Array<{ id: string; title: string; servers: Partial<Record<ServerName, ServerFigures>> }>;
   /** The mailing export of the insurer with the most affected contracts (`--export` only). */
   export?: ExportMeasure;
@@ -54,8 +60,34 @@ export function targets(results: BenchResults): Array<{ target: string; at: stri
       const r = ratio(ours, op.servers.raw?.p50);
       out.push({ target: `${op.id}: our p50 ≤ 1.3× raw-Cypher floor p50`, at, ratio: r, verdict: verdict(r, 1.3) });
     }
-    const imp = ratio(s.import.ours.rowsPerSecond, s.import.floor.rowsPerSecond);
-    out.push({ target: 'import: our rows/s ≥ 0.8× driver floor rows/s', at, ratio: imp, verdict: verdict(imp, 0.8, false) });
+    const imp = ratio(s.import.ours?.rowsPerSecond, s.import.floor?.rowsPerSecond);
+    if (s.import.ours && s.import.floor) out.push({ target: 'import: our rows/s ≥ 0.8× driver floor rows/s', at, ratio: imp, verdict: verdict(imp, 0.8, false) });
+    // Issue #12's targets.
+    const b = s.import.bulk;
+    if (b) {
+      const speedUp = ratio(b.transactionalEndToEndSeconds, b.endToEndSeconds);
+      if (b.transactionalEndToEndSeconds !== undefined) out.push({ target: 'bulk first load end to end: ≥ 10× faster than the transactional import', at, ratio: speedUp, verdict: verdict(speedUp, 10, false) });
+      const write = ratio(b.importerSeconds, b.stagingSeconds + b.importerSeconds);
+      out.push({ target: 'bulk write phase (staging + importer) rows/s ≥ 0.8× the importer alone', at, ratio: write, verdict: verdict(write, 0.8, false) });
+    }
+    if (s.delta) {
+      out.push({ target: 'refresh after a 1,000-row delta ≤ 2 s (ratio: seconds ÷ 2)', at, ratio: s.delta.seconds / 2, verdict: verdict(s.delta.seconds, 2) });
+      const share = ratio(s.delta.seconds, s.import.ours?.refreshSeconds);
+      if (share !== undefined) out.push({ target: 'refresh after a 1,000-row delta ≤ 1/100 of the full refresh', at, ratio: share, verdict: verdict(share, 0.01) });
+    }
+    for (const role of ['regulator', 'insurer']) {
+      const ref = s.asOf?.find((c) => c.id === `${role}-reference`);
+      const other = s.asOf?.find((c) => c.id.startsWith(`${role}-`) && c.asOf !== null);
+      if (!ref || !other) continue;
+      const r = ratio(other.p50Seconds, ref.p50Seconds);
+      out.push({ target: `breachImpact(asOf ${other.asOf}) as ${role.toUpperCase()}: answers, p50 ≤ 10× the reference date's`, at, ratio: r, verdict: other.error ? '**missed** (no answer)' : verdict(r, 10) });
+    }
+    for (const op of s.operations.filter((o) => o.id.startsWith('contracts-'))) {
+      const r = ratio(op.servers.ours?.p50, op.servers.raw?.p50);
+      out.push({ target: `${op.id}: our p50 ≤ 1.5× raw floor (#12 §4)`, at, ratio: r, verdict: verdict(r, 1.5) });
+      const trips = op.servers.ours?.roundTrips ?? undefined;
+      out.push({ target: `${op.id}: ≤ 2 round trips (ratio: trips ÷ 2)`, at, ratio: trips === undefined ? undefined : trips / 2, verdict: verdict(trips, 2) });
+    }
   }
   const small = results.sizes.find((s) => s.people === 100_000) ?? results.sizes[0];
   const big = results.sizes.find((s) => s.people === 1_000_000) ?? results.sizes.at(-1);
@@ -63,6 +95,23 @@ export function targets(results: BenchResults): Array<{ target: string; at: stri
     const p = (s: SizeResult) => s.operations.find((o) => o.id === 'summary')?.servers.ours?.p50;
     const r = ratio(p(big), p(small));
     out.push({ target: `summary: our p50 at ${int(big.people)} ≤ 1.5× our p50 at ${int(small.people)}`, at: 'growth', ratio: r, verdict: verdict(r, 1.5) });
+  }
+  if (results.sizes.length > 1) {
+    const sizeOf = (n: number) => results.sizes.find((s) => s.people === n);
+    const p50 = (s: SizeResult | undefined, id: string) => s?.operations.find((o) => o.id === id)?.servers.ours?.p50;
+    const million = sizeOf(1_000_000);
+    const largest = results.sizes.at(-1)!;
+    const ten = sizeOf(10_000_000);
+    if (million && ten?.delta && million.delta) {
+      const r = ratio(ten.delta.seconds, million.delta.seconds);
+      out.push({ target: 'refresh after a 1,000-row delta at 10M ≤ 1.5× at 1M', at: 'growth', ratio: r, verdict: verdict(r, 1.5) });
+    }
+    if (million && largest.people > 10_000_000) {
+      for (const id of ['summary', 'contracts-first', 'contracts-deep', 'paths']) {
+        const r = ratio(p50(largest, id), p50(million, id));
+        out.push({ target: `${id}: our p50 at ${int(largest.people)} ≤ 1.5× at 1,000,000`, at: 'growth', ratio: r, verdict: verdict(r, 1.5) });
+      }
+    }
   }
   return out;
 }
@@ -90,15 +139,23 @@ function markdown(results: BenchResults): string {
         `The Viamedis breach reaches ${int(s.dataset.affectedPeople)} people on ${int(s.dataset.affectedContracts)} contracts; the contract pages are those of ${s.dataset.insurer} (${int(s.dataset.insurerContracts)} affected contracts).`,
       '',
     );
-    lines.push('| import | rows | seconds | rows/s |', '|---|---|---|---|');
-    lines.push(`| ours (\`npm run import\` pipeline: CSV, validation, pseudonyms, batches) | ${int(s.import.ours.rows)} | ${s.import.ours.seconds.toFixed(1)} | ${int(s.import.ours.rowsPerSecond)} |`);
-    lines.push(`| floor (same UNWIND batches through the driver, rows prepared untimed) | ${int(s.import.floor.rows)} | ${s.import.floor.seconds.toFixed(1)} | ${int(s.import.floor.rowsPerSecond)} |`);
-    lines.push(`| ratio ours / floor | | | ${x(ratio(s.import.ours.rowsPerSecond, s.import.floor.rowsPerSecond))} |`, '');
-    lines.push(`Maintained summaries refreshed after the import in ${s.import.ours.refreshSeconds.toFixed(1)} s (not in the rows/s above).`, '');
+    const io = s.import.ours;
+    const fl = s.import.floor;
+    if (io) {
+      lines.push('| import | rows | seconds | rows/s |', '|---|---|---|---|');
+      lines.push(`| ours (\`npm run import\` pipeline: CSV, validation, pseudonyms, batches) | ${int(io.rows)} | ${io.seconds.toFixed(1)} | ${int(io.rowsPerSecond)} |`);
+      if (fl) {
+        lines.push(`| floor (same UNWIND batches through the driver, rows prepared untimed) | ${int(fl.rows)} | ${fl.seconds.toFixed(1)} | ${int(fl.rowsPerSecond)} |`);
+        lines.push(`| ratio ours / floor | | | ${x(ratio(io.rowsPerSecond, fl.rowsPerSecond))} |`, '');
+      } else lines.push('', 'No driver floor at this size (`--floor-max`).', '');
+      lines.push(`Maintained summaries refreshed after the import in ${io.refreshSeconds.toFixed(1)} s (not in the rows/s above).`, '');
+    } else {
+      lines.push('No transactional import at this size (`--transactional-max`): the bulk first load alone built the store the servers read.', '');
+    }
     const b = s.import.bulk;
     if (b) {
       lines.push('| first load, end to end (new store to a server answering with summaries) | seconds | rows/s |', '|---|---|---|');
-      lines.push(`| transactional (store, schema, seeds, \`npm run import\`, refresh) | ${b.transactionalEndToEndSeconds.toFixed(1)} | ${int(b.rows / b.transactionalEndToEndSeconds)} |`);
+      if (b.transactionalEndToEndSeconds !== undefined) lines.push(`| transactional (store, schema, seeds, \`npm run import\`, refresh) | ${b.transactionalEndToEndSeconds.toFixed(1)} | ${int(b.rows / b.transactionalEndToEndSeconds)} |`);
       lines.push(`| bulk (\`npm run import -- --bulk\`) | ${b.endToEndSeconds.toFixed(1)} | ${int(b.rowsPerSecond)} |`);
       lines.push(`| the batch importer alone, on the staged files | ${b.importerSeconds.toFixed(1)} | ${int(b.importerRowsPerSecond)} |`);
       lines.push(`| speed-up, bulk over transactional | | ${x(ratio(b.transactionalEndToEndSeconds, b.endToEndSeconds))} |`, '');
@@ -109,6 +166,22 @@ function markdown(results: BenchResults): string {
       );
     }
     if (s.delta) lines.push(`Refresh after a ${int(s.delta.rows)}-row delta: ${s.delta.seconds.toFixed(2)} s, the rows' write included (${s.delta.incremental ? 'patched by a delta' : 'refreshed whole'}).`, '');
+    const pair = s.concurrentDeltas;
+    if (pair) {
+      lines.push(
+        `Two ${int(pair.each[0].rows)}-row deltas started together (${pair.insurers.join(', ')}, new people each): ${pair.seconds.toFixed(2)} s for both; ` +
+          `${pair.each.map((d, i) => `${pair.insurers[i]} ${d.seconds.toFixed(2)} s${d.incremental ? '' : ' (refreshed whole)'}`).join(', ')}.`,
+        '',
+      );
+    }
+    if (s.asOf) {
+      lines.push('| breachImpact, one request at a time | role | asOf | p50 (s) | requests | round trips | ÷ reference date |', '|---|---|---|---|---|---|---|');
+      for (const c of s.asOf) {
+        const ref = s.asOf.find((r) => r.role === c.role && r.asOf === null);
+        lines.push(`| ${c.id} | ${c.role} | ${c.asOf ?? 'reference date'} | ${c.p50Seconds === undefined ? `no answer: ${c.error ?? ''}` : c.p50Seconds.toFixed(3)} | ${c.seconds.length} | ${c.roundTrips ?? '–'} | ${c.asOf === null ? '' : x(ratio(c.p50Seconds, ref?.p50Seconds))} |`);
+      }
+      lines.push('');
+    }
     lines.push('| operation | server | p50 | p95 | p99 | req/s | round trips | items | ours ÷ this (p50) |', '|---|---|---|---|---|---|---|---|---|');
     for (const op of s.operations) {
       for (const [name, f] of Object.entries(op.servers) as Array<[ServerName, ServerFigures]>) {
@@ -136,7 +209,7 @@ function markdown(results: BenchResults): string {
       const g = (n: ServerName) => x(ratio(op.servers[n]?.p50, before?.servers[n]?.p50));
       lines.push(`| ${op.id} | ${g('ours')} | ${g('neo4jGraphql')} | ${g('raw')} |`);
     }
-    lines.push(`| import rows/s | ${x(ratio(last.import.ours.rowsPerSecond, first.import.ours.rowsPerSecond))} | | ${x(ratio(last.import.floor.rowsPerSecond, first.import.floor.rowsPerSecond))} (floor) |`, '');
+    lines.push(`| import rows/s | ${x(ratio(last.import.ours?.rowsPerSecond, first.import.ours?.rowsPerSecond))} | | ${x(ratio(last.import.floor?.rowsPerSecond, first.import.floor?.rowsPerSecond))} (floor) |`, '');
   }
   return lines.join('\n');
 }

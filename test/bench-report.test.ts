@@ -19,8 +19,9 @@ const run = (sizes: SizeResult[]): BenchResults => ({ command: 'npm run bench', 
 test('targets met when every ratio is within its bound', () => {
   const verdicts = targets(run([size(100_000, { ours: 10, ng: 30, raw: 9 }, 0.9), size(1_000_000, { ours: 12, ng: 40, raw: 10 }, 0.85)]));
   expect(verdicts.filter((t) => t.verdict !== 'met')).toEqual([]);
-  // 3 nested operations against @neo4j/graphql, 5 against the floor, the import, per size; plus growth.
-  expect(verdicts).toHaveLength(2 * 9 + 1);
+  // 3 nested operations against @neo4j/graphql, 5 against the floor, the import, 2 contract pages'
+  // floor (1.5×) and round trips (#12 §4), per size; plus growth.
+  expect(verdicts).toHaveLength(2 * 13 + 1);
 });
 
 test('each bound can be missed: slower than half of @neo4j/graphql, 1.3× the floor, 1.5× growth, 0.8× import', () => {
@@ -30,6 +31,47 @@ test('each bound can be missed: slower than half of @neo4j/graphql, 1.3× the fl
   expect(missed).toContain('100,000 people: lineage floor');
   expect(missed).toContain('100,000 people: import floor');
   expect(verdicts.find((t) => t.at === 'growth')).toMatchObject({ ratio: 2, verdict: '**missed**' });
+});
+
+test("#12's targets: bulk speed-up and write phase, delta refresh, asOf, contract round trips, growth to 33M", () => {
+  const at1m = size(1_000_000, { ours: 10, ng: 30, raw: 9 }, 0.9);
+  const at10m = size(10_000_000, { ours: 10, ng: 30, raw: 9 }, 0.9);
+  const at33m = size(33_000_000, { ours: 16, ng: 30, raw: 9 }, 0.9);
+  delete at33m.import.ours;
+  delete at33m.import.floor;
+  const bulk = { rows: 10, rejected: 0, rowsPerSecond: 1, prepareSeconds: 1, schemaSeconds: 1, seedAndSummariesSeconds: 1, importerRowsPerSecond: 1 };
+  at1m.import.bulk = { ...bulk, endToEndSeconds: 10, transactionalEndToEndSeconds: 120, stagingSeconds: 1, importerSeconds: 9 };
+  at10m.import.bulk = { ...bulk, endToEndSeconds: 100, transactionalEndToEndSeconds: 500, stagingSeconds: 9, importerSeconds: 9 };
+  at1m.delta = { rows: 1000, seconds: 0.005, incremental: true };
+  at10m.delta = { rows: 1000, seconds: 3, incremental: true };
+  const asOf = (p50: number, ref: number, error?: string) => [
+    { id: 'regulator-reference', role: 'REGULATOR' as const, asOf: null, seconds: [ref], p50Seconds: ref, roundTrips: 2 },
+    { id: 'regulator-2024-02-01', role: 'REGULATOR' as const, asOf: '2024-02-01', seconds: error ? [] : [p50], ...(error ? { error } : { p50Seconds: p50 }), roundTrips: 3 },
+  ];
+  at1m.asOf = asOf(0.05, 0.01);
+  at10m.asOf = asOf(NaN, 0.01, 'SERVICE_UNAVAILABLE: deadline');
+  at10m.operations.find((o) => o.id === 'contracts-first')!.servers.ours!.roundTrips = 4;
+  const verdicts = targets(run([at1m, at10m, at33m]));
+  const of = (at: string, start: string) => verdicts.filter((t) => t.at === at && t.target.startsWith(start)).map((t) => t.verdict);
+  expect(of('1,000,000 people', 'bulk first load')).toEqual(['met']);
+  expect(of('10,000,000 people', 'bulk first load')).toEqual(['**missed**']);
+  expect(of('1,000,000 people', 'bulk write phase')).toEqual(['met']);
+  expect(of('10,000,000 people', 'bulk write phase')).toEqual(['**missed**']);
+  expect(of('1,000,000 people', 'refresh after')).toEqual(['met', 'met']);
+  expect(of('10,000,000 people', 'refresh after')).toEqual(['**missed**', '**missed**']);
+  expect(of('1,000,000 people', 'breachImpact')).toEqual(['met']);
+  expect(of('10,000,000 people', 'breachImpact')).toEqual(['**missed** (no answer)']);
+  expect(of('10,000,000 people', 'contracts-first: ≤ 2 round trips')).toEqual(['**missed**']);
+  expect(of('1,000,000 people', 'contracts-first: ≤ 2 round trips')).toEqual(['met']);
+  // Without a transactional import (33M), no import or speed-up target is claimed.
+  expect(of('33,000,000 people', 'import')).toEqual([]);
+  expect(of('growth', 'refresh after')).toEqual(['**missed**']);
+  expect(verdicts.filter((t) => t.at === 'growth' && t.target.includes('at 33,000,000')).map((t) => [t.target.split(':')[0], t.verdict])).toEqual([
+    ['summary', '**missed**'],
+    ['contracts-first', '**missed**'],
+    ['contracts-deep', '**missed**'],
+    ['paths', '**missed**'],
+  ]);
 });
 
 test('the report files hold the figures and the verdicts', () => {
