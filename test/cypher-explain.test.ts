@@ -42,6 +42,14 @@ test('regression: portfolio coverage seeks Contract.insurerId for each insurer, 
   expect(plan.filter((p) => /LabelScan/.test(p.operator))).toEqual([]);
 });
 
+test('the dated summaries find the contracts started or ended between two dates on the date indexes, never scanning every contract', async () => {
+  // At 10M people a label scan here would cost what the difference counting saves.
+  const plan = await executor.explain(cypher('impact/people-of-date-windows'));
+  expect(plan.some((p) => /^NodeIndexSeekByRange/.test(p.operator) && /Contract\(startDate\)/.test(p.details))).toBe(true);
+  expect(plan.some((p) => /^NodeIndexSeekByRange/.test(p.operator) && /Contract\(endDate\)/.test(p.details))).toBe(true);
+  expect(plan.filter((p) => /LabelScan|AllNodesScan/.test(p.operator))).toEqual([]);
+});
+
 test('regression: EXPLAIN rejects a broken statement (the check above can fail)', async () => {
   await expect(executor.explain({ name: 'broken', text: 'MATCH (n RETURN n' })).rejects.toBeDefined();
 });

@@ -35,6 +35,24 @@ test.each(['breach-viamedis-2024', 'breach-almerys-2024'])('%s: stored summary =
   expect(stored.data.breachImpact.totals).toEqual({ people: affected(breachId).people.size, contracts: affected(breachId).contracts.size });
 });
 
+test.each([
+  ['breach-viamedis-2024', ['2024-01-29', '2024-01-31', '2024-02-01', '2024-02-07', '2024-02-09', '2024-02-12']],
+  ['breach-almerys-2024', ['2024-02-05', '2024-02-07', '2024-02-09', '2024-02-12']],
+])('%s on each documented date: read from its dated summary, never counted live, and equal to the recount', async (breachId, dates) => {
+  for (const date of dates) {
+    const r = await api.run(`{ breachImpact(breachId: "${breachId}", asOf: "${date}") { ${SELECTION} } }`, undefined, as('REGULATOR'));
+    expect(r.errors).toBeUndefined();
+    expect(r.queries).toContain('impact/stored-dated-summaries');
+    expect(r.queries).not.toContain('impact/contract-aggregates');
+    expect(r.queries).not.toContain('impact/impact-paths');
+    expect({ date, referenceDate: r.data.breachImpact.referenceDate, totals: r.data.breachImpact.totals }).toEqual({
+      date,
+      referenceDate: date,
+      totals: { people: affected(breachId, date).people.size, contracts: affected(breachId, date).contracts.size },
+    });
+  }
+});
+
 test('regression: every insurer’s stored slice equals its live tenant count', async () => {
   // org-cnil holds no contract: every breach must answer it the all-zero row a live count gives.
   const slices = await expectEverySliceEqualsLive(api.executor, ['org-cnil']);

@@ -1,3 +1,4 @@
+import neo4jDriver from 'neo4j-driver';
 import { cypher } from '../src/db/cypher-files';
 import { Executor, newRoundTripCounter, type RoundTripCounter } from '../src/db/executor';
 import { requestDb } from '../src/db/request-db';
@@ -6,7 +7,8 @@ import { breachSetSweep } from '../src/domain/crossbreach/breach-set-sweep';
 import { listBreaches } from '../src/domain/breach/breach.repository';
 import { importPortfolio } from '../src/domain/import/import-portfolio';
 import { contractAggregates, impactKey, impactPaths } from '../src/domain/impact/impact.repository';
-import { summariesByBreachIds } from '../src/domain/impact/stored-summaries';
+import type { ImpactPathsRow } from '../src/domain/impact/impact.rows';
+import { storedDatedSummaries, summariesByBreachIds } from '../src/domain/impact/stored-summaries';
 import { refreshSummaries } from '../src/domain/summary-upkeep';
 import { syntheticNir } from '../src/identity/nir';
 import { SERVER_START_MS, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger } from './harness';
@@ -42,18 +44,19 @@ type Raw = Record<string, unknown>;
 
 /** The stored summaries, parsed and in a canonical order (network routes sorted; versions and times left out). */
 async function snapshot(): Promise<unknown> {
-  const [s] = await executor.read<{ summaries: Raw[]; slices: Raw[]; breachSets: Raw[] }>(SNAPSHOT);
+  const [s] = await executor.read<{ summaries: Raw[]; slices: Raw[]; datedSummaries: Raw[]; datedSlices: Raw[]; breachSets: Raw[] }>(SNAPSHOT);
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
   const by = (k: (r: Raw) => string) => (a: Raw, b: Raw) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0);
+  const summary = (r: Raw) => {
+    const paths = parse(r.paths) as { paths: Array<{ networkRoutes?: string[] }> };
+    for (const p of paths.paths) if (p.networkRoutes) p.networkRoutes = [...p.networkRoutes].sort();
+    return { ...r, paths, aggregates: parse(r.aggregates), counts: parse(r.counts) };
+  };
   return {
-    summaries: s.summaries
-      .map((r) => {
-        const paths = parse(r.paths) as { paths: Array<{ networkRoutes?: string[] }> };
-        for (const p of paths.paths) if (p.networkRoutes) p.networkRoutes = [...p.networkRoutes].sort();
-        return { ...r, paths, aggregates: parse(r.aggregates), counts: parse(r.counts) };
-      })
-      .sort(by((r) => String(r.breachId))),
+    summaries: s.summaries.map(summary).sort(by((r) => String(r.breachId))),
     slices: s.slices.map((r) => ({ ...r, aggregates: parse(r.aggregates), counts: parse(r.counts) })).sort(by((r) => `${r.breachId}|${r.insurerId}`)),
+    datedSummaries: s.datedSummaries.map(summary).sort(by((r) => `${r.breachId}|${r.asOf}`)),
+    datedSlices: s.datedSlices.map((r) => ({ ...r, aggregates: parse(r.aggregates), counts: parse(r.counts) })).sort(by((r) => `${r.breachId}|${r.asOf}|${r.insurerId}`)),
     breachSets: s.breachSets.map((r) => ({ ...r, rows: parse(r.rows), referenceDates: parse(r.referenceDates) })).sort(by((r) => String(r.tenant))),
   };
 }
@@ -72,6 +75,41 @@ async function expectStoredEqualsLive(): Promise<void> {
   }
 }
 
+/**
+ * Every breach's stored summary on each of its other documented dates equals a live count on
+ * that date, every tenant and each insurer's own slice (the insurers of the every-tenant counts
+ * and `extra`); there is one per documented date but the reference date. Returns them by key.
+ */
+async function expectDatedEqualsLive(extra: string[] = []): Promise<Map<string, { people: number; contracts: number }>> {
+  const db = requestDb(executor, newRoundTripCounter());
+  const [s] = await executor.read<{ datedSummaries: Array<{ breachId: string; asOf: string }> }>(SNAPSHOT);
+  const keys = s.datedSummaries.map((r) => ({ breachId: r.breachId, asOf: r.asOf }));
+  // The seeded case: Viamedis has 7 documented dates, Almerys 5; one of each is the reference date.
+  expect(keys.filter((k) => k.breachId === 'breach-viamedis-2024')).toHaveLength(6);
+  expect(keys.filter((k) => k.breachId === 'breach-almerys-2024')).toHaveLength(4);
+  const live = async (tenant: string | null) => {
+    const answers = await impactPaths(db, keys, tenant);
+    return contractAggregates(db, answers.flatMap((a) => (a.referenceDate ? [{ key: impactKey(a), referenceDate: a.referenceDate, paths: a.paths }] : [])), tenant);
+  };
+  const stored = await storedDatedSummaries(db, keys, null);
+  // The stored paths, network routes derived from the counts, are the live walk's.
+  const sorted = (a: ImpactPathsRow | null | undefined) => a && { ...a, paths: a.paths.map((p) => ({ ...p, networkRoutes: [...(p.networkRoutes ?? [])].sort() })) };
+  for (const a of await impactPaths(db, keys, null)) expect(sorted(stored.get(impactKey(a))?.paths)).toEqual(sorted(a));
+  const everyone = await live(null);
+  expect(everyone.length).toBe(keys.length);
+  for (const row of everyone) expect({ key: row.key, stored: stored.get(row.key)?.aggregates }).toEqual({ key: row.key, stored: row });
+  const insurers = [...new Set([...everyone.flatMap((r) => r.byInsurer.map((i) => i.id)), ...extra])].sort();
+  for (const insurerId of insurers) {
+    const own = await storedDatedSummaries(db, keys, insurerId);
+    const counted = new Map((await live(insurerId)).map((r) => [r.key, r]));
+    for (const k of keys) {
+      const key = impactKey(k);
+      expect({ insurerId, key, slice: own.get(key)?.aggregates }).toEqual({ insurerId, key, slice: counted.get(key) ?? { key, people: 0, contracts: 0, byInsurer: [], byOperator: [], byNetwork: [], byCategory: [] } });
+    }
+  }
+  return new Map(everyone.map((r) => [r.key, { people: r.people, contracts: r.contracts }]));
+}
+
 /** The stored cross-breach rows of every tenant equal a sweep of every person now (read only). */
 async function expectBreachSetsEqualSweep(): Promise<void> {
   const db = requestDb(executor, newRoundTripCounter());
@@ -88,6 +126,7 @@ async function expectExact(): Promise<void> {
   await afterWrite(executor, { catalogue: false });
   expect(maintained).toEqual(await snapshot());
   await expectStoredEqualsLive();
+  await expectDatedEqualsLive();
 }
 
 /** Imports `rows` for `insurerId` and says which counting statements it ran. */
@@ -139,6 +178,24 @@ test('after deltas (new rows, an end date, a network, the same file again, a sec
   await expectEverySliceEqualsLive(executor, ['org-mgp', 'org-malakoff-humanis']);
 });
 
+test('a contract started between two documented dates counts on the later one only, stored like the reference date', async () => {
+  const before = await expectDatedEqualsLive();
+  const reference = (await summariesByBreachIds(requestDb(executor, newRoundTripCounter()), ['breach-viamedis-2024'])).get('breach-viamedis-2024')!;
+  // Malakoff Humanis is reached through Viamedis, whose reference date is 2024-01-22 (data
+  // collected); the contract starts on 2024-01-25, before the intrusion date 2024-01-29.
+  expectDelta(await importRows('org-malakoff-humanis', [`DATED-1,${syntheticNir('summary-delta-erin')},HOLDER,,org-viamedis,,2024-01-25,`]));
+  await expectExact();
+  const after = await expectDatedEqualsLive(['org-malakoff-humanis']);
+  const now = (await summariesByBreachIds(requestDb(executor, newRoundTripCounter()), ['breach-viamedis-2024'])).get('breach-viamedis-2024')!;
+  expect(now.people).toBe(reference.people);
+  expect(after.get('breach-viamedis-2024|2024-01-29')!.people).toBe(before.get('breach-viamedis-2024|2024-01-29')!.people + 1);
+  // A full refresh counts that date by difference from the reference date, not by another sweep.
+  const counter = newRoundTripCounter();
+  await refreshSummaries(executor, { portfolio: true, counter });
+  expect(counter.queries).toContain('impact/people-of-date-windows');
+  expect(await expectDatedEqualsLive()).toEqual(after);
+});
+
 test('a catalogue-only refresh whose paths did not change recounts nothing and keeps every summary', async () => {
   const before = await snapshot();
   const counter = newRoundTripCounter();
@@ -171,5 +228,33 @@ test('a deleted summary is not patched: the next write refreshes every summary',
   await executor.write(cypher('admin/delete-impact-summary'), { breachId: 'breach-viamedis-2024' });
   const counter = await importRows('org-mgp', [`DELTA-4,${syntheticNir('summary-delta-dave')},HOLDER,,org-almerys,,2020-01-01,`]);
   for (const q of FULL_SWEEPS) expect(counter.queries).toContain(q);
+  await expectExact();
+});
+
+test('a flow that ends between documented dates: dates on other paths are swept whole, an ended contract leaves by its retention, all equal a live count', async () => {
+  // Ends 2024-01-25: held on the reference date (2024-01-22), gone by the intrusion date once the
+  // flow's retention (set to 0 below) has run out.
+  expectDelta(await importRows('org-malakoff-humanis', [`DATED-2,${syntheticNir('summary-delta-frank')},HOLDER,,org-viamedis,,2020-01-01,2024-01-25`]));
+  const before = await expectDatedEqualsLive(['org-malakoff-humanis']);
+  // A catalogue change no API makes (flows are seeded): Malakoff Humanis's flow into Viamedis
+  // ended on 2024-01-31, and Viamedis kept nothing after it. From 2024-02-01 the breach's paths
+  // differ from the reference date's, so those dates cannot be counted by difference.
+  const driver = neo4jDriver.driver(neo4j.uri, neo4jDriver.auth.basic(neo4j.auth.user, neo4j.auth.password));
+  try {
+    await driver.executeQuery("MATCH (f:DataFlow {id: 'flow-malakoff-humanis-viamedis'}) SET f.validTo = date('2024-01-31'), f.retentionMonths = 0");
+  } finally {
+    await driver.close();
+  }
+  const counter = newRoundTripCounter();
+  await refreshSummaries(executor, { portfolio: false, counter });
+  expect(counter.queries).toContain('impact/people-of-date-windows');
+  expect(counter.queries).toContain('impact/contract-aggregates-sweep');
+  const after = await expectDatedEqualsLive(['org-malakoff-humanis']);
+  await expectStoredEqualsLive();
+  // Contracts that ended before 2024-01-29 (the one above among them) no longer count on it.
+  expect(after.get('breach-viamedis-2024|2024-01-29')!.people).toBeLessThan(before.get('breach-viamedis-2024|2024-01-29')!.people);
+  expect(after.get('breach-viamedis-2024|2024-02-07')!.people).toBeLessThan(before.get('breach-viamedis-2024|2024-02-07')!.people);
+  // Deltas after it patch both kinds alike.
+  expectDelta(await importRows('org-malakoff-humanis', [`DATED-3,${syntheticNir('summary-delta-grace')},HOLDER,,org-viamedis,,2024-01-23,2024-01-30`]));
   await expectExact();
 });

@@ -1,5 +1,5 @@
-// Everything the summary upkeep stores, raw: every :ImpactSummary, :InsurerImpactSummary and
-// :BreachSetSummary with the properties readers use and the additive counts. Tests compare the
+// Everything the summary upkeep stores, raw: every :ImpactSummary, :InsurerImpactSummary, their
+// dated twins (:DatedImpactSummary, :DatedInsurerImpactSummary) and :BreachSetSummary with the properties readers use and the additive counts. Tests compare the
 // state deltas leave with the state a full refresh writes (test/summary-delta.test.ts).
 CALL {
   MATCH (s:ImpactSummary)
@@ -12,7 +12,17 @@ CALL {
                   counts: s.counts}) AS slices
 }
 CALL {
+  MATCH (s:DatedImpactSummary)
+  RETURN collect({breachId: s.breachId, asOf: s.asOf, paths: s.paths, aggregates: s.aggregates,
+                  counts: s.counts, insurerSlices: s.insurerSlices}) AS datedSummaries
+}
+CALL {
+  MATCH (s:DatedInsurerImpactSummary)
+  RETURN collect({breachId: s.breachId, asOf: s.asOf, insurerId: s.insurerId, aggregates: s.aggregates,
+                  counts: s.counts}) AS datedSlices
+}
+CALL {
   MATCH (x:BreachSetSummary)
   RETURN collect({tenant: x.tenant, rows: x.rows, referenceDates: x.referenceDates}) AS breachSets
 }
-RETURN summaries, slices, breachSets
+RETURN summaries, slices, datedSummaries, datedSlices, breachSets

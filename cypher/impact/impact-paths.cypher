@@ -10,13 +10,15 @@
 // categories (or a sub-category of one). $tenant (an insurer's id, or null for roles that see
 // every tenant) keeps only the paths whose controller is that insurer; a path whose controller
 // is unknown (a broker's clients) is kept with controllerId null, for roles that see every tenant.
+// req.routes false (the summary refresh) leaves each path's networkRoutes [] instead of walking
+// its population's contracts: the refresh derives them from its counts.
 UNWIND $requests AS req
 MATCH (b:Breach {id: req.breachId})
 // @include reach/reference-date
 WITH req, b,
      CASE WHEN req.asOf IS NOT NULL THEN date(req.asOf) ELSE eventDate END AS d,
      CASE WHEN req.asOf IS NOT NULL THEN 'AS_OF_ARGUMENT' ELSE eventBasis END AS dBasis
-WITH req, b, d, dBasis,
+WITH req, b, d, dBasis, coalesce(req.routes, true) AS routes,
      COLLECT { MATCH (b)-[:COMPROMISED]->(s:System) RETURN DISTINCT s } AS systems,
      COLLECT { MATCH (b)-[x:EXPOSURE]->(cat:DataCategory) WHERE x.status IN ['EXPOSED', 'CLAIMED']
                RETURN DISTINCT {categoryId: cat.id, subjects: x.subjects} } AS exposures

@@ -14,6 +14,6 @@ WITH taken + CASE WHEN $followFlows THEN COLLECT { UNWIND taken AS x MATCH (x)-[
 WITH reduce(acc = [], x IN reached | CASE WHEN x IN acc THEN acc ELSE acc + x END) AS systems, date($asOf) AS d
 WITH systems, d,
      coalesce($categoryIds, COLLECT { UNWIND systems AS s MATCH (s)<-[:TO]-(:DataFlow)-[:CARRIES]->(c:DataCategory) RETURN DISTINCT c.id }) AS categoryIds
-WITH systems, d, reduce(acc = [], id IN categoryIds | acc + [k IN $subjects | {categoryId: id, subjects: k}]) AS exposures
+WITH systems, d, reduce(acc = [], id IN categoryIds | acc + [k IN $subjects | {categoryId: id, subjects: k}]) AS exposures, true AS routes
 // @include reach/impact-path
 RETURN [s IN systems | s.id] AS systemIds, d AS referenceDate, paths

@@ -46,7 +46,7 @@ export class LiveCountBudget {
       this.spent.set(caller, kept);
       throw new AppError(
         'QUERY_TOO_COMPLEX',
-        `This request needs ${count} live count(s) (an asOf other than a breach's reference date) and ${Math.max(0, this.opts.limit - kept.length)} of ${this.opts.limit} are left in this ${Math.round(this.opts.windowMs / 1000)} s window; retry in ${retryAfterSeconds} s, or use the breach's reference date, which is answered from stored totals.`,
+        `This request needs ${count} live count(s) (an asOf other than a breach's reference date) and ${Math.max(0, this.opts.limit - kept.length)} of ${this.opts.limit} are left in this ${Math.round(this.opts.windowMs / 1000)} s window; retry in ${retryAfterSeconds} s, or use the breach's reference date or one of its documented event dates, which are answered from stored totals.`,
         { retryAfterSeconds },
       );
     }

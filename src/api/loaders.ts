@@ -3,7 +3,7 @@ import { visibleToTenant } from '../db/reach';
 import * as breaches from '../domain/breach/breach.repository';
 import * as catalogue from '../domain/catalogue/catalogue.repository';
 import * as impact from '../domain/impact/impact.repository';
-import { StoredSummary, storedSummaries } from '../domain/impact/stored-summaries';
+import { StoredSummary, storedDatedSummaries, storedSummaries } from '../domain/impact/stored-summaries';
 import type { SummaryCache } from '../domain/impact/summary-cache';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import * as organizations from '../domain/organization/organization.repository';
@@ -29,29 +29,36 @@ export interface SharedCaches {
  */
 export function createLoaders(db: RequestDb, tenant: string | null, caches: SharedCaches, spendLiveCounts: (count: number) => void = () => undefined) {
   const shared = (kind: string) => ({ cache: caches.catalogue, version: caches.catalogueVersion, kind });
-  // Answers on a breach's own reference date are maintained on write (see summary-refresh.ts):
-  // its paths, the every-tenant totals for roles that see all tenants, the insurer's own slice
-  // for an INSURER. Both loaders below read them through this one, so a request reads each
-  // breach's summary once. Any other asOf is computed live: an arbitrary date has no write to
-  // recompute it on. A key on the default date is `${breachId}|` (impactKey with asOf null).
+  // Answers on a breach's own reference date, and on its other documented dates (the only dates
+  // a disclosure-controlled caller may ask for), are maintained on write (see
+  // summary-refresh.ts): their paths, the every-tenant totals for roles that see all tenants, the
+  // insurer's own slice for an INSURER. Both loaders below read them through these, so a request
+  // reads each summary once. Any other asOf (an insurer's own choice) is computed live: an
+  // arbitrary date has no write to recompute it on. A key on the default date is `${breachId}|`
+  // (impactKey with asOf null); on another date `${breachId}|${asOf}`.
   const stored = new DataLoader<string, StoredSummary | null>(async (ids) => {
     const found = await storedSummaries(db, [...ids], tenant, caches.summaries);
     return ids.map((id) => found.get(id) ?? null);
   });
+  const storedDated = new DataLoader<string, StoredSummary | null>(async (keys) => {
+    const found = await storedDatedSummaries(db, keys.map(splitKey) as Array<{ breachId: string; asOf: string }>, tenant, caches.summaries);
+    return keys.map((k) => found.get(k) ?? null);
+  });
   const storedFor = async (keys: readonly string[]): Promise<Map<string, StoredSummary>> => {
     const ids = keys.filter((k) => k.endsWith('|')).map((k) => k.slice(0, -1));
-    const rows = await stored.loadMany(ids);
-    const failed = rows.find((r) => r instanceof Error);
+    const dated = keys.filter((k) => !k.endsWith('|'));
+    const rows = await Promise.all([stored.loadMany(ids), storedDated.loadMany(dated)]);
+    const failed = rows.flat().find((r) => r instanceof Error);
     if (failed) throw failed;
-    return new Map(ids.flatMap((id, i) => (rows[i] ? [[`${id}|`, rows[i] as StoredSummary] as const] : [])));
+    return new Map([
+      ...ids.flatMap((id, i) => (rows[0][i] ? [[`${id}|`, rows[0][i] as StoredSummary] as const] : [])),
+      ...dated.flatMap((k, i) => (rows[1][i] ? [[k, rows[1][i] as StoredSummary] as const] : [])),
+    ]);
   };
   const impactPaths = new DataLoader<string, ImpactPathsRow | null>(async (keys) => {
     const kept = await storedFor(keys);
     const live = keys.filter((k) => !kept.get(k)?.paths);
-    const requests = live.map((k) => {
-      const [breachId, asOf] = k.split('|');
-      return { breachId, asOf: asOf === '' ? null : asOf };
-    });
+    const requests = live.map(splitKey);
     // Paths on a chosen date are the live walk every live count starts with (countLive loads them
     // first), so the budget is spent here, once per breach and date, before anything runs.
     spendLiveCounts(requests.filter((r) => r.asOf !== null).length);
@@ -109,6 +116,14 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     const rows = requests.length > 0 ? await impact.contractAggregates(db, requests, tenant) : [];
     return new Map(rows.map((r) => [r.key, r]));
   }
+}
+
+/** A loader key (impactKey) back into its breach id and date (null: the reference date). */
+function splitKey(key: string): { breachId: string; asOf: string | null } {
+  const cut = key.lastIndexOf('|');
+  if (cut < 0) throw new Error(`an impact loader key is '<breachId>|<asOf or empty>', got ${JSON.stringify(key)}`);
+  const asOf = key.slice(cut + 1);
+  return { breachId: key.slice(0, cut), asOf: asOf === '' ? null : asOf };
 }
 
 /** The loaders of one request. */

@@ -8,8 +8,9 @@ import type { BreachSetRow } from './crossbreach/breach-set.rows';
 import { sweepCounts } from './impact/contract-aggregates-sweep';
 import { impactKey } from './impact/impact.repository';
 import type { ImpactPathsRow } from './impact/impact.rows';
-import { aggregatesOf, ALL, applyCounts, GroupCounts, isEmptyCounts, networkRoutesOf, routeKey, SweepCounts } from './impact/summary-counts';
-import { readStoredSummaries, refreshImpactSummaries, SLICE_BATCH, SummaryRequest } from './impact/summary-refresh';
+import { aggregatesOf, ALL, applyCounts, differenceOf, GroupCounts, isEmptyCounts, networkRoutesOf, routeKey, SweepCounts } from './impact/summary-counts';
+import { isComplete, readStoredDatedSummaries } from './impact/dated-summaries';
+import { readStoredSummaries, refreshImpactSummaries, saveSliceSteps, saveSummaryStep, SliceRow, SummaryRequest } from './impact/summary-refresh';
 
 const Q = {
   lock: cypher('admin/lock-summaries'),
@@ -17,9 +18,9 @@ const Q = {
   maintained: cypher('admin/mark-summaries-maintained'),
   peopleOfContracts: cypher('impact/people-of-contracts'),
   sliceCounts: cypher('impact/insurer-summary-counts'),
-  save: cypher('impact/save-summary'),
-  saveSlices: cypher('impact/save-insurer-summaries'),
   dropSlices: cypher('impact/delete-insurer-summary-pairs'),
+  datedSliceCounts: cypher('impact/dated-insurer-summary-counts'),
+  dropDatedSlices: cypher('impact/delete-dated-insurer-summary-pairs'),
   breachSets: cypher('crossbreach/breach-set-counts'),
   saveBreachSets: cypher('crossbreach/save-breach-set-summaries'),
   dropBreachSets: cypher('crossbreach/delete-breach-set-tenants'),
@@ -116,19 +117,24 @@ export async function writeWithSummaries(executor: Executor, write: Step, touche
         return refreshInLock(db, true);
       }
       // The paths the stored counts were made on: a delta must patch counts with the same rule.
-      const requests: Array<SummaryRequest & { answer: ImpactPathsRow }> = [...stored.values()].flatMap((s) => {
+      // Dated summaries (documented dates) are patched alike; an incomplete one is left to the
+      // next refresh (readers count that date live meanwhile).
+      const storedDated = await readStoredDatedSummaries(db);
+      const all: SummaryRequest[] = [...stored.values(), ...[...storedDated.values()].filter(isComplete)].flatMap((s) => {
         const answer = JSON.parse(s.paths!) as ImpactPathsRow;
-        return s.referenceDate ? [{ key: impactKey({ breachId: s.breachId, asOf: null }), breachId: s.breachId, referenceDate: s.referenceDate, paths: answer.paths, answer }] : [];
+        return s.referenceDate ? [{ key: impactKey(s), breachId: s.breachId, asOf: s.asOf, referenceDate: s.referenceDate, paths: answer.paths, answer }] : [];
       });
+      const requests = all.filter((r) => r.asOf === null);
       const byBreach = requests.map((r) => ({ key: r.breachId, referenceDate: r.referenceDate, paths: r.paths }));
       const [{ keys }] = await run<{ keys: string[] }>(Q.peopleOfContracts, { contractIds: touched.contracts });
       const people = [...new Set([...touched.people, ...keys])].sort();
-      const impactBefore = await sweepCounts(db, requests, { keys: people });
+      const impactBefore = await sweepCounts(db, all, { keys: people });
       const setsBefore = await breachSetCounts(db, byBreach, { keys: people });
       await run(write.query, write.params);
-      const impactAfter = await sweepCounts(db, requests, { keys: people });
+      const impactAfter = await sweepCounts(db, all, { keys: people });
       const setsAfter = await breachSetCounts(db, byBreach, { keys: people });
-      const written = await applyImpactDelta(db, requests, difference(impactAfter, impactBefore), stored);
+      const storedByKey = new Map([...[...stored.values()].map((x) => [impactKey(x), x] as const), ...storedDated]);
+      const written = await applyImpactDelta(db, all, differenceOf(impactAfter, impactBefore), storedByKey);
       await applyBreachSetDelta(db, breachSetDifference(setsAfter, setsBefore));
       return { mode: 'delta' as const, written };
     },
@@ -146,95 +152,59 @@ export async function writeLeavingSummariesStale(executor: Executor, write: Step
   await executor.admin().writeAll([{ query: Q.lockStale, params: {} }, write], counter);
 }
 
-/** after − before, per request and tenant; entries that did not change are absent. */
-function difference(after: SweepCounts, before: SweepCounts): SweepCounts {
-  const out: SweepCounts = new Map();
-  const reqs = new Set([...after.keys(), ...before.keys()]);
-  for (const req of reqs) {
-    const a = after.get(req) ?? new Map<string, GroupCounts>();
-    const b = before.get(req) ?? new Map<string, GroupCounts>();
-    for (const tenant of new Set([...a.keys(), ...b.keys()])) {
-      const negated: GroupCounts = {};
-      for (const [dim, groups] of Object.entries(b.get(tenant) ?? {})) {
-        negated[dim] = Object.fromEntries(Object.entries(groups).map(([id, [p, c]]) => [id, [-p, -c]]));
-      }
-      const diff = applyUnchecked(a.get(tenant) ?? {}, negated);
-      if (Object.keys(diff).length === 0) continue;
-      if (!out.has(req)) out.set(req, new Map());
-      out.get(req)!.set(tenant, diff);
-    }
-  }
-  return out;
-}
-
-/** x + y without the negativity check (a difference may be negative). */
-function applyUnchecked(x: GroupCounts, y: GroupCounts): GroupCounts {
-  const out: GroupCounts = JSON.parse(JSON.stringify(x)) as GroupCounts;
-  for (const [dim, groups] of Object.entries(y)) {
-    for (const [id, [p, c]] of Object.entries(groups)) {
-      const g = (out[dim] ??= {});
-      const [p0, c0] = g[id] ?? [0, 0];
-      if (p0 + p === 0 && c0 + c === 0) delete g[id];
-      else g[id] = [p0 + p, c0 + c];
-      if (Object.keys(g).length === 0) delete out[dim];
-    }
-  }
-  return out;
-}
-
 /**
- * Patches the stored impact summaries and slices by `diff`, re-deriving what readers use (the
- * aggregates JSON, slices, the paths' network routes) exactly as a refresh derives them.
- * Returns the number of summaries written.
+ * Patches the stored impact summaries and slices (reference-date and dated, `stored` by request
+ * key) by `diff`, re-deriving what readers use (the aggregates JSON, slices, the paths' network
+ * routes) exactly as a refresh derives them. Returns the number of summaries written.
  */
-async function applyImpactDelta(
-  db: RequestDb,
-  requests: Array<SummaryRequest & { answer: ImpactPathsRow }>,
-  diff: SweepCounts,
-  stored: Map<string, { counts: string | null; insurerSlices: number | null }>,
-): Promise<number> {
+async function applyImpactDelta(db: RequestDb, requests: SummaryRequest[], diff: SweepCounts, stored: Map<string, { counts: string | null; insurerSlices: number | null }>): Promise<number> {
   const changed = requests.filter((r) => diff.has(r.key));
   if (changed.length === 0) return 0;
   const tenants = [...new Set(changed.flatMap((r) => [...diff.get(r.key)!.keys()].filter((t) => t !== ALL)))].sort();
   const storedSlices = new Map<string, GroupCounts>();
   if (tenants.length > 0) {
-    const rows = await db.read<{ breachId: string; insurerId: string; counts: string | null }>(Q.sliceCounts, { breachIds: changed.map((r) => r.breachId), tenants });
+    const reference = changed.filter((r) => r.asOf === null);
+    const dated = changed.filter((r) => r.asOf !== null);
+    const rows = [
+      ...(reference.length > 0 ? await db.read<{ breachId: string; insurerId: string; counts: string | null }>(Q.sliceCounts, { breachIds: reference.map((r) => r.breachId), tenants }) : []).map((r) => ({ ...r, asOf: null })),
+      ...(dated.length > 0 ? await db.read<{ breachId: string; asOf: string; insurerId: string; counts: string | null }>(Q.datedSliceCounts, { keys: dated.map((r) => ({ breachId: r.breachId, asOf: r.asOf })), tenants }) : []),
+    ];
     for (const row of rows) {
-      if (row.counts === null) throw new Error(`insurer slice ${row.insurerId} of ${row.breachId} has no stored counts`);
-      storedSlices.set(`${row.breachId}|${row.insurerId}`, JSON.parse(row.counts) as GroupCounts);
+      if (row.counts === null) throw new Error(`insurer slice ${row.insurerId} of ${impactKey(row)} has no stored counts`);
+      storedSlices.set(`${impactKey(row)}|${row.insurerId}`, JSON.parse(row.counts) as GroupCounts);
     }
   }
   const summaries: Step[] = [];
-  const slices: Array<{ breachId: string; insurerId: string; referenceDate: string; aggregates: string; counts: string }> = [];
-  const dropped: Array<{ breachId: string; insurerId: string }> = [];
+  const slices: SliceRow[] = [];
+  const dropped: Array<{ breachId: string; asOf: string | null; insurerId: string }> = [];
   for (const r of changed) {
     const d = diff.get(r.key)!;
-    const s = stored.get(r.breachId)!;
+    const s = stored.get(r.key)!;
     let insurerSlices = s.insurerSlices!;
     for (const [tenant, change] of d) {
       if (tenant === ALL) continue;
-      const had = storedSlices.get(`${r.breachId}|${tenant}`);
+      const had = storedSlices.get(`${r.key}|${tenant}`);
       const next = applyCounts(had ?? {}, change);
       if (isEmptyCounts(next)) {
         // A refresh writes no slice for an insurer the breach does not reach: neither does a delta.
         if (had) {
-          dropped.push({ breachId: r.breachId, insurerId: tenant });
+          dropped.push({ breachId: r.breachId, asOf: r.asOf, insurerId: tenant });
           insurerSlices -= 1;
         }
         continue;
       }
       if (!had) insurerSlices += 1;
-      slices.push({ breachId: r.breachId, insurerId: tenant, referenceDate: r.referenceDate, aggregates: JSON.stringify(aggregatesOf(r.key, next, tenant)), counts: JSON.stringify(next) });
+      slices.push({ breachId: r.breachId, asOf: r.asOf, insurerId: tenant, referenceDate: r.referenceDate, aggregates: JSON.stringify(aggregatesOf(r.key, next, tenant)), counts: JSON.stringify(next) });
     }
     const all = applyCounts(JSON.parse(s.counts!) as GroupCounts, d.get(ALL) ?? {});
-    summaries.push({
-      query: Q.save,
-      params: { breachId: r.breachId, referenceDate: r.referenceDate, paths: JSON.stringify(withRoutes(r.answer, all, d.get(ALL))), aggregates: JSON.stringify(aggregatesOf(r.key, all)), counts: JSON.stringify(all), insurerSlices },
-    });
+    summaries.push(saveSummaryStep(r, withRoutes(r.answer, all, d.get(ALL)), all, insurerSlices));
   }
   const steps: Step[] = [...summaries];
-  if (dropped.length > 0) steps.push({ query: Q.dropSlices, params: { pairs: dropped } });
-  for (let i = 0; i < slices.length; i += SLICE_BATCH) steps.push({ query: Q.saveSlices, params: { slices: slices.slice(i, i + SLICE_BATCH) } });
+  const droppedReference = dropped.filter((x) => x.asOf === null);
+  const droppedDated = dropped.filter((x) => x.asOf !== null);
+  if (droppedReference.length > 0) steps.push({ query: Q.dropSlices, params: { pairs: droppedReference } });
+  if (droppedDated.length > 0) steps.push({ query: Q.dropDatedSlices, params: { pairs: droppedDated } });
+  steps.push(...saveSliceSteps(slices));
   await db.writeAll(steps);
   return summaries.length;
 }

@@ -8,7 +8,7 @@ export class BreachImpactArgs {
   @Field(() => ID, { description: 'Breach id, e.g. `breach-viamedis-2024`.' })
   breachId!: string;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Reference date (YYYY-MM-DD): which flows and contracts count. Default: the breach’s first intrusion or data-collection date, else detection, else the day its clients were informed, else its public disclosure (see `referenceDateBasis`). Every role but INSURER may pass only a date of one of the breach’s events (FORBIDDEN otherwise, listing them).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Reference date (YYYY-MM-DD): which flows and contracts count. Default: the breach’s first intrusion or data-collection date, else detection, else the day its clients were informed, else its public disclosure (see `referenceDateBasis`). Every role but INSURER may pass only a date of one of the breach’s events (FORBIDDEN otherwise, listing them). Answers on the reference date and on those dates are kept current on every write and read, not counted; any other date (an insurer’s) is counted live.' })
   asOf?: string | null;
 }
 

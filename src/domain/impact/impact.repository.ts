@@ -13,6 +13,11 @@ export interface ImpactKey {
   asOf: string | null;
 }
 
+/** An impact-paths request; `routes` false (the summary refresh) skips the walk over contracts that fills networkRoutes. */
+export interface ImpactPathsRequest extends ImpactKey {
+  routes?: boolean;
+}
+
 /** The cache key of an {@link ImpactKey} in the per-request loaders. */
 export function impactKey(k: ImpactKey): string {
   return `${k.breachId}|${k.asOf ?? ''}`;
@@ -20,10 +25,11 @@ export function impactKey(k: ImpactKey): string {
 
 /**
  * Population-level paths for several requests in one statement; unknown breaches are absent.
+ * Each path's networkRoutes are walked from its contracts unless the request says `routes: false`.
  * `tenant` confines them to one insurer. Paths come in a stable order (controller, population,
  * flow, system) with their categories by id, so a stored answer and a live one list them alike.
  */
-export async function impactPaths(db: RequestDb, requests: ImpactKey[], tenant: string | null): Promise<ImpactPathsRow[]> {
+export async function impactPaths(db: RequestDb, requests: ImpactPathsRequest[], tenant: string | null): Promise<ImpactPathsRow[]> {
   const rows = await db.read<ImpactPathsRow>(Q.paths, { requests, tenant });
   for (const row of rows) row.paths = inStableOrder(row.paths);
   return rows;

@@ -5,7 +5,7 @@ import { impactKey } from './impact.repository';
 import type { ContractAggregatesRow, ImpactPathsRow } from './impact.rows';
 import { SummaryCache } from './summary-cache';
 
-const Q = { stored: cypher('impact/stored-summaries-by-breach-ids') };
+const Q = { stored: cypher('impact/stored-summaries-by-breach-ids'), dated: cypher('impact/stored-dated-summaries') };
 
 /** The answer for an insurer no contract of which the breach reaches (what a live count returns). */
 function zeroRow(key: string): ContractAggregatesRow {
@@ -42,17 +42,31 @@ export async function storedSummaries(db: RequestDb, ids: string[], tenant: stri
 }
 
 /**
- * One breach's stored answer as `tenant` may see it, from its row (read by any statement that
- * includes shared/stored-summary with `$known` from `cache`): JSON is parsed once per version,
- * whoever asks first, and kept in `cache`.
+ * What is stored for breaches on documented dates other than their reference date (`keys`, each
+ * with its asOf), by request key (impactKey), in one round trip, as `tenant` may see it, read as
+ * {@link storedSummaries} reads the reference-date ones (the cache keys them by request key).
+ * Keys with nothing stored are absent: the caller counts them live.
  */
-export function storedSummaryOf(breachId: string, r: StoredSummaryRow, tenant: string | null, cache: SummaryCache): StoredSummary {
-  const key = impactKey({ breachId, asOf: null });
-  let parsed = r.version === null ? undefined : cache.get(breachId, r.version);
+export async function storedDatedSummaries(db: RequestDb, keys: Array<{ breachId: string; asOf: string }>, tenant: string | null, cache = new SummaryCache()): Promise<Map<string, StoredSummary>> {
+  const rows = await db.read<StoredSummaryRow & { breachId: string; asOf: string }>(Q.dated, { keys, tenant, known: cache.known(keys.map((k) => impactKey(k))) });
+  return new Map(rows.flatMap((r) => (r.version === null ? [] : [[impactKey(r), storedSummaryOf(r.breachId, r, tenant, cache, r.asOf)] as const])));
+}
+
+/**
+ * One breach's stored answer (on its reference date, or on `asOf` for a dated summary) as
+ * `tenant` may see it, from its row (read by any statement that includes shared/stored-summary,
+ * or by stored-dated-summaries, with `$known` from `cache`): JSON is parsed once per version,
+ * whoever asks first, and kept in `cache` under the request key (the breach id alone for the
+ * reference date).
+ */
+export function storedSummaryOf(breachId: string, r: StoredSummaryRow, tenant: string | null, cache: SummaryCache, asOf: string | null = null): StoredSummary {
+  const key = impactKey({ breachId, asOf });
+  const cacheId = asOf === null ? breachId : key;
+  let parsed = r.version === null ? undefined : cache.get(cacheId, r.version);
   if (!parsed && r.version !== null && r.paths !== null) {
     // Parsed once per version, whoever asks first; an insurer is only ever shown its own slice.
     parsed = { version: r.version, paths: JSON.parse(r.paths) as ImpactPathsRow, aggregates: r.aggregates === null ? null : (JSON.parse(r.aggregates) as ContractAggregatesRow) };
-    cache.set(breachId, parsed);
+    cache.set(cacheId, parsed);
   }
   const all = parsed?.paths ?? null;
   // The same filter impact-paths applies with $tenant: an insurer walks only the flows it controls.

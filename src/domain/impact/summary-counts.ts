@@ -71,6 +71,42 @@ export function applyCounts(stored: GroupCounts, diff: GroupCounts): GroupCounts
   return out;
 }
 
+/** after − before, per request and tenant (counts over the same people, e.g. before and after a write); entries that did not change are absent. */
+export function differenceOf(after: SweepCounts, before: SweepCounts): SweepCounts {
+  const out: SweepCounts = new Map();
+  const reqs = new Set([...after.keys(), ...before.keys()]);
+  for (const req of reqs) {
+    const a = after.get(req) ?? new Map<string, GroupCounts>();
+    const b = before.get(req) ?? new Map<string, GroupCounts>();
+    for (const tenant of new Set([...a.keys(), ...b.keys()])) {
+      const negated: GroupCounts = {};
+      for (const [dim, groups] of Object.entries(b.get(tenant) ?? {})) {
+        negated[dim] = Object.fromEntries(Object.entries(groups).map(([id, [p, c]]) => [id, [-p, -c]]));
+      }
+      const diff = applyUnchecked(a.get(tenant) ?? {}, negated);
+      if (Object.keys(diff).length === 0) continue;
+      if (!out.has(req)) out.set(req, new Map());
+      out.get(req)!.set(tenant, diff);
+    }
+  }
+  return out;
+}
+
+/** x + y without the negativity check (a difference may be negative). */
+function applyUnchecked(x: GroupCounts, y: GroupCounts): GroupCounts {
+  const out: GroupCounts = JSON.parse(JSON.stringify(x)) as GroupCounts;
+  for (const [dim, groups] of Object.entries(y)) {
+    for (const [id, [p, c]] of Object.entries(groups)) {
+      const g = (out[dim] ??= {});
+      const [p0, c0] = g[id] ?? [0, 0];
+      if (p0 + p === 0 && c0 + c === 0) delete g[id];
+      else g[id] = [p0 + p, c0 + c];
+      if (Object.keys(g).length === 0) delete out[dim];
+    }
+  }
+  return out;
+}
+
 /** True when the counts hold nobody (the breach reaches none of this tenant's contracts). */
 export function isEmptyCounts(counts: GroupCounts): boolean {
   return (counts.total?.['']?.[0] ?? 0) === 0 && (counts.total?.['']?.[1] ?? 0) === 0;
