@@ -50,6 +50,13 @@ test('the dated summaries find the contracts started or ended between two dates 
   expect(plan.filter((p) => /LabelScan|AllNodesScan/.test(p.operator))).toEqual([]);
 });
 
+test('an insurer’s own date finds its contracts started or ended in between on the (insurerId, date) indexes', async () => {
+  const plan = await executor.explain(cypher('impact/people-of-insurer-date-windows'));
+  expect(plan.some((p) => /^NodeIndexSeek/.test(p.operator) && /Contract\(insurerId, startDate\)/.test(p.details))).toBe(true);
+  expect(plan.some((p) => /^NodeIndexSeek/.test(p.operator) && /Contract\(insurerId, endDate\)/.test(p.details))).toBe(true);
+  expect(plan.filter((p) => /LabelScan|AllNodesScan/.test(p.operator))).toEqual([]);
+});
+
 test('regression: EXPLAIN rejects a broken statement (the check above can fail)', async () => {
   await expect(executor.explain({ name: 'broken', text: 'MATCH (n RETURN n' })).rejects.toBeDefined();
 });

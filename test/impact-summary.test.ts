@@ -1,6 +1,6 @@
 import { affected } from './brute-force';
 import { Api, as, EXACT_COUNTS, startApi } from './harness';
-import { expectEverySliceEqualsLive } from './insurer-slices';
+import { expectEverySliceEqualsLive, liveTenantCount } from './insurer-slices';
 
 /**
  * Totals on a breach's own reference date are read from maintained summaries (every-tenant, and
@@ -83,10 +83,13 @@ test('an insurer’s breachImpact totals and affectedContracts.totalCount read i
   const contracts = affected('breach-almerys-2024').byInsurer.get('org-alan')!.size;
   expect(stored.data.breachImpact.totals.contracts).toBe(contracts);
   expect(stored.data.affectedContracts.totalCount).toBe(contracts);
-  // Any other asOf is counted live; on the default date given explicitly it must agree.
-  const live = await api.run(q(`, asOf: "${stored.data.breachImpact.referenceDate}"`), undefined, as('INSURER', 'org-alan'));
-  expect(live.queries).toContain('impact/contract-aggregates');
-  expect(live.data).toEqual(stored.data);
+  // An insurer's own date starts from the nearest stored slice (insurer-on-date.ts): on the
+  // default date given explicitly that is the slice itself, which must agree with the live count.
+  const explicit = await api.run(q(`, asOf: "${stored.data.breachImpact.referenceDate}"`), undefined, as('INSURER', 'org-alan'));
+  expect(explicit.queries).toContain('impact/insurer-stored-bases');
+  expect(explicit.data).toEqual(stored.data);
+  const live = await liveTenantCount(api.executor, 'breach-almerys-2024', 'org-alan');
+  expect(stored.data.breachImpact.totals).toEqual({ people: live!.people, contracts: live!.contracts });
 });
 
 test('an insurer the breach does not reach reads zeros from storage', async () => {

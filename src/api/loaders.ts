@@ -6,6 +6,7 @@ import * as impact from '../domain/impact/impact.repository';
 import { StoredSummary, storedDatedSummaries, storedSummaries } from '../domain/impact/stored-summaries';
 import type { SummaryCache } from '../domain/impact/summary-cache';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
+import { insurerCountsOnDates } from '../domain/impact/insurer-on-date';
 import * as organizations from '../domain/organization/organization.repository';
 import { portfolioCoverage } from '../domain/impact/portfolio-coverage';
 import type { CatalogueCache, VersionReader } from './catalogue-cache';
@@ -113,8 +114,13 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
       const p = paths[i];
       return p && !(p instanceof Error) && p.referenceDate ? [{ key, referenceDate: p.referenceDate, paths: p.paths }] : [];
     });
-    const rows = requests.length > 0 ? await impact.contractAggregates(db, requests, tenant) : [];
-    return new Map(rows.map((r) => [r.key, r]));
+    // An insurer's own date is counted from the nearest stored summary with the same paths, over
+    // the contracts that started or ended in between; only what that cannot answer is counted
+    // by the statement that collects every affected row.
+    const fromStored = tenant !== null ? await insurerCountsOnDates(db, requests.map((r) => ({ ...r, breachId: splitKey(r.key).breachId })), tenant) : new Map<string, ContractAggregatesRow>();
+    const rest = requests.filter((r) => !fromStored.has(r.key));
+    const rows = rest.length > 0 ? await impact.contractAggregates(db, rest, tenant) : [];
+    return new Map([...fromStored, ...rows.map((r) => [r.key, r] as const)]);
   }
 }
 
