@@ -1,4 +1,6 @@
+import { statementsOfServerTiming } from '../src/api/server/server-timing';
 import { percentile } from './percentile';
+import { slowestStatements, StatementTime } from './statement-time';
 
 /** One case of `breachImpact` on one date, measured one request at a time. */
 export interface AsOfCase {
@@ -12,6 +14,8 @@ export interface AsOfCase {
   roundTrips: number | null;
   /** The first failure's code and message, when a request did not answer. */
   error?: string;
+  /** The last timed request's slowest statements, from the server's Server-Timing header. */
+  statements?: StatementTime[];
 }
 
 const SUMMARY = `query AsOf($breachId: ID!, $asOf: LocalDate) { breachImpact(breachId: $breachId, asOf: $asOf) {
@@ -56,6 +60,7 @@ export async function measureAsOf(opts: { url: string; tokens: { regulator: stri
         }
         if (i > 0) result.seconds.push(took);
         result.roundTrips = Number(res.headers.get('x-cypher-round-trips'));
+        result.statements = slowestStatements(statementsOfServerTiming(res.headers.get('server-timing')));
       } catch (e) {
         result.error = `${(e as Error).message} (after ${((performance.now() - started) / 1000).toFixed(1)} s)`;
         break;

@@ -11,6 +11,7 @@ import { requestDb } from '../src/db/request-db';
 import { BenchDatabase, BulkMeasure, bulkOurs, DatabaseSizes, freshDatabase, generatedDataset, ImportMeasure, importFloor, importOurs } from './dataset';
 import { AsOfCase, measureAsOf } from './asof';
 import { concurrentDeltas, ConcurrentDeltaMeasure, deltaImport } from './delta';
+import { describeStatements } from './statement-time';
 import { describeExport, ExportMeasure, measureExport } from './export';
 import { load, LoadResult } from './load';
 import { OperationContext, OPERATIONS, ServerName } from './operations';
@@ -168,13 +169,13 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   const top = [...summary.byInsurer].sort((a, b) => b.contracts - a.contracts || a.id.localeCompare(b.id))[0];
   // A daily delta of the largest insurer: 1,000 new people, maintained by a delta, not a full sweep.
   const delta = await deltaImport(db.executor, key, top.id);
-  log(`refresh after a ${delta.rows}-row delta: ${delta.seconds.toFixed(2)} s (${delta.incremental ? 'delta' : 'full refresh'}, write included)`);
+  log(`refresh after a ${delta.rows}-row delta: ${delta.seconds.toFixed(2)} s (${delta.incremental ? 'delta' : 'full refresh'}, write included); slowest: ${describeStatements(delta.statements)}`);
   // Two insurers' deltas at once: the largest and the second largest.
   const second = [...summary.byInsurer].sort((a, b) => b.contracts - a.contracts || a.id.localeCompare(b.id))[1];
   let pair: ConcurrentDeltaMeasure | undefined;
   if (second) {
     pair = await concurrentDeltas(db.executor, key, [top.id, second.id]);
-    log(`two concurrent ${pair.each[0].rows}-row deltas (${top.id}, ${second.id}): ${pair.seconds.toFixed(2)} s for both (${pair.each.map((d) => `${d.seconds.toFixed(2)} s${d.incremental ? '' : ', refreshed whole'}`).join('; ')})`);
+    log(`two concurrent ${pair.each[0].rows}-row deltas (${top.id}, ${second.id}): ${pair.seconds.toFixed(2)} s for both (${pair.each.map((d) => `${d.seconds.toFixed(2)} s${d.incremental ? '' : ', refreshed whole'}; slowest: ${describeStatements(d.statements)}`).join('; ')})`);
   }
   const [deep] = await db.executor.read<{ contractId: string; contracts: number }>(cypher('bench/deep-contract'), { insurerId: top.id, fraction: 0.9 });
   log(`graph: ${summary.people} people on ${summary.contracts} contracts reached by ${BREACH}; insurer ${top.id} has ${top.contracts} of them (${deep.contracts} contracts in all)`);

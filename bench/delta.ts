@@ -1,6 +1,7 @@
 import type { Executor } from '../src/db/executor';
 import { importPortfolio } from '../src/domain/import/import-portfolio';
 import { syntheticNir } from '../src/identity/nir';
+import { slowestStatements, StatementTime } from './statement-time';
 
 /** What a delta import cost. */
 export interface DeltaMeasure {
@@ -9,6 +10,8 @@ export interface DeltaMeasure {
   seconds: number;
   /** Whether the summaries were patched by a delta (true) or refreshed whole (false). */
   incremental: boolean;
+  /** The slowest statements of the import, by name (absent in runs before they were timed). */
+  statements?: StatementTime[];
 }
 
 /** Two deltas of two insurers started together (issue #12 §2, §5). */
@@ -28,11 +31,11 @@ export interface ConcurrentDeltaMeasure {
  */
 export async function deltaImport(executor: Executor, pseudonymKey: Buffer, insurerId: string, rows = 1_000, tag = 'DELTA'): Promise<DeltaMeasure> {
   const lines = Array.from({ length: rows }, (_, i) => `BENCH-${tag}-${i},${syntheticNir(`bench-${tag.toLowerCase()}-${i}`)},HOLDER,,,,2020-01-01,`);
-  const counter = { roundTrips: 0, queries: [] as string[] };
+  const counter = { roundTrips: 0, queries: [] as string[], timings: [] as Array<{ query: string; ms: number }> };
   const started = performance.now();
   const s = await importPortfolio({ executor, pseudonymKey, insurerId, source: `contract_number,nir,role,product,operator,network,start_date,end_date\n${lines.join('\n')}\n`, batchSize: rows, counter });
   const seconds = (performance.now() - started) / 1000;
-  return { rows: s.rowsLoaded, seconds, incremental: !counter.queries.includes('impact/contract-aggregates-sweep') };
+  return { rows: s.rowsLoaded, seconds, incremental: !counter.queries.includes('impact/contract-aggregates-sweep'), statements: slowestStatements(counter.timings) };
 }
 
 /**

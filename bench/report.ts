@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BulkMeasure, ImportMeasure } from './dataset';
 import type { AsOfCase } from './asof';
 import type { ConcurrentDeltaMeasure, DeltaMeasure } from './delta';
+import { describeStatements } from './statement-time';
 import type { ExportMeasure } from './export';
 import type { LoadResult } from './load';
 import type { ServerName } from './operations';
@@ -165,7 +166,10 @@ function markdown(results: BenchResults): string {
         '',
       );
     }
-    if (s.delta) lines.push(`Refresh after a ${int(s.delta.rows)}-row delta: ${s.delta.seconds.toFixed(2)} s, the rows' write included (${s.delta.incremental ? 'patched by a delta' : 'refreshed whole'}).`, '');
+    if (s.delta) {
+      lines.push(`Refresh after a ${int(s.delta.rows)}-row delta: ${s.delta.seconds.toFixed(2)} s, the rows' write included (${s.delta.incremental ? 'patched by a delta' : 'refreshed whole'}).`, '');
+      if (s.delta.statements) lines.push(`Its slowest statements: ${describeStatements(s.delta.statements)}.`, '');
+    }
     const pair = s.concurrentDeltas;
     if (pair) {
       lines.push(
@@ -173,6 +177,8 @@ function markdown(results: BenchResults): string {
           `${pair.each.map((d, i) => `${pair.insurers[i]} ${d.seconds.toFixed(2)} s${d.incremental ? '' : ' (refreshed whole)'}`).join(', ')}.`,
         '',
       );
+      for (const [i, d] of pair.each.entries()) if (d.statements) lines.push(`- ${pair.insurers[i]}'s slowest statements: ${describeStatements(d.statements)}.`);
+      if (pair.each.some((d) => d.statements)) lines.push('');
     }
     if (s.asOf) {
       lines.push('| breachImpact, one request at a time | role | asOf | p50 (s) | requests | round trips | ÷ reference date |', '|---|---|---|---|---|---|---|');
@@ -181,6 +187,10 @@ function markdown(results: BenchResults): string {
         lines.push(`| ${c.id} | ${c.role} | ${c.asOf ?? 'reference date'} | ${c.p50Seconds === undefined ? `no answer: ${c.error ?? ''}` : c.p50Seconds.toFixed(3)} | ${c.seconds.length} | ${c.roundTrips ?? '–'} | ${c.asOf === null ? '' : x(ratio(c.p50Seconds, ref?.p50Seconds))} |`);
       }
       lines.push('');
+      const timed = s.asOf.filter((c) => c.statements && c.statements.length > 0);
+      if (timed.length > 0) {
+        lines.push("Slowest statements of each case's last request (Server-Timing):", ...timed.map((c) => `- ${c.id}: ${describeStatements(c.statements)}`), '');
+      }
     }
     lines.push('| operation | server | p50 | p95 | p99 | req/s | round trips | items | ours ÷ this (p50) |', '|---|---|---|---|---|---|---|---|---|');
     for (const op of s.operations) {

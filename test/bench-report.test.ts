@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BenchResults, SizeResult, targets, writeReport } from '../bench/report';
+import { statementsOfServerTiming, serverTimingOf } from '../src/api/server/server-timing';
+import { slowestStatements } from '../bench/statement-time';
 
 /** The benchmark's verdicts are computed, not written by hand: they must be able to say "missed". */
 function size(people: number, p50: { ours: number; ng: number; raw: number }, importRatio: number): SizeResult {
@@ -82,5 +84,23 @@ test('the report files hold the figures and the verdicts', () => {
   expect(md).toMatch(/\| paths \| ours \| 10\.0 \|/);
   const json = JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8'));
   expect(json.targets.length).toBeGreaterThan(5);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("the report says where a delta's and an asOf answer's time went, slowest statement first", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
+  const s = size(100_000, { ours: 10, ng: 30, raw: 9 }, 0.9);
+  const timings = [
+    { query: 'admin/lock-summaries', ms: 2 },
+    { query: 'impact/contract-aggregates-of-people', ms: 400 },
+    { query: 'import/merge-portfolio-rows', ms: 900 },
+    { query: 'impact/contract-aggregates-of-people', ms: 450 },
+  ];
+  s.delta = { rows: 1000, seconds: 1.8, incremental: true, statements: slowestStatements(timings, 2) };
+  s.asOf = [{ id: 'insurer-2023-06-17', role: 'INSURER', asOf: '2023-06-17', seconds: [0.3], p50Seconds: 0.3, roundTrips: 2, statements: slowestStatements(statementsOfServerTiming(serverTimingOf(timings))) }];
+  writeReport(dir, run([s]));
+  const md = fs.readFileSync(path.join(dir, 'results.md'), 'utf8');
+  expect(md).toContain('Its slowest statements: import/merge-portfolio-rows 900 ms, impact/contract-aggregates-of-people ×2 850 ms.');
+  expect(md).toContain('- insurer-2023-06-17: import/merge-portfolio-rows 900 ms, impact/contract-aggregates-of-people ×2 850 ms, admin/lock-summaries 2 ms');
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { trace } from '@opentelemetry/api';
 import { containsValidNir, syntheticNir } from '../src/identity/nir';
 import { cypher } from '../src/db/cypher-files';
+import { statementsOfServerTiming } from '../src/api/server/server-timing';
 import { portfolio } from './brute-force';
 import { sharedNeo4j, SERVER_START_MS, TEST_JWT_SECRET, TEST_PSEUDONYM_KEY } from './harness';
 import { token } from './tokens';
@@ -176,6 +177,7 @@ describe('with an OTLP endpoint', () => {
     expect(answer.data.memberExposure.breaches.length).toBeGreaterThan(0);
     const roundTrips = Number(res.headers.get('x-cypher-round-trips'));
     expect(roundTrips).toBeGreaterThan(0);
+    const timed = statementsOfServerTiming(res.headers.get('server-timing'));
 
     // The graceful stop flushes the batched spans before the process ends.
     api.process.kill('SIGTERM');
@@ -202,6 +204,10 @@ describe('with an OTLP endpoint', () => {
     const statements = inTrace.filter((s) => s.name.startsWith('cypher '));
     // Every statement the request cost (the x-cypher-round-trips count), each a span of its own.
     expect(statements).toHaveLength(roundTrips);
+    // Server-Timing names the same statements, each with a duration (no value of any parameter).
+    expect(timed.map((t) => t.query).sort()).toEqual(statements.map((s) => s.name.slice('cypher '.length)).sort());
+    for (const t of timed) expect(t.ms).toBeGreaterThanOrEqual(0);
+    expect(res.headers.get('server-timing')).not.toContain(nir);
     for (const s of statements) {
       const name = s.name.slice('cypher '.length);
       expect(() => cypher(name)).not.toThrow();

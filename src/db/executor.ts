@@ -11,11 +11,17 @@ export interface RoundTripCounter {
   roundTrips: number;
   /** Names of the statements run, in order: what a failing round-trip test prints. */
   queries: string[];
+  /**
+   * When present, each statement's name and duration in ms (send to last record; a failed one
+   * too), in the order they ended: where an answer's time went, for the `Server-Timing` header
+   * and the benchmark's breakdowns. Never a parameter value.
+   */
+  timings?: Array<{ query: string; ms: number }>;
 }
 
-/** Creates a zeroed {@link RoundTripCounter}. */
+/** Creates a zeroed {@link RoundTripCounter}, timing its statements. */
 export function newRoundTripCounter(): RoundTripCounter {
-  return { roundTrips: 0, queries: [] };
+  return { roundTrips: 0, queries: [], timings: [] };
 }
 
 /**
@@ -384,8 +390,8 @@ export class Executor {
     }
     const attributes = { ...this.spanAttributes, 'db.operation.name': query.name, 'db.query.summary': query.name };
     return tracer.startActiveSpan(`cypher ${query.name}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const started = performance.now();
       try {
-        const started = performance.now();
         const result =
           'executeRead' in tx
             ? await tx.run(query.text, toNeo4jParams(params) as Record<string, unknown>, { timeout: timeoutMs ?? this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: query.name } })
@@ -404,6 +410,7 @@ export class Executor {
         span.setStatus({ code: SpanStatusCode.ERROR, message: errorCode });
         throw e;
       } finally {
+        counter?.timings?.push({ query: query.name, ms: performance.now() - started });
         span.end();
       }
     });

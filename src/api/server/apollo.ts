@@ -9,6 +9,7 @@ import type { RequestContext } from '../context';
 import { createErrorFormatter } from '../format-error';
 import { MAX_TOKENS, QUERY_LIMITS } from '../query-limits';
 import { requestRecordPlugin } from './request-record';
+import { SERVER_TIMING_HEADER, serverTimingOf } from './server-timing';
 
 /** Response header carrying the Cypher round trips of a request (ROUND_TRIPS_HEADER). */
 export const ROUND_TRIPS_HEADER = 'x-cypher-round-trips';
@@ -55,12 +56,18 @@ export async function createApollo(config: Pick<Config, 'production'> & Partial<
   return apollo;
 }
 
-/** Sets `x-cypher-round-trips` on every answer (when configured, see createApollo). */
+/**
+ * Sets `x-cypher-round-trips` on every answer, and `Server-Timing` with each statement's name and
+ * duration (see serverTimingOf), when configured (see createApollo): the statements an answer
+ * cost and where its time went, seen from the client (a browser's developer tools show the latter).
+ */
 const roundTripHeader: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
         response.http.headers.set(ROUND_TRIPS_HEADER, String(contextValue.roundTrips.roundTrips));
+        const timings = contextValue.roundTrips.timings;
+        if (timings) response.http.headers.set(SERVER_TIMING_HEADER, serverTimingOf(timings));
       },
     };
   },

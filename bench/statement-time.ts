@@ -1,0 +1,29 @@
+/** Where a measured operation's time went: one line per statement name, slowest first. */
+export interface StatementTime {
+  query: string;
+  /** How many times it ran. */
+  count: number;
+  /** Their summed duration, ms. */
+  ms: number;
+}
+
+/**
+ * Sums timings by statement name and keeps the `top` slowest in total (the rest are left out:
+ * the breakdown is there to say where the time went, not to list every statement).
+ */
+export function slowestStatements(timings: ReadonlyArray<{ query: string; ms: number }>, top = 5): StatementTime[] {
+  const by = new Map<string, StatementTime>();
+  for (const t of timings) {
+    const s = by.get(t.query) ?? { query: t.query, count: 0, ms: 0 };
+    s.count += 1;
+    s.ms += t.ms;
+    by.set(t.query, s);
+  }
+  return [...by.values()].sort((a, b) => b.ms - a.ms || a.query.localeCompare(b.query)).slice(0, top);
+}
+
+/** "name ×n 123 ms, …" for the bench log and report. */
+export function describeStatements(statements: readonly StatementTime[] | undefined): string {
+  if (!statements || statements.length === 0) return '–';
+  return statements.map((s) => `${s.query}${s.count > 1 ? ` ×${s.count}` : ''} ${s.ms.toFixed(0)} ms`).join(', ');
+}
