@@ -88,6 +88,19 @@ test('an insurer’s breachImpact totals and affectedContracts.totalCount read i
   const explicit = await api.run(q(`, asOf: "${stored.data.breachImpact.referenceDate}"`), undefined, as('INSURER', 'org-alan'));
   expect(explicit.queries).toContain('impact/insurer-stored-bases');
   expect(explicit.data).toEqual(stored.data);
+  // Walked live, the paths come first without their networkRoutes (the walk over the insurer's
+  // contracts), which a second walk adds only because `paths` lists them, one per route: the
+  // answer above equals the stored one, routes included.
+  const walks = (queries: string[]) => queries.filter((name) => name === 'impact/impact-paths').length;
+  expect(walks(explicit.queries)).toBe(2);
+  const totalsOnly = await api.run(
+    `{ breachImpact(breachId: "breach-almerys-2024", asOf: "${stored.data.breachImpact.referenceDate}") { totals { people contracts } byPartner { partner { id } people contracts } } }`,
+    undefined,
+    as('INSURER', 'org-alan'),
+  );
+  expect(walks(totalsOnly.queries)).toBe(1);
+  expect(totalsOnly.data.breachImpact.totals).toEqual(stored.data.breachImpact.totals);
+  expect(totalsOnly.data.breachImpact.byPartner).toEqual(stored.data.breachImpact.byPartner);
   const live = await liveTenantCount(api.executor, 'breach-almerys-2024', 'org-alan');
   expect(stored.data.breachImpact.totals).toEqual({ people: live!.people, contracts: live!.contracts });
 });

@@ -56,6 +56,8 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
       ...dated.flatMap((k, i) => (rows[1][i] ? [[k, rows[1][i] as StoredSummary] as const] : [])),
     ]);
   };
+  // Keys whose paths were walked live without their networkRoutes (see routedPaths).
+  const unrouted = new Set<string>();
   const impactPaths = new DataLoader<string, ImpactPathsRow | null>(async (keys) => {
     const kept = await storedFor(keys);
     const live = keys.filter((k) => !kept.get(k)?.paths);
@@ -63,9 +65,26 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     // Paths on a chosen date are the live walk every live count starts with (countLive loads them
     // first), so the budget is spent here, once per breach and date, before anything runs.
     spendLiveCounts(requests.filter((r) => r.asOf !== null).length);
-    const rows = requests.length > 0 ? await impact.impactPaths(db, requests, tenant) : [];
+    // Without networkRoutes: filling them walks every contract of each path's population (an
+    // insurer's whole portfolio), and only the listed paths show them (routedPaths); counts,
+    // reference dates, contract pages and exports never read them. Stored paths carry them.
+    const rows = requests.length > 0 ? await impact.impactPaths(db, requests.map((r) => ({ ...r, routes: false })), tenant) : [];
     const byKey = new Map(rows.map((r) => [impact.impactKey(r), r]));
+    for (const k of live) unrouted.add(k);
     return keys.map((k) => kept.get(k)?.paths ?? byKey.get(k) ?? null);
+  });
+  // The same answers with every path's networkRoutes (the care networks its reached contracts go
+  // through), for the fields that list paths one per route. Stored paths already have them (from
+  // the counts); paths walked live get them by a second walk, with the contracts, only when such
+  // a field asks. Loading impactPaths first spends the live budget once per key, as everywhere.
+  const routedPaths = new DataLoader<string, ImpactPathsRow | null>(async (keys) => {
+    const base = await impactPaths.loadMany(keys);
+    const failed = base.find((r) => r instanceof Error);
+    if (failed) throw failed;
+    const walk = keys.filter((k, i) => base[i] !== null && unrouted.has(k)).map(splitKey);
+    const rows = walk.length > 0 ? await impact.impactPaths(db, walk, tenant) : [];
+    const byKey = new Map(rows.map((r) => [impact.impactKey(r), r]));
+    return keys.map((k, i) => byKey.get(k) ?? (base[i] as ImpactPathsRow | null));
   });
   return {
     // Catalogue rows are shared across requests (see catalogue-cache.ts); per-tenant and
@@ -90,6 +109,7 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     compromised: rowsByKey((ids) => breaches.compromisedByBreachIds(db, ids)),
     reportedFigures: rowsByKey((ids) => breaches.figuresByBreachIds(db, ids)),
     impactPaths,
+    routedPaths,
     // What is stored for a breach on its reference date, as this caller may see it: a contract
     // page that read it alongside its rows primes it, so totalCount reads nothing more.
     storedSummary: stored,

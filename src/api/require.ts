@@ -47,7 +47,11 @@ export interface ImpactRoot {
   simulation?: { paths: ImpactPathsRow & { systemIds: string[] }; aggregates: ContractAggregatesRow };
 }
 
-/** Loads the population-level answer of an impact request; the breach must exist. */
+/**
+ * Loads the population-level answer of an impact request; the breach must exist. An answer
+ * walked live (a date with no stored summary) has empty networkRoutes: use loadRoutedPaths to
+ * list paths by route.
+ */
 export async function loadPaths(ctx: RequestContext, root: ImpactRoot): Promise<ImpactPathsRow> {
   if (root.simulation) return root.simulation.paths;
   const row = await ctx.loaders.impactPaths.load(impactKey(root));
@@ -55,6 +59,19 @@ export async function loadPaths(ctx: RequestContext, root: ImpactRoot): Promise<
     await requireBreach(ctx, root.breachId); // throws NOT_FOUND for an unknown breach
     throw new AppError('INTERNAL', 'An internal error occurred.');
   }
+  return row;
+}
+
+/**
+ * Loads the population-level answer of an impact request with every path's networkRoutes (the
+ * care networks its reached contracts go through), for fields that list paths one per route;
+ * `loadPaths` may leave them empty for an answer walked live. The breach must exist.
+ */
+export async function loadRoutedPaths(ctx: RequestContext, root: ImpactRoot): Promise<ImpactPathsRow> {
+  if (root.simulation) return root.simulation.paths;
+  await loadPaths(ctx, root);
+  const row = await ctx.loaders.routedPaths.load(impactKey(root));
+  if (!row) throw new AppError('INTERNAL', 'An internal error occurred.');
   return row;
 }
 

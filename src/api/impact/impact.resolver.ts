@@ -33,7 +33,7 @@ import type { PortfolioCoverageRow } from '../../domain/impact/portfolio-coverag
 import { PopulationFigureRoot, reportedPopulations, ReportedPopulationsRoot } from '../../domain/impact/reported-populations';
 import { checkDisclosedDate, Disclosed, discloseImpact, DisclosedImpact, documentedDates } from '../../domain/disclosure/disclosure-policy';
 import { AffectedInsurer, BreachImpact, CategoryImpact, ImpactPath, ImpactTotals, InsurerImpact, PartnerImpact, PathHop, PopulationFigure, ReportedPopulations } from './impact.type';
-import { ImpactRoot, loadAggregates, loadPaths, requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../require';
+import { ImpactRoot, loadAggregates, loadPaths, loadRoutedPaths, requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../require';
 
 const MAX_BREACHES = 20;
 
@@ -124,7 +124,7 @@ export class BreachImpactResolver {
     if (breachIds.length === 0 || breachIds.length > MAX_BREACHES) throw badInput('breachIds', breachIds.length, `give 1 to ${MAX_BREACHES} breach ids`);
     const date = checkDate('asOf', asOf);
     const ids = uniq(breachIds);
-    return affectedInsurers(ids, await Promise.all(ids.map((breachId) => loadPaths(ctx, { breachId, asOf: date }))));
+    return affectedInsurers(ids, await Promise.all(ids.map((breachId) => loadRoutedPaths(ctx, { breachId, asOf: date }))));
   }
 
   @FieldResolver(() => Breach, { nullable: true, description: 'The breach; null for a what-if (`simulateBreach`), which names none.' })
@@ -169,7 +169,7 @@ export class BreachImpactResolver {
 
   @FieldResolver(() => [ImpactPath], { description: 'Every path from the breach to a population, each hop with its GDPR role; filter by population kind or controller.' })
   async paths(@Root() root: ImpactRoot, @Args(() => ImpactPathsArgs) args: ImpactPathsArgs, @Ctx() ctx: RequestContext): Promise<PathRoot[]> {
-    const paths = withBreach(await loadPaths(ctx, root));
+    const paths = withBreach(await loadRoutedPaths(ctx, root));
     return paths.filter((p) => (!args.populationKind || p.populationKind === args.populationKind) && (!args.controllerId || p.controllerId === args.controllerId));
   }
 

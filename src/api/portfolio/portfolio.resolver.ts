@@ -28,6 +28,7 @@ export class PortfolioImportResolver {
     });
     // Imported contracts change what the per-request loaders may have cached.
     ctx.loaders.impactPaths.clearAll();
+    ctx.loaders.routedPaths.clearAll();
     ctx.loaders.contractAggregates.clearAll();
     return { ...summary, rejections };
   }
