@@ -1,4 +1,4 @@
-import type { Executor } from '../src/db/executor';
+import { Executor, newRoundTripCounter } from '../src/db/executor';
 import { importPortfolio } from '../src/domain/import/import-portfolio';
 import { syntheticNir } from '../src/identity/nir';
 import { slowestStatements, StatementTime } from './statement-time';
@@ -31,11 +31,11 @@ export interface ConcurrentDeltaMeasure {
  */
 export async function deltaImport(executor: Executor, pseudonymKey: Buffer, insurerId: string, rows = 1_000, tag = 'DELTA'): Promise<DeltaMeasure> {
   const lines = Array.from({ length: rows }, (_, i) => `BENCH-${tag}-${i},${syntheticNir(`bench-${tag.toLowerCase()}-${i}`)},HOLDER,,,,2020-01-01,`);
-  const counter = { roundTrips: 0, queries: [] as string[], timings: [] as Array<{ query: string; ms: number }> };
+  const counter = newRoundTripCounter();
   const started = performance.now();
   const s = await importPortfolio({ executor, pseudonymKey, insurerId, source: `contract_number,nir,role,product,operator,network,start_date,end_date\n${lines.join('\n')}\n`, batchSize: rows, counter });
   const seconds = (performance.now() - started) / 1000;
-  return { rows: s.rowsLoaded, seconds, incremental: !counter.queries.includes('impact/contract-aggregates-sweep'), statements: slowestStatements(counter.timings) };
+  return { rows: s.rowsLoaded, seconds, incremental: !counter.queries.includes('impact/contract-aggregates-sweep'), statements: slowestStatements(counter.timings ?? []) };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { StatementTiming } from '../src/db/executor';
+
 /** Where a measured operation's time went: one line per statement name, slowest first. */
 export interface StatementTime {
   query: string;
@@ -11,7 +13,7 @@ export interface StatementTime {
  * Sums timings by statement name and keeps the `top` slowest in total (the rest are left out:
  * the breakdown is there to say where the time went, not to list every statement).
  */
-export function slowestStatements(timings: ReadonlyArray<{ query: string; ms: number }>, top = 5): StatementTime[] {
+export function slowestStatements(timings: readonly StatementTiming[], top = 5): StatementTime[] {
   const by = new Map<string, StatementTime>();
   for (const t of timings) {
     const s = by.get(t.query) ?? { query: t.query, count: 0, ms: 0 };

@@ -56,8 +56,6 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
       ...dated.flatMap((k, i) => (rows[1][i] ? [[k, rows[1][i] as StoredSummary] as const] : [])),
     ]);
   };
-  // Keys whose paths were walked live without their networkRoutes (see routedPaths).
-  const unrouted = new Set<string>();
   const impactPaths = new DataLoader<string, ImpactPathsRow | null>(async (keys) => {
     const kept = await storedFor(keys);
     const live = keys.filter((k) => !kept.get(k)?.paths);
@@ -70,7 +68,6 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     // reference dates, contract pages and exports never read them. Stored paths carry them.
     const rows = requests.length > 0 ? await impact.impactPaths(db, requests.map((r) => ({ ...r, routes: false })), tenant) : [];
     const byKey = new Map(rows.map((r) => [impact.impactKey(r), r]));
-    for (const k of live) unrouted.add(k);
     return keys.map((k) => kept.get(k)?.paths ?? byKey.get(k) ?? null);
   });
   // The same answers with every path's networkRoutes (the care networks its reached contracts go
@@ -81,7 +78,9 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     const base = await impactPaths.loadMany(keys);
     const failed = base.find((r) => r instanceof Error);
     if (failed) throw failed;
-    const walk = keys.filter((k, i) => base[i] !== null && unrouted.has(k)).map(splitKey);
+    // Answered from the stored summaries' loaders' caches: no statement runs here.
+    const kept = await storedFor(keys);
+    const walk = keys.filter((k, i) => base[i] !== null && !kept.get(k)?.paths).map(splitKey);
     const rows = walk.length > 0 ? await impact.impactPaths(db, walk, tenant) : [];
     const byKey = new Map(rows.map((r) => [impact.impactKey(r), r]));
     return keys.map((k, i) => byKey.get(k) ?? (base[i] as ImpactPathsRow | null));

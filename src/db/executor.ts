@@ -6,6 +6,12 @@ import { NamedQuery, cypher } from './cypher-files';
 import { classifyConnectFailure } from './connect-failure';
 import { fromNeo4j, toNeo4jParams } from './values';
 
+/** One statement's name and duration in ms (never a parameter value). */
+export interface StatementTiming {
+  query: string;
+  ms: number;
+}
+
 /** Counts the Cypher round trips one GraphQL operation makes; one instance per request. */
 export interface RoundTripCounter {
   roundTrips: number;
@@ -16,7 +22,7 @@ export interface RoundTripCounter {
    * too), in the order they ended: where an answer's time went, for the `Server-Timing` header
    * and the benchmark's breakdowns. Never a parameter value.
    */
-  timings?: Array<{ query: string; ms: number }>;
+  timings?: StatementTiming[];
 }
 
 /** Creates a zeroed {@link RoundTripCounter}, timing its statements. */

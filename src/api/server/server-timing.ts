@@ -1,3 +1,5 @@
+import type { StatementTiming } from '../../db/executor';
+
 /** Response header listing where an answer's time went, statement by statement (with ROUND_TRIPS_HEADER). */
 export const SERVER_TIMING_HEADER = 'server-timing';
 
@@ -13,7 +15,7 @@ export const SERVER_TIMING_MAX = 30;
  * quote or backslash would be dropped rather than escaped, so the header always parses. Never a
  * parameter value: this is what a browser's developer tools and the benchmark read.
  */
-export function serverTimingOf(timings: ReadonlyArray<{ query: string; ms: number }>, max = SERVER_TIMING_MAX): string {
+export function serverTimingOf(timings: readonly StatementTiming[], max = SERVER_TIMING_MAX): string {
   const ms = (v: number) => v.toFixed(1);
   const indexed = timings.map((t, i) => ({ ...t, n: i + 1 }));
   const kept = new Set([...indexed].sort((a, b) => b.ms - a.ms || a.n - b.n).slice(0, max).map((t) => t.n));
@@ -24,14 +26,8 @@ export function serverTimingOf(timings: ReadonlyArray<{ query: string; ms: numbe
   return parts.join(', ');
 }
 
-/** One statement's timing read back from a `Server-Timing` value (the benchmark's side). */
-export interface StatementTiming {
-  query: string;
-  ms: number;
-}
-
 /**
- * The statements of a `Server-Timing` value written by {@link serverTimingOf}, in order
+ * The statements of a `Server-Timing` value (the benchmark's side) written by {@link serverTimingOf}, in order
  * (`rest` and the `cypher` total left out). Metrics of another shape are skipped.
  */
 export function statementsOfServerTiming(header: string | null): StatementTiming[] {
