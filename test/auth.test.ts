@@ -195,6 +195,32 @@ test('`npm run token` mints within the maximum lifetime: 8 h by default, and ref
   await expect(mintToken(testAuthConfig, secret, { role: 'ANALYST', expiresIn: '100y' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
 });
 
+test('regression: a 24 h token is minted even when a second ends between its iat and its exp (the soak failed on it)', async () => {
+  // A clock that moves 1 ms at each reading, from 2 ms before a second ends: jose reads it once
+  // per claim (iat, nbf, exp), so the first signing spans two seconds.
+  const RealDate = Date;
+  let t = 1_700_000_000_998;
+  const tick = () => t++;
+  class SteppingDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(tick());
+      else super(...(args as [number]));
+    }
+    static now(): number {
+      return tick();
+    }
+  }
+  global.Date = SteppingDate as DateConstructor;
+  let minted: string;
+  try {
+    minted = await mintToken(testAuthConfig, secret, { role: 'ANALYST', expiresIn: '24h' });
+  } finally {
+    global.Date = RealDate;
+  }
+  const { iat, exp } = decodeJwt(minted);
+  expect(exp! - iat!).toBe(86_400);
+});
+
 test('an INSURER token of a non-insurer asking for contract rows leaves a REFUSED audit record naming the org', async () => {
   const op = `NotAnInsurerProbe_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const { body } = await gql(`query ${op} { affectedContracts(breachId: "breach-almerys-2024") { totalCount } }`, `Bearer ${await token({ role: 'INSURER', org: 'org-viamedis' })}`);

@@ -19,18 +19,31 @@ export interface TokenClaims {
  * is BAD_USER_INPUT: the API would refuse that token.
  */
 export async function mintToken(config: Pick<Config, 'auth'>, secret: Uint8Array, claims: TokenClaims): Promise<string> {
-  const jwt = new SignJWT({ role: claims.role, ...(claims.org ? { org: claims.org } : {}) })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(claims.subject ?? `local-${claims.role.toLowerCase()}${claims.org ? `-${claims.org}` : ''}`)
-    .setIssuer(config.auth.issuer)
-    .setAudience(config.auth.audience)
-    .setIssuedAt()
-    .setNotBefore('0s')
-    .setExpirationTime(claims.expiresIn ?? '8h');
-  const token = await jwt.sign(secret);
-  const { iat, exp } = decodeJwt(token);
-  if (exp! - iat! > config.auth.maxTokenLifetimeS) {
-    throw badInput('expiresIn', claims.expiresIn ?? '8h', `a lifetime of at most ${config.auth.maxTokenLifetimeS} s (AUTH_MAX_TOKEN_LIFETIME_S)`);
+  const expiresIn = claims.expiresIn ?? '8h';
+  // jose reads the clock once per claim: a second that ends between `iat` and a relative `exp`
+  // gives a token one second longer than asked, so "24h" against a 24 h maximum was refused now
+  // and then. Mint again until the clock did not move to another second across the signing.
+  for (;;) {
+    const before = epochSeconds();
+    const token = await new SignJWT({ role: claims.role, ...(claims.org ? { org: claims.org } : {}) })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.subject ?? `local-${claims.role.toLowerCase()}${claims.org ? `-${claims.org}` : ''}`)
+      .setIssuer(config.auth.issuer)
+      .setAudience(config.auth.audience)
+      .setIssuedAt()
+      .setNotBefore('0s')
+      .setExpirationTime(expiresIn)
+      .sign(secret);
+    if (epochSeconds() !== before) continue;
+    const { iat, exp } = decodeJwt(token);
+    if (exp! - iat! > config.auth.maxTokenLifetimeS) {
+      throw badInput('expiresIn', expiresIn, `a lifetime of at most ${config.auth.maxTokenLifetimeS} s (AUTH_MAX_TOKEN_LIFETIME_S)`);
+    }
+    return token;
   }
-  return token;
+}
+
+/** The clock as jose reads it (whole seconds of `new Date()`). */
+function epochSeconds(): number {
+  return Math.floor(new Date().getTime() / 1000);
 }
