@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { earlyTracing } from './telemetry/early-tracing';
 import { createTokenVerifier } from './auth/verify-token';
 import { loadConfig } from './config/config';
+import { applyHeapGrowth } from './config/heap-growth';
 import { resolveSecrets } from './config/secrets';
 import { openDatabase } from './db/database';
 import { prepareDatabase } from './domain/seed/prepare-database';
@@ -21,6 +22,8 @@ import { mintToken } from './auth/mint-token';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before the heap fills: the limit V8 sets after each full collection follows this factor.
+  applyHeapGrowth(config.heapGrowthPercent);
   const logger = createLogger(config);
   const secrets = resolveSecrets(config);
   if (earlyTracing) logger.info({ traces: earlyTracing.url, service: config.tracing.serviceName }, 'OpenTelemetry traces on, sent over OTLP/HTTP');

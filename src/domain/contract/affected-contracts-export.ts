@@ -4,8 +4,13 @@ import type { ImpactPathRow } from '../impact/impact.rows';
 
 const Q = { batch: cypher('contract/export-affected-contracts') };
 
-/** Contracts per statement of the export: big enough to amortise a round trip, small enough to hold. */
-export const EXPORT_BATCH_SIZE = 5_000;
+/**
+ * Contracts per statement of the export: big enough to amortise a round trip, small enough to
+ * hold. 1,000 rather than 5,000: two batches of 5,000 in flight (one formatted, one read) kept
+ * about 50 MB more RSS at peak than batches of 1,000 in a 36,790-contract export at 1M people, and smaller batches were no
+ * slower there (the next batch is read while this one is sent).
+ */
+export const EXPORT_BATCH_SIZE = 1_000;
 
 /** One affected contract as the export reads it: the contract, its paths and its beneficiaries. */
 export interface ExportContractRow {
