@@ -1,5 +1,8 @@
 import { ANONYMOUS } from '../src/auth/principal';
 import { cypher } from '../src/db/cypher-files';
+import { newRoundTripCounter } from '../src/db/executor';
+import { requestDb } from '../src/db/request-db';
+import { simulatedPaths } from '../src/domain/simulate/simulate.repository';
 import { Api, as, EXACT_COUNTS, startApi } from './harness';
 
 /**
@@ -58,6 +61,24 @@ test('a what-if of a real breach’s systems and exposures on its date answers w
   expect(b.totals.contracts).toBe(a.totals.contracts);
   // Hops start at the system: a what-if names no breach.
   for (const p of b.paths) expect(p.hops[0].kind).toBe('SYSTEM');
+});
+
+test('a what-if walks its populations’ contracts once: the paths come without routes, and the count fills them', async () => {
+  const real = await api.run(`{ breach(id: "breach-viamedis-2024") { compromisedSystems { system { id } } }
+    breachImpact(breachId: "breach-viamedis-2024") { referenceDate paths { flow { id } partner { id } } } }`);
+  expect(real.errors).toBeUndefined();
+  const systems: string[] = real.data.breach.compromisedSystems.map((c: any) => c.system.id);
+  const asOf: string = real.data.breachImpact.referenceDate;
+  // The paths statement alone: no walk over contracts, so no care network on any path.
+  const bare = await simulatedPaths(requestDb(api.executor, newRoundTripCounter()), { systemIds: systems, channelIds: [], categoryIds: null, followFlows: false, asOf }, null);
+  expect(bare.paths.some((p) => p.populationKind === 'INSURED')).toBe(true);
+  for (const p of bare.paths) expect(p.networkRoutes).toEqual([]);
+  // The answer lists the care networks the count found, as the breach's stored paths do.
+  const sim = await api.run(`query($s: [ID!]!, $d: LocalDate) { simulateBreach(systems: $s, asOf: $d) { paths { flow { id } partner { id } } } }`, { s: systems, d: asOf });
+  expect(sim.errors).toBeUndefined();
+  const routes = (ps: any[]) => sorted(ps.filter((p) => p.partner !== null).map((p) => `${p.flow.id}|${p.partner.id}`), (x: string) => x);
+  expect(routes(sim.data.simulateBreach.paths).length).toBeGreaterThan(0);
+  expect(routes(sim.data.simulateBreach.paths)).toEqual(expect.arrayContaining(routes(real.data.breachImpact.paths)));
 });
 
 test('“If the Almerys professionals’ portal falls tomorrow, who is affected, through which partner?” — and nothing is written', async () => {

@@ -3,7 +3,8 @@
 // A contract is reached through a path when it belongs to the path's population and the reach
 // rule of cypher/reach/contract-reached holds on the reference date d.
 // People are counted once per pseudonymous key, whatever the number of contracts and paths.
-// $tenant confines the count to one insurer's contracts (null: every insurer).
+// $tenant confines the count to one insurer's contracts (null: every insurer); $routes (a
+// boolean) adds each path's care-network routes (otherwise routes is []).
 // It collects a request's every affected row, so it serves live answers; the summary refresh
 // counts whole national breaches with contract-aggregates-sweep, which must count alike.
 UNWIND $requests AS req
@@ -17,7 +18,12 @@ CALL {
   MATCH (c)-[:COVERS]->(ben:Beneficiary)
   RETURN collect({c: c.id, p: ben.key, ins: p.controllerId, op: p.operatorId,
                   net: coalesce(p.viaId, c.networkId), cats: p.exposedCategoryIds,
-                  own: c.insurerId = p.controllerId}) AS rows
+                  own: c.insurerId = p.controllerId}) AS rows,
+         // With $routes, the care networks each path's counted contracts go through ('' for none), as
+         // impact-paths' networkRoutes would walk them: a what-if fills its paths' routes from
+         // these instead of walking the populations' contracts a second time. A path through an
+         // intermediary (via) has none, as there. Few: one per path and network.
+         collect(DISTINCT CASE WHEN $routes AND p.viaId IS NULL THEN {systemId: p.systemId, operatorId: p.operatorId, flowId: p.flowId, networkId: coalesce(c.networkId, '')} END) AS routes
 }
 CALL {
   WITH rows
@@ -56,4 +62,4 @@ CALL {
   ORDER BY people DESC, id
   RETURN collect({id: id, people: people, contracts: contracts}) AS byCategory
 }
-RETURN req.key AS key, people, contracts, byInsurer, byOperator, byNetwork, byCategory
+RETURN req.key AS key, people, contracts, byInsurer, byOperator, byNetwork, byCategory, routes

@@ -7,6 +7,8 @@
 // Exposed categories: $categoryIds for every kind of data subject in $subjects; null means every
 // category the flows into those systems carry (the worst case: everything they hold is taken).
 // $tenant (an insurer's id, or null for roles that see every tenant) keeps only its own paths.
+// Paths come without networkRoutes (no walk over the populations' contracts): the what-if counts
+// those contracts next (contract-aggregates) and fills the routes from that count.
 OPTIONAL MATCH (t:System)
 WHERE t.id IN $systemIds OR EXISTS { MATCH (c:AccessChannel)-[:GIVES_ACCESS_TO]->(t) WHERE c.id IN $channelIds }
 WITH collect(DISTINCT t) AS taken
@@ -14,6 +16,6 @@ WITH taken + CASE WHEN $followFlows THEN COLLECT { UNWIND taken AS x MATCH (x)-[
 WITH reduce(acc = [], x IN reached | CASE WHEN x IN acc THEN acc ELSE acc + x END) AS systems, date($asOf) AS d
 WITH systems, d,
      coalesce($categoryIds, COLLECT { UNWIND systems AS s MATCH (s)<-[:TO]-(:DataFlow)-[:CARRIES]->(c:DataCategory) RETURN DISTINCT c.id }) AS categoryIds
-WITH systems, d, reduce(acc = [], id IN categoryIds | acc + [k IN $subjects | {categoryId: id, subjects: k}]) AS exposures, true AS routes
+WITH systems, d, reduce(acc = [], id IN categoryIds | acc + [k IN $subjects | {categoryId: id, subjects: k}]) AS exposures, false AS routes
 // @include reach/impact-path
 RETURN [s IN systems | s.id] AS systemIds, d AS referenceDate, paths

@@ -3,6 +3,7 @@ import { AppError, badInput, notFound } from '../../errors/app-error';
 import { checkDate } from '../../domain/common/date';
 import { contractAggregates } from '../../domain/impact/impact.repository';
 import { emptyAggregates } from '../../domain/impact/breakdown';
+import { routesFromAggregates } from '../../domain/impact/summary-counts';
 import { simulatedPaths } from '../../domain/simulate/simulate.repository';
 import type { RequestContext } from '../context';
 import type { ImpactRoot } from '../require';
@@ -54,7 +55,9 @@ export class SimulateBreachResolver {
     ctx.spendLiveCounts(1);
     const paths = await simulatedPaths(ctx.db, { systemIds: systems, channelIds: channels, categoryIds: categories, followFlows: args.followFlows, asOf }, ctx.tenant);
     const key = `what-if|${asOf}`;
-    const [aggregates] = paths.paths.length > 0 ? await contractAggregates(ctx.db, [{ key, referenceDate: asOf, paths: paths.paths }], ctx.tenant) : [];
-    return { breachId: paths.breachId, asOf, simulation: { paths, aggregates: aggregates ?? emptyAggregates(key) } };
+    const [aggregates] = paths.paths.length > 0 ? await contractAggregates(ctx.db, [{ key, referenceDate: asOf, paths: paths.paths }], ctx.tenant, { routes: true }) : [];
+    // The paths came without their care-network routes; the count just walked those contracts.
+    const routed = { ...paths, paths: routesFromAggregates(paths.paths, aggregates?.routes ?? []) };
+    return { breachId: paths.breachId, asOf, simulation: { paths: routed, aggregates: aggregates ?? emptyAggregates(key) } };
   }
 }

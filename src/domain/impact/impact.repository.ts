@@ -59,7 +59,12 @@ export interface AggregatesRequest {
  * counted live in one statement (`tenant` confines them to one insurer's contracts). It collects a
  * request's every affected row, so it serves live answers (another date, a tenant's own count);
  * the summary refresh, which counts whole national breaches, uses contractAggregatesSweep.
+ * With `routes`, each row also carries the care networks each path's counted contracts go through
+ * (`routes`, see routesFromAggregates): a what-if fills its paths from them instead of walking the
+ * contracts again; without it the rows hold counts only.
  */
-export async function contractAggregates(db: RequestDb, requests: AggregatesRequest[], tenant: string | null): Promise<ContractAggregatesRow[]> {
-  return db.read<ContractAggregatesRow>(Q.aggregates, { requests, tenant });
+export async function contractAggregates(db: RequestDb, requests: AggregatesRequest[], tenant: string | null, options: { routes?: boolean } = {}): Promise<ContractAggregatesRow[]> {
+  const routes = options.routes ?? false;
+  const rows = await db.read<ContractAggregatesRow>(Q.aggregates, { requests, tenant, routes });
+  return routes ? rows : rows.map(({ routes: _none, ...counts }) => counts);
 }

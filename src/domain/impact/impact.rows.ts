@@ -56,6 +56,20 @@ export interface ContractAggregatesRow {
   byOperator: CountRow[];
   byNetwork: CountRow[];
   byCategory: CountRow[];
+  /**
+   * The care networks the counted contracts of each path go through ('' for none), one entry per
+   * path and network; paths through an intermediary have none (see `routesFromAggregates`).
+   */
+  routes?: AggregateRoute[];
+}
+
+/** A path (by system, operator and flow) and one care network its counted contracts go through. */
+export interface AggregateRoute {
+  systemId: string;
+  operatorId: string;
+  flowId: string;
+  /** '' when the contracts go through no care network. */
+  networkId: string;
 }
 
 /** One insurer's own share of an impact request (its contracts, reached through its own paths). */

@@ -1,4 +1,4 @@
-import type { ContractAggregatesRow, CountRow, TenantAggregatesRow } from './impact.rows';
+import type { AggregateRoute, ContractAggregatesRow, CountRow, ImpactPathRow, TenantAggregatesRow } from './impact.rows';
 
 /** People and contracts of one group. */
 export type CountPair = [people: number, contracts: number];
@@ -186,4 +186,22 @@ export function networkRoutesOf(counts: GroupCounts): Map<string, string[]> {
 /** The route key of a path (null through an intermediary, whose routes are not counted). */
 export function routeKey(p: { systemId: string; operatorId: string; flowId: string; viaId: string | null }): string | null {
   return p.viaId ? null : `${p.systemId}/${p.operatorId}/${p.flowId}`;
+}
+
+/**
+ * `paths` with their networkRoutes filled from a live count's routes (contract-aggregates'
+ * `routes`: the care networks each path's counted contracts go through), so that a what-if walks
+ * its populations' contracts once, not once for the count and again for the routes. Sorted as
+ * impact-paths sorts them; a path through an intermediary, or with no counted contract, gets [].
+ */
+export function routesFromAggregates(paths: readonly ImpactPathRow[], routes: readonly AggregateRoute[]): ImpactPathRow[] {
+  const byPath = new Map<string, string[]>();
+  for (const r of routes) {
+    const key = routeKey({ ...r, viaId: null })!;
+    byPath.set(key, [...(byPath.get(key) ?? []), r.networkId]);
+  }
+  return paths.map((p) => {
+    const key = routeKey(p);
+    return { ...p, networkRoutes: key === null ? [] : [...new Set(byPath.get(key) ?? [])].sort() };
+  });
 }
