@@ -67,12 +67,17 @@ export interface MixEntry {
 }
 
 /**
- * Draws the next entry of a weighted mix, keeping capped entries under their per-minute cap: an
- * entry at its cap is skipped until one of its sends is 60 s old. `random` returns [0, 1).
- * Throws at construction when no entry is uncapped (the load would stall).
+ * Draws the next entry of a weighted mix, keeping capped entries under their per-minute cap as the
+ * server counts it. The server spends a live count somewhere between the send and the answer, so
+ * a send occupies its entry's window from the moment it is picked until 60 s after its answer
+ * (`answered`): then no 60 s window of the server's can hold more than the cap, however long a
+ * request waited in a queue (counting from the send only let a burst of delayed requests and a
+ * burst of fresh ones meet in one server window, and the soak drew QUERY_TOO_COMPLEX).
+ * `random` returns [0, 1). Throws at construction when no entry is uncapped (the load would stall).
  */
 export class MixPicker<E extends MixEntry> {
-  private readonly sent = new Map<E, number[]>();
+  /** Per capped entry, when each send's window ends: Infinity until it is answered. */
+  private readonly sends = new Map<E, number[]>();
 
   constructor(
     private readonly entries: readonly E[],
@@ -82,9 +87,9 @@ export class MixPicker<E extends MixEntry> {
     for (const e of entries) if (!(e.weight >= 0) || (e.perMinute !== undefined && !(e.perMinute >= 1))) throw new Error(`bad weight or cap for ${e.name}`);
   }
 
-  /** The entry to send at `nowMs` (recorded as sent). */
+  /** The entry to send at `nowMs` (recorded as sent and unanswered). */
   pick(nowMs: number): E {
-    const open = this.entries.filter((e) => e.weight > 0 && (e.perMinute === undefined || this.recent(e, nowMs).length < e.perMinute));
+    const open = this.entries.filter((e) => e.weight > 0 && (e.perMinute === undefined || this.open(e, nowMs).length < e.perMinute));
     const total = open.reduce((s, e) => s + e.weight, 0);
     let r = this.random() * total;
     let chosen = open[open.length - 1];
@@ -95,11 +100,19 @@ export class MixPicker<E extends MixEntry> {
         break;
       }
     }
-    if (chosen.perMinute !== undefined) this.sent.set(chosen, [...this.recent(chosen, nowMs), nowMs]);
+    if (chosen.perMinute !== undefined) this.sends.set(chosen, [...this.open(chosen, nowMs), Infinity]);
     return chosen;
   }
 
-  private recent(e: E, nowMs: number): number[] {
-    return (this.sent.get(e) ?? []).filter((t) => t > nowMs - 60_000);
+  /** Records that a send of `entry` was answered (or failed) at `nowMs`: its window ends 60 s later. */
+  answered(entry: E, nowMs: number): void {
+    const ends = this.sends.get(entry);
+    const pending = ends?.indexOf(Infinity) ?? -1;
+    if (ends && pending >= 0) ends[pending] = nowMs + 60_000;
+  }
+
+  /** The sends of `e` whose window is still open at `nowMs`. */
+  private open(e: E, nowMs: number): number[] {
+    return (this.sends.get(e) ?? []).filter((end) => end > nowMs);
   }
 }

@@ -190,6 +190,8 @@ async function main(): Promise<void> {
     const top = [...summary.byInsurer].sort((a, b) => b.contracts - a.contracts || a.id.localeCompare(b.id))[0];
     const [deep] = await db.executor.read<{ contractId: string }>(cypher('bench/deep-contract'), { insurerId: top.id, fraction: 0.9 });
 
+    // This run's log only (spawnServer appends).
+    fs.rmSync(path.join(WORK, 'soak-api.log'), { force: true });
     server = await spawnServer(
       process.execPath,
       [path.join(ROOT, 'dist', 'main.js')],
@@ -206,13 +208,12 @@ async function main(): Promise<void> {
         LIVE_COUNTS_PER_MINUTE: String(LIVE_COUNTS_PER_MINUTE),
       },
       /breach-impact ready: (http:\/\/[^\s]+\/graphql)/,
+      120_000,
+      // The API's own log (warnings and errors: an INTERNAL's cause is only there), kept for after the run.
+      path.join(WORK, 'soak-api.log'),
     );
     // Checked on the address the server really bound, before the first request.
     assertLoopbackUrl(server.url);
-    // The API's own log (warnings and errors: an INTERNAL's cause is only there), kept for after the run.
-    const apiLog = fs.createWriteStream(path.join(WORK, 'soak-api.log'));
-    server.process.stdout?.pipe(apiLog);
-    server.process.stderr?.pipe(apiLog);
     const url = new URL(server.url);
     log(`API ${server.url} (pid ${server.process.pid}), Neo4j pid ${db.neo4j.process.pid}`);
 
@@ -278,6 +279,7 @@ async function main(): Promise<void> {
       while (running()) {
         const op = picker.pick(elapsed());
         const record = await timed(agent, url, t0, op.name, op.headers, op.body);
+        picker.answered(op, elapsed());
         records.push(record);
         // No answer at all (the API down, say): counted, then a pause, so a dead server is not hammered in a tight loop.
         if (record.status === 0 && running()) await new Promise((r) => setTimeout(r, 1_000));

@@ -80,10 +80,27 @@ describe('the mix', () => {
       () => (r = (r + 0.37) % 1) * 0.999,
     );
     const sent: number[] = [];
-    for (let t = 0; t < 180_000; t += 100) if (picker.pick(t).name === 'capped') sent.push(t);
+    for (let t = 0; t < 180_000; t += 100) {
+      const e = picker.pick(t);
+      picker.answered(e, t);
+      if (e.name === 'capped') sent.push(t);
+    }
     for (const t of sent) expect(sent.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(3);
     expect(sent.length).toBe(9);
     expect(() => new MixPicker([{ name: 'only', weight: 1, perMinute: 5 }])).toThrow(/uncapped/);
+  });
+
+  test('a capped send holds its place until 60 s after its answer, so a slow answer cannot let the server see more than the cap', () => {
+    const capped = { name: 'capped', weight: 100, perMinute: 2 };
+    const picker = new MixPicker([capped, { name: 'free', weight: 1 }], () => 0);
+    expect(picker.pick(0)).toBe(capped);
+    expect(picker.pick(0)).toBe(capped);
+    // Both unanswered at 70 s (queued behind slow requests): the server may not have counted them yet.
+    expect(picker.pick(70_000).name).toBe('free');
+    picker.answered(capped, 75_000);
+    expect(picker.pick(100_000).name).toBe('free');
+    expect(picker.pick(135_001)).toBe(capped);
+    expect(picker.pick(135_002).name).toBe('free');
   });
 });
 
