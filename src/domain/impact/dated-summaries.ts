@@ -6,7 +6,7 @@ import { sweepCounts } from './contract-aggregates-sweep';
 import { changeWindows, DateWindow } from './date-windows';
 import { AggregatesRequest, impactKey, impactPaths } from './impact.repository';
 import type { ImpactPathRow, ImpactPathsRow } from './impact.rows';
-import { applyCounts, differenceOf, GroupCounts, networkRoutesOf, routeKey, SweepCounts } from './summary-counts';
+import { applyCounts, differenceOf, GroupCounts, networkRoutesOf, routeKey, SweepCounts, withNetworkRoutes } from './summary-counts';
 
 const Q = {
   stored: cypher('impact/maintained-dated-summaries'),
@@ -125,12 +125,5 @@ export async function countByDifference(db: RequestDb, dated: SummaryRequest[], 
 
 /** `answer` with every path's network routes as `all` (every-insurer counts) gives them, sorted; [] through an intermediary. */
 export function withCountedRoutes(answer: ImpactPathsRow, all: GroupCounts): ImpactPathsRow {
-  const routes = networkRoutesOf(all);
-  return {
-    ...answer,
-    paths: answer.paths.map((p) => {
-      const key = routeKey(p);
-      return { ...p, networkRoutes: key === null ? [] : [...(routes.get(key) ?? [])].sort() };
-    }),
-  };
+  return { ...answer, paths: withNetworkRoutes(answer.paths, networkRoutesOf(all)) };
 }

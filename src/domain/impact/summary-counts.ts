@@ -189,10 +189,22 @@ export function routeKey(p: { systemId: string; operatorId: string; flowId: stri
 }
 
 /**
+ * `paths` with their networkRoutes from `routes` (by route key, see routeKey), sorted as
+ * impact-paths sorts them; [] through an intermediary or for a path with no route. The one
+ * place a path gets routes derived from counts (stored summaries and what-ifs alike).
+ */
+export function withNetworkRoutes(paths: readonly ImpactPathRow[], routes: ReadonlyMap<string, readonly string[]>): ImpactPathRow[] {
+  return paths.map((p) => {
+    const key = routeKey(p);
+    return { ...p, networkRoutes: key === null ? [] : [...(routes.get(key) ?? [])].sort() };
+  });
+}
+
+/**
  * `paths` with their networkRoutes filled from a live count's routes (contract-aggregates'
- * `routes`: the care networks each path's counted contracts go through), so that a what-if walks
- * its populations' contracts once, not once for the count and again for the routes. Sorted as
- * impact-paths sorts them; a path through an intermediary, or with no counted contract, gets [].
+ * `routes`: the care networks each path's counted contracts go through, one entry per path and
+ * network), so that a what-if walks its populations' contracts once, not once for the count and
+ * again for the routes.
  */
 export function routesFromAggregates(paths: readonly ImpactPathRow[], routes: readonly AggregateRoute[]): ImpactPathRow[] {
   const byPath = new Map<string, string[]>();
@@ -200,8 +212,5 @@ export function routesFromAggregates(paths: readonly ImpactPathRow[], routes: re
     const key = routeKey({ ...r, viaId: null })!;
     byPath.set(key, [...(byPath.get(key) ?? []), r.networkId]);
   }
-  return paths.map((p) => {
-    const key = routeKey(p);
-    return { ...p, networkRoutes: key === null ? [] : [...new Set(byPath.get(key) ?? [])].sort() };
-  });
+  return withNetworkRoutes(paths, byPath);
 }
