@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Check, MinuteRow } from './soak-stats';
+import type { Check, MinuteRow, OperationDrift } from './soak-stats';
 
 /** Figures of one operation over the whole soak. */
 export interface OperationFigures {
@@ -12,6 +12,8 @@ export interface OperationFigures {
   errors: number;
   p50: number;
   p99: number;
+  /** Its p50 in the first minute after the warm-up and in the last (absent in runs before it was kept). */
+  drift?: OperationDrift | null;
 }
 
 /** Everything a soak run measured, as written to soak.json. */
@@ -36,6 +38,13 @@ export function isTargetRun(s: SoakResults['settings']): boolean {
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
+/** "early → late (×ratio)" of an operation's p50, or – when the run kept none. */
+function driftCell(d: OperationDrift | null | undefined): string {
+  if (!d) return '–';
+  const ratio = Number.isFinite(d.earlyP50) && Number.isFinite(d.lateP50) && d.earlyP50 > 0 ? ` (${(d.lateP50 / d.earlyP50).toFixed(2)}×)` : '';
+  return `${ms(d.earlyP50)} → ${ms(d.lateP50)}${ratio}`;
+}
+
 const mb = (v: number | null) => (v === null ? '–' : v.toFixed(0));
 
 /** The Markdown report: what ran, on what load, a table per minute, the verdict per target, each operation. */
@@ -94,9 +103,11 @@ export function soakMarkdown(r: SoakResults): string {
     '',
     'Every operation of `schema/examples.graphql` with the caller its `# as:` line names, the five operations of the benchmark (`bench/operations.ts`) on the generated France, and the import. Operations that spend live counts are capped under their caller\'s budget (LIVE_COUNTS_PER_MINUTE); writes go as a trickle.',
     '',
-    '| operation | caller | weight | cap /min | requests | errors | p50 ms | p99 ms |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
-    ...r.operations.map((o) => `| ${o.name} | ${o.caller} | ${o.weight} | ${o.perMinute ?? '–'} | ${o.requests} | ${o.errors} | ${ms(o.p50)} | ${ms(o.p99)} |`),
+    `The drift column is the operation's p50 in minute ${(r.operations.find((o) => o.drift)?.drift?.earlyMinute ?? s.warmupMinutes + 1)} (the first after the warm-up) and in minute ${(r.operations.find((o) => o.drift)?.drift?.lateMinute ?? s.minutes)} (the last): which operations slow down as the run goes on.`,
+    '',
+    '| operation | caller | weight | cap /min | requests | errors | p50 ms | p99 ms | p50 drift ms |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...r.operations.map((o) => `| ${o.name} | ${o.caller} | ${o.weight} | ${o.perMinute ?? '–'} | ${o.requests} | ${o.errors} | ${ms(o.p50)} | ${ms(o.p99)} | ${driftCell(o.drift)} |`),
     '',
   ];
   return lines.join('\n');

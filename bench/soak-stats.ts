@@ -87,6 +87,36 @@ export function minuteRows(records: readonly RequestRecord[], samples: readonly 
   });
 }
 
+/** How one operation's latency moved over the run: its p50 in the first minute after the warm-up and in the last. */
+export interface OperationDrift {
+  /** Minute (1-based) of the early figure: the first after the warm-up. */
+  earlyMinute: number;
+  earlyP50: number;
+  lateMinute: number;
+  lateP50: number;
+}
+
+/**
+ * The p50 of `op`'s requests in the first minute after the warm-up and in the last minute (by the
+ * minute their answer ended, as minuteRows counts them): which operations slow down as the run goes
+ * on. NaN where the minute had none of them. Null when the run has no minute after the warm-up
+ * besides the last.
+ */
+export function operationDrift(records: readonly RequestRecord[], op: string, minutes: number, warmupMinutes: number): OperationDrift | null {
+  const early = warmupMinutes + 1;
+  if (early >= minutes) return null;
+  const at = (ms: number) => Math.min(minutes - 1, Math.max(0, Math.floor(ms / 60_000))) + 1;
+  const p50In = (minute: number) =>
+    percentile(
+      records
+        .filter((r) => r.op === op && at(r.endMs) === minute)
+        .map((r) => r.ms)
+        .sort((a, b) => a - b),
+      50,
+    );
+  return { earlyMinute: early, earlyP50: p50In(early), lateMinute: minutes, lateP50: p50In(minutes) };
+}
+
 /** One target of issue #14 §3 and whether the run met it. */
 export interface Check {
   target: string;

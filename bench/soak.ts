@@ -21,7 +21,7 @@ import { spawnServer } from './servers/spawn-server';
 import { exampleOperations, MixEntry, MixPicker } from './soak-mix';
 import { assertLoopbackUrl, parseSoakOptions, SoakOptions } from './soak-options';
 import { OperationFigures, SoakResults, writeSoakReport } from './soak-report';
-import { minuteRows, percentile, RequestRecord, RssSample, soakVerdict } from './soak-stats';
+import { minuteRows, operationDrift, percentile, RequestRecord, RssSample, soakVerdict } from './soak-stats';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK = path.join(ROOT, 'bench', 'tmp');
@@ -319,6 +319,7 @@ async function main(): Promise<void> {
         errors: mine.filter((r) => r.error).length,
         p50: percentile(times, 50),
         p99: percentile(times, 99),
+        drift: operationDrift(records, name, minutesRun, opts.warmupMinutes),
       };
     });
     const results: SoakResults = {

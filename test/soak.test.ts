@@ -3,7 +3,7 @@ import path from 'node:path';
 import { exampleOperations, MixPicker } from '../bench/soak-mix';
 import { assertLoopbackUrl, isLoopbackHost, parseSoakOptions } from '../bench/soak-options';
 import { isTargetRun, soakMarkdown, SoakResults } from '../bench/soak-report';
-import { minuteRows, RequestRecord, RssSample, soakVerdict } from '../bench/soak-stats';
+import { minuteRows, operationDrift, RequestRecord, RssSample, soakVerdict } from '../bench/soak-stats';
 
 /** The soak's pure parts: bounds, loopback, the mix it draws from, and a verdict that can say "missed". */
 const ROOT = path.resolve(__dirname, '..');
@@ -155,6 +155,17 @@ describe('verdict', () => {
   });
 });
 
+describe('drift', () => {
+  const at = (minute: number, op: string, ms: number): RequestRecord => ({ endMs: minute * 60_000 + 1_000, op, ms, status: 200 });
+
+  test('the p50 of an operation in the first minute after the warm-up and in the last', () => {
+    const records = [at(0, 'a', 999), at(1, 'a', 10), at(1, 'a', 12), at(2, 'a', 50), at(3, 'a', 30), at(3, 'a', 40), { ...at(3, 'a', 70), endMs: 300_000 }, at(3, 'b', 1)];
+    expect(operationDrift(records, 'a', 4, 1)).toEqual({ earlyMinute: 2, earlyP50: 10, lateMinute: 4, lateP50: 40 });
+    expect(operationDrift(records, 'b', 4, 1)).toMatchObject({ earlyP50: NaN, lateP50: 1 });
+    expect(operationDrift(records, 'a', 2, 1)).toBeNull();
+  });
+});
+
 describe('report', () => {
   const results = (minutes: number, connections: number, people: number): SoakResults => ({
     command: 'npm run soak',
@@ -165,7 +176,7 @@ describe('report', () => {
     dataset: { people, rows: people, insurer: 'org-x', affectedPeople: 10, storeReused: false, setupSeconds: 30 },
     rssBeforeLoad: { nodeMb: 100, jvmMb: 900 },
     minutes: [],
-    operations: [],
+    operations: [{ name: 'Slow', caller: 'REGULATOR', weight: 1, requests: 3, errors: 0, p50: 20, p99: 90, drift: { earlyMinute: 2, earlyP50: 10, lateMinute: 10, lateP50: 25 } }],
     errorSamples: { SERVICE_UNAVAILABLE: { op: 'NotificationDraft', ms: 30_000, message: 'deadline | reached' } },
     checks: [{ target: '0 errors', measured: '0 of 10 requests', met: true }],
   });
@@ -177,5 +188,6 @@ describe('report', () => {
     expect(soakMarkdown(results(10, 16, 1_000_000))).toContain('**Target run**');
     // A failure's message cannot break the table.
     expect(soakMarkdown(results(3, 8, 10_000))).toContain('| SERVICE_UNAVAILABLE | NotificationDraft | 30000 | deadline \\| reached |');
+    expect(soakMarkdown(results(10, 16, 1_000_000))).toContain('| Slow | REGULATOR | 1 | – | 3 | 0 | 20 | 90 | 10 → 25 (2.50×) |');
   });
 });
