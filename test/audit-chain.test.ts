@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import { cypher } from '../src/db/cypher-files';
+import { verifyWholeAuditChain } from '../src/domain/audit/audit-integrity';
 import { applyAuditRetention, pruneAuditTrail } from '../src/domain/audit/audit-prune';
+import { newRoundTripCounter } from '../src/db/executor';
+import { requestDb } from '../src/db/request-db';
 import { Api, as, startApi, startPrivateNeo4j, TestNeo4j } from './harness';
 
 /**
@@ -115,4 +118,71 @@ test('pruning deletes the oldest records and keeps the chain verifiable from its
 
   // Nothing older left: running it again prunes nothing.
   expect(await pruneAuditTrail(api.executor, cutoff)).toEqual({ pruned: 0, anchorSequence: old[1].sequence });
+});
+
+const PIECE = '{ auditIntegrity(after: $after, limit: $limit) { ok checked after headSequence complete next firstBroken { sequence id reason } } }'.replace('{ auditIntegrity', 'query($after: Int, $limit: Int!) { auditIntegrity');
+
+async function piece(after: number | null, limit: number) {
+  const { data, errors } = await api.run(PIECE, { after, limit }, as('REGULATOR'));
+  expect(errors).toBeUndefined();
+  return data.auditIntegrity as { ok: boolean; checked: number; after: number; headSequence: number; complete: boolean; next: number | null; firstBroken: { sequence: number | null; id: string | null; reason: string } | null };
+}
+
+test('a long trail is verified piece by piece: each piece at most `limit` records, the pieces chained by `next` cover it all', async () => {
+  await reads(5);
+  const whole = await integrity();
+  expect(whole).toMatchObject({ ok: true, firstBroken: null });
+  const pieces = [];
+  for (let after: number | null = null; ; ) {
+    const p = await piece(after, 2);
+    pieces.push(p);
+    expect(p).toMatchObject({ ok: true, firstBroken: null });
+    expect(p.checked).toBeLessThanOrEqual(2);
+    if (p.complete) break;
+    expect(p.next).toBe(p.after + 2);
+    after = p.next;
+  }
+  expect(pieces.length).toBeGreaterThanOrEqual(3);
+  expect(pieces[pieces.length - 1].next).toBeNull();
+  // Appends between pieces (none here) would only lengthen the last one: the pieces add up to the whole.
+  expect(pieces.reduce((s, p) => s + p.checked, 0)).toBe(whole.checked);
+  // What npm run audit:verify runs: the same pieces, walked to the head.
+  const seen: number[] = [];
+  const walked = await verifyWholeAuditChain(requestDb(api.executor, newRoundTripCounter()), 2, (p) => seen.push(p.checked));
+  expect(walked).toMatchObject({ ok: true, complete: true, next: null, checked: whole.checked, after: pieces[0].after });
+  expect(seen).toEqual(pieces.map((p) => p.checked));
+});
+
+test('an edit is caught by the piece that holds the record, starting inside the chain, and not by the pieces around it', async () => {
+  const recs = await reads(4);
+  const victim = recs[2];
+  await api.executor.write(cypher('test-probe/set-audit-event-rows'), { id: victim.id, rows: victim.rows + 3 });
+  try {
+    expect(await piece(victim.sequence - 1, 1)).toMatchObject({ ok: false, complete: false, next: null, firstBroken: { sequence: victim.sequence, id: victim.id, reason: expect.stringMatching(/hash/i) } });
+    expect(await piece(victim.sequence - 3, 2)).toMatchObject({ ok: true, checked: 2, complete: false, next: victim.sequence - 1 });
+    // The next record links to the hash the edited one still stores: only rehashing it shows the edit.
+    expect(await piece(victim.sequence, 1)).toMatchObject({ ok: true, checked: 1 });
+  } finally {
+    await api.executor.write(cypher('test-probe/set-audit-event-rows'), { id: victim.id, rows: victim.rows });
+  }
+  expect(await piece(victim.sequence - 1, 1)).toMatchObject({ ok: true, checked: 1 });
+});
+
+test('a record written outside the chain is still reported: counted in constant time, then searched for', async () => {
+  const id = unique('intruder');
+  await api.executor.write(cypher('test-probe/insert-unchained-event'), { id });
+  try {
+    const report = await integrity();
+    expect(report).toMatchObject({ ok: false, firstBroken: { sequence: null, id, reason: expect.stringMatching(/outside the chain/) } });
+  } finally {
+    await api.executor.write(cypher('test-probe/delete-audit-event'), { id });
+  }
+  expect(await integrity()).toMatchObject({ ok: true });
+});
+
+test('a piece outside the bounds is refused with BAD_USER_INPUT', async () => {
+  for (const [after, limit] of [[null, 0], [null, 1_000_001], [-1, 10]] as const) {
+    const { errors } = await api.run(PIECE, { after, limit }, as('REGULATOR'));
+    expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  }
 });

@@ -122,6 +122,14 @@ test('npm run seed, then npm run import, while the server runs: both succeed thr
   expect(server!.exitCode).toBeNull();
 });
 
+test('npm run audit:verify while the server runs: walks the trail its reads wrote and finds it intact', async () => {
+  // The test above read contract rows twice through the server: audited reads, so the trail holds records.
+  const verified = await runCli('verify-audit-cli.js', []);
+  expect(verified.out).not.toMatch(/lock/i);
+  expect(verified.code).toBe(0);
+  expect(verified.out).toMatch(/audit trail intact: [1-9]\d* record\(s\) verified, sequences 1 to [1-9]/);
+});
+
 test('a second server on the same store is refused at once, naming the running one, and does not join it', async () => {
   const second = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

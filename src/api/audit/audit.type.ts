@@ -65,7 +65,7 @@ export class AuditBrokenLink {
 /** The outcome of verifying the audit chain. */
 @ObjectType({ description: 'Verification of the tamper-evident audit trail: every record since the pruning anchor is rehashed and checked against its successor.' })
 export class AuditIntegrity {
-  @Field(() => Boolean, { description: 'True when every link holds.' })
+  @Field(() => Boolean, { description: 'True when every link checked holds (and, when the check reached the head, no record sits outside the chain). The whole trail is intact when this piece is `complete` too, and every piece before it was `ok`.' })
   ok!: boolean;
 
   @Field(() => Int, { description: 'Records whose links were verified (before the first broken one).' })
@@ -73,4 +73,16 @@ export class AuditIntegrity {
 
   @Field(() => AuditBrokenLink, { nullable: true, description: 'The first broken link; null when `ok`.' })
   firstBroken!: AuditBrokenLink | null;
+
+  @Field(() => Int, { description: 'The sequence this check started after: the pruning anchor’s (0 for a trail never pruned), or `after`.' })
+  after!: number;
+
+  @Field(() => Int, { description: 'The chain’s last sequence when the check began (0 when nothing was recorded).' })
+  headSequence!: number;
+
+  @Field(() => Boolean, { description: 'The check reached the head. False when it stopped at `limit` (see `next`) or at a broken link.' })
+  complete!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Where the next piece starts (pass it as `after`) when this one stopped at `limit` with every link holding; null otherwise.' })
+  next!: number | null;
 }
