@@ -10,6 +10,7 @@ import type { Executor } from '../db/executor';
 import { applySchema } from '../db/schema';
 import { afterWrite } from '../domain/after-write';
 import { isAppError } from '../errors/app-error';
+import { ImportInvocation, unknownInsurerHint } from './import-hint';
 import { importPortfolio, ImportOptions, readReferences, References, RejectedRow } from '../domain/import/import-portfolio';
 import { planSummaries, SummaryPlan } from '../domain/import/summary-plan';
 import { bulkStoreOf, stageFiles, startBulkLoad } from '../domain/import/bulk-load';
@@ -203,5 +204,17 @@ async function importFile(
 
 main().catch((e: unknown) => {
   console.error(isAppError(e) ? `import failed [${e.code}]: ${e.message}` : `import failed: ${(e as Error).message}`);
+  const hint = unknownInsurerHint(e, invocation());
+  if (hint) console.error(hint);
   process.exit(1);
 });
+
+/** The command line's --dir, --bulk and --seed, for a hint after a failure (never throws). */
+function invocation(): ImportInvocation {
+  try {
+    const { values } = parseArgs({ allowPositionals: true, strict: false, options: { dir: { type: 'string' }, bulk: { type: 'boolean' }, seed: { type: 'string', multiple: true } } });
+    return { dir: typeof values.dir === 'string' ? values.dir : undefined, bulk: values.bulk === true, seeds: (values.seed ?? []).filter((s): s is string => typeof s === 'string') };
+  } catch {
+    return { bulk: false, seeds: [] };
+  }
+}
