@@ -29,6 +29,12 @@ test('regression: affected-contracts paging walks the (insurerId, id) index in o
   expect(operators.filter((o) => /Sort|Top/.test(o))).toEqual([]);
 });
 
+test('regression: the audit trail reads its newest records off the AuditEvent(at) index, never scanning and sorting every record', async () => {
+  const plan = await executor.explain(cypher('audit/list-events'));
+  expect(plan.some((p) => /^NodeIndex(Scan|SeekByRange)/.test(p.operator) && /AuditEvent\(at\)/.test(p.details))).toBe(true);
+  expect(plan.filter((p) => /LabelScan|AllNodesScan|^Sort$|^Top$/.test(p.operator))).toEqual([]);
+});
+
 test('regression: an insurer’s summary slice is read through the (breachId, insurerId) index, never a label scan', async () => {
   const plan = await executor.explain(cypher('impact/stored-summaries-by-breach-ids'));
   expect(plan.some((p) => /^NodeIndexSeek/.test(p.operator) && /InsurerImpactSummary\(breachId, insurerId\)/.test(p.details))).toBe(true);
