@@ -52,6 +52,8 @@ export function soakMarkdown(r: SoakResults): string {
   const s = r.settings;
   const target = isTargetRun(s);
   const allMet = r.checks.every((c) => c.met);
+  // The minutes the drift column compares, the same for every operation.
+  const drift = r.operations.find((o) => o.drift)?.drift;
   const lines = [
     '# Soak (`npm run soak`)',
     '',
@@ -103,7 +105,7 @@ export function soakMarkdown(r: SoakResults): string {
     '',
     'Every operation of `schema/examples.graphql` with the caller its `# as:` line names, the five operations of the benchmark (`bench/operations.ts`) on the generated France, and the import. Operations that spend live counts are capped under their caller\'s budget (LIVE_COUNTS_PER_MINUTE); writes go as a trickle.',
     '',
-    `The drift column is the operation's p50 in minute ${(r.operations.find((o) => o.drift)?.drift?.earlyMinute ?? s.warmupMinutes + 1)} (the first after the warm-up) and in minute ${(r.operations.find((o) => o.drift)?.drift?.lateMinute ?? s.minutes)} (the last): which operations slow down as the run goes on.`,
+    `The drift column is the operation's p50 in minute ${drift?.earlyMinute ?? s.warmupMinutes + 1} (the first after the warm-up) and in minute ${drift?.lateMinute ?? s.minutes} (the last): which operations slow down as the run goes on.`,
     '',
     '| operation | caller | weight | cap /min | requests | errors | p50 ms | p99 ms | p50 drift ms |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -11,7 +11,7 @@ import { isAppError } from '../errors/app-error';
  * `npm run audit:verify`: verifies the whole audit trail, from the pruning anchor to the head,
  * piece by piece (what `auditIntegrity` checks one piece of per request), with no request
  * deadline. Prints progress and the outcome; exits 1 when a link is broken. Safe while the
- * server runs (reads only; set NEO4J_URI to the running server's Neo4j).
+ * server runs: it reads only, through the running server's embedded Neo4j (found by its run file) or NEO4J_URI.
  */
 async function main(): Promise<void> {
   const config = loadConfig();

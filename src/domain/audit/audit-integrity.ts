@@ -1,5 +1,6 @@
 import { cypher } from '../../db/cypher-files';
 import type { RequestDb } from '../../db/request-db';
+import { badInput } from '../../errors/app-error';
 import { chainHash, GENESIS_HASH } from './audit-chain';
 import type { AuditEventRow } from './audit.rows';
 
@@ -67,11 +68,11 @@ type ChainRecord = Omit<AuditEventRow, 'at'> & { atMillis: number; sequence: num
  * and the pieces, each starting at the previous one's `next`, verify it all. Records outside the
  * chain are counted in constant time (the count store, against the chain's length) and searched
  * for only when there are some. Records appended while it runs (after the head it read) are left
- * for the next check. Throws on a bad range (the resolver refuses it first, with BAD_USER_INPUT).
+ * for the next check. A bad range is BAD_USER_INPUT, naming the argument and its value.
  */
 export async function verifyAuditChain(db: RequestDb, range: IntegrityRange = { after: null, limit: DEFAULT_INTEGRITY_LIMIT }): Promise<IntegrityReport> {
-  if (!Number.isInteger(range.limit) || range.limit < 1 || range.limit > MAX_INTEGRITY_LIMIT) throw new Error(`verifyAuditChain: limit must be a whole number from 1 to ${MAX_INTEGRITY_LIMIT}, got ${range.limit}`);
-  if (range.after !== null && !(Number.isInteger(range.after) && range.after >= 0)) throw new Error(`verifyAuditChain: after must be a whole number from 0, or null; got ${range.after}`);
+  if (!Number.isInteger(range.limit) || range.limit < 1 || range.limit > MAX_INTEGRITY_LIMIT) throw badInput('limit', range.limit, `must be between 1 and ${MAX_INTEGRITY_LIMIT}`);
+  if (range.after !== null && !(Number.isInteger(range.after) && range.after >= 0)) throw badInput('after', range.after, 'must be 0 or more');
   const [head] = await db.read<{ sequence: number | null; hash: string | null; anchorSequence: number | null; anchorHash: string | null; events: number }>(Q.head);
   const anchor = head?.anchorSequence ?? 0;
   const last = head?.sequence ?? 0;
