@@ -59,8 +59,9 @@ test('an insurer’s breachImpact on a date of its choice is counted from its st
   // An insurer whose portfolio is loaded (the others' totals are unknown, not 0).
   const [insurer] = [...affected('breach-almerys-2024').byInsurer.keys()].sort();
   for (const asOf of ['2023-06-17', '2024-03-15']) {
-    const r = await api.run(`{ breachImpact(breachId: "breach-almerys-2024", asOf: "${asOf}") { totals { contracts } } }`, undefined, as('INSURER', insurer));
+    const r = await api.run(`{ breachImpact(breachId: "breach-almerys-2024", asOf: "${asOf}") { totals { contracts } freshness { method current staleSince } } }`, undefined, as('INSURER', insurer));
     expect(r.errors).toBeUndefined();
+    expect(r.data.breachImpact.freshness).toEqual({ method: 'DERIVED_FROM_SUMMARY', current: true, staleSince: null });
     expect(r.queries).toContain('impact/people-of-insurer-date-windows');
     expect(r.queries).not.toContain('impact/contract-aggregates');
     expect({ asOf, contracts: r.data.breachImpact.totals.contracts }).toEqual({ asOf, contracts: affected('breach-almerys-2024', asOf).byInsurer.get(insurer)?.size ?? 0 });

@@ -111,3 +111,31 @@ test('every fragment of the rule is named by the owner and included by a stateme
   const statements = filesUnder(CYPHER_DIR, '.cypher').map((f) => fs.readFileSync(f, 'utf8')).join('\n');
   for (const name of fragments) expect(statements).toMatch(new RegExp(`// @include ${name}\\s*$`, 'm'));
 });
+
+/**
+ * Whether the summaries lag behind the graph has one owner too: cypher/shared/summaries-freshness,
+ * which readiness, the start-up recovery and every answer read from the summaries include, so an
+ * answer can never call current what readiness calls stale. The summary lock's own statements are
+ * the writers' side (they set and clear the state, and decide whether a write may patch the
+ * summaries) and are left out.
+ */
+const FRESHNESS_OWNER = 'shared/summaries-freshness';
+const FRESHNESS_WRITERS = ['admin/lock-summaries', 'admin/lock-summaries-stale', 'admin/mark-summaries-maintained'];
+const FRESHNESS_PIECES: Array<[string, RegExp]> = [
+  ['a read of the portfolio-stale flag', /\.portfolioStale\b/],
+  ['a comparison of the summaries’ catalogue version', /\.catalogueVersion\s*(<>|=)/],
+];
+
+test('no statement decides on its own whether the summaries are stale: it includes shared/summaries-freshness', () => {
+  const statements = filesUnder(CYPHER_DIR, '.cypher').filter((f) => {
+    const name = path.relative(CYPHER_DIR, f).replace(/\.cypher$/, '').split(path.sep).join('/');
+    return name !== FRESHNESS_OWNER && !FRESHNESS_WRITERS.includes(name);
+  });
+  expect(copiesOfTheRule(statements, FRESHNESS_PIECES)).toEqual([]);
+  // The guard can fail: the owner holds both pieces.
+  expect(copiesOfTheRule([path.join(CYPHER_DIR, `${FRESHNESS_OWNER}.cypher`)], FRESHNESS_PIECES)).toHaveLength(FRESHNESS_PIECES.length);
+  // And it is used where the state is reported.
+  for (const reader of ['admin/ready-summaries', 'admin/summaries-state', 'shared/stored-summary', 'impact/stored-dated-summaries', 'crossbreach/breach-set-summaries']) {
+    expect(fs.readFileSync(path.join(CYPHER_DIR, `${reader}.cypher`), 'utf8')).toMatch(new RegExp(`// @include ${FRESHNESS_OWNER}\\s*$`, 'm'));
+  }
+});

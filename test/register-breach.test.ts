@@ -1,3 +1,6 @@
+import { cypher } from '../src/db/cypher-files';
+import { checkReadiness } from '../src/domain/health/readiness';
+import { refreshSummaries } from '../src/domain/summary-upkeep';
 import { Api, as, startApi, startPrivateNeo4j, SERVER_START_MS } from './harness';
 
 /**
@@ -137,3 +140,31 @@ test('regression #10: a registered breach whose id is a seeded event, figure or 
     expect(errors![0].message).toContain(id);
   }
 });
+
+test('a catalogue change whose refresh has not committed: readiness says stale, and answers read from the summaries say they are not current', async () => {
+  const FRESH = '{ breachImpact(breachId: "breach-almerys-2024") { freshness { method current staleSince } } crossBreachImpact(breachIds: ["breach-almerys-2024"]) { freshness { current } } }';
+  const current = await api.run(FRESH);
+  expect(current.errors).toBeUndefined();
+  expect(current.data.breachImpact.freshness).toEqual({ method: 'MAINTAINED_SUMMARY', current: true, staleSince: null });
+  // What afterWrite does first after a catalogue write; the refresh that follows it is withheld.
+  await api.executor.admin().write(cypher('admin/bump-catalogue-version'), {});
+  try {
+    expect(await checkReadiness(api.executor)).toMatchObject({ ready: false, failed: 'summaries', reason: expect.stringMatching(/catalogue changed/) });
+    const stale = await api.run(FRESH);
+    expect(stale.data.breachImpact.freshness).toMatchObject({ method: 'MAINTAINED_SUMMARY', current: false });
+    expect(Date.parse(stale.data.breachImpact.freshness.staleSince)).toBeGreaterThan(0);
+    expect(stale.data.crossBreachImpact.freshness.current).toBe(false);
+    // A live count reads the graph itself: current.
+    const live = await api.run('{ simulateBreach(systems: ["sys-almerys-tp-platform"]) { freshness { method current } } }');
+    expect(live.errors).toBeUndefined();
+    expect(live.data.simulateBreach.freshness).toEqual({ method: 'LIVE_COUNT', current: true });
+    // An insurer's own date is derived from the summaries: not current either.
+    const derived = await api.run('{ breachImpact(breachId: "breach-almerys-2024", asOf: "2024-01-10") { freshness { method current } } }', undefined, as('INSURER', 'org-alan'));
+    expect(derived.errors).toBeUndefined();
+    expect(derived.data.breachImpact.freshness).toEqual({ method: 'DERIVED_FROM_SUMMARY', current: false });
+  } finally {
+    await refreshSummaries(api.executor, { portfolio: false });
+  }
+  expect((await api.run(FRESH)).data).toEqual(current.data);
+  expect(await checkReadiness(api.executor)).toMatchObject({ ready: true });
+}, SERVER_START_MS);

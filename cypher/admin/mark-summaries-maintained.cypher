@@ -8,5 +8,5 @@ CALL {
   MATCH (s:ImpactSummary)
   RETURN count(s) AS summaryCount
 }
-SET l.catalogueVersion = v.version, l.portfolioStale = false, l.summaryCount = summaryCount, l.refreshedAt = datetime()
+SET l.catalogueVersion = v.version, l.portfolioStale = false, l.staleSince = null, l.summaryCount = summaryCount, l.refreshedAt = datetime()
 RETURN l.catalogueVersion AS catalogueVersion

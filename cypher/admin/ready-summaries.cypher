@@ -1,8 +1,7 @@
 // Readiness: the summaries are current when every breach has its :ImpactSummary written with
-// its insurer slices (insurerSlices set: the refresh that wrote it completed them), and no
-// portfolio write has left them stale since the last refresh (the summary lock's portfolioStale,
-// set by admin/lock-summaries-stale and cleared by admin/mark-summaries-maintained: still set when
-// an import past its incremental limit, or the refresh that follows it, was interrupted).
+// its insurer slices (insurerSlices set: the refresh that wrote it completed them), and they do
+// not lag behind the graph (shared/summaries-freshness: a portfolio write or a catalogue change
+// whose refresh has not committed, still running or interrupted).
 // Returns how many breaches lack a summary (0 when none does) and whether they are stale.
 CALL {
   MATCH (b:Breach)
@@ -12,5 +11,5 @@ CALL {
   }
   RETURN count(b) AS missing
 }
-OPTIONAL MATCH (l:SummaryLock {id: 'summaries'})
-RETURN missing, coalesce(l.portfolioStale, false) AS stale
+// @include shared/summaries-freshness
+RETURN missing, summariesStale AS stale, summariesPortfolioStale AS portfolioStale, summariesCatalogueChanged AS catalogueChanged

@@ -1,9 +1,9 @@
 // Read at start-up (src/domain/summary-recovery.ts): whether the stored summaries need a refresh
 // because a write or a refresh did not complete, e.g. the process was killed in the middle.
 // missing: breaches without a complete :ImpactSummary (a refresh after a seed load or
-// registerBreach never committed); stale: a portfolio write left them stale
-// (admin/lock-summaries-stale) and the refresh that clears it never committed; catalogueChanged:
-// the catalogue moved since the last refresh (its refresh never committed).
+// registerBreach never committed); stale: a portfolio write left them stale and the refresh that
+// clears it never committed; catalogueChanged: the catalogue moved since the last refresh (its
+// refresh never committed). Both as shared/summaries-freshness says.
 CALL {
   MATCH (b:Breach)
   WHERE NOT EXISTS {
@@ -12,7 +12,5 @@ CALL {
   }
   RETURN count(b) AS missing
 }
-OPTIONAL MATCH (l:SummaryLock {id: 'summaries'})
-OPTIONAL MATCH (v:CatalogueVersion {id: 'catalogue'})
-RETURN missing, coalesce(l.portfolioStale, false) AS stale,
-       l IS NOT NULL AND v IS NOT NULL AND coalesce(l.catalogueVersion <> v.version, true) AS catalogueChanged
+// @include shared/summaries-freshness
+RETURN missing, summariesPortfolioStale AS stale, summariesCatalogueChanged AS catalogueChanged

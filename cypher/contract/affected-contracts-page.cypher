@@ -42,6 +42,6 @@ CALL {
 // @include shared/catalogue-version
 WITH rows, catalogueVersion, $breachId AS id
 // @include shared/stored-summary
-WITH rows, catalogueVersion, {version: version, paths: paths, aggregates: aggregates, sliced: sliced, slice: slice} AS summary
+WITH rows, catalogueVersion, {version: version, paths: paths, aggregates: aggregates, sliced: sliced, slice: slice, stale: stale, staleSince: staleSince} AS summary
 // @include shared/audit-chain-head
 RETURN rows, catalogueVersion, summary, sequence, hash

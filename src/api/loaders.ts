@@ -4,6 +4,7 @@ import * as breaches from '../domain/breach/breach.repository';
 import * as catalogue from '../domain/catalogue/catalogue.repository';
 import * as impact from '../domain/impact/impact.repository';
 import { StoredSummary, storedDatedSummaries, storedSummaries } from '../domain/impact/stored-summaries';
+import { CountFreshness, countFreshness, CountMethod, SummaryState } from '../domain/impact/count-freshness';
 import type { SummaryCache } from '../domain/impact/summary-cache';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import { insurerCountsOnDates } from '../domain/impact/insurer-on-date';
@@ -85,6 +86,24 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     const byKey = new Map(rows.map((r) => [impact.impactKey(r), r]));
     return keys.map((k, i) => byKey.get(k) ?? (base[i] as ImpactPathsRow | null));
   });
+  // How each key's counts were obtained, and the summaries' state when they were read from them:
+  // an answer says whether its counts are current (countFreshness below).
+  const methods = new Map<string, CountMethod>();
+  const states = new Map<string, SummaryState>();
+  const contractAggregates = new DataLoader<string, ContractAggregatesRow | null>(async (keys) => {
+    // A breach with no stored summary (none written yet, or no dated event) is counted live.
+    const kept = await storedFor(keys);
+    const live = keys.filter((k) => !kept.get(k)?.aggregates);
+    const computed = live.length > 0 ? await countLive(live) : { rows: new Map<string, ContractAggregatesRow>(), derived: new Set<string>() };
+    for (const k of keys) {
+      const summary = kept.get(k);
+      if (summary?.aggregates) {
+        methods.set(k, 'MAINTAINED_SUMMARY');
+        states.set(k, summary.state);
+      } else methods.set(k, computed.derived.has(k) ? 'DERIVED_FROM_SUMMARY' : 'LIVE_COUNT');
+    }
+    return keys.map((k) => kept.get(k)?.aggregates ?? computed.rows.get(k) ?? null);
+  });
   return {
     // Catalogue rows are shared across requests (see catalogue-cache.ts); per-tenant and
     // per-relation lists are not.
@@ -114,17 +133,29 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     storedSummary: stored,
     // Never cached across requests: an import changes it without a catalogue version.
     portfolioCoverage: rowsById((ids) => portfolioCoverage(db, ids), (r) => r.insurerId),
-    contractAggregates: new DataLoader<string, ContractAggregatesRow | null>(async (keys) => {
-      // A breach with no stored summary (none written yet, or no dated event) is counted live.
-      const kept = await storedFor(keys);
-      const live = keys.filter((k) => !kept.get(k)?.aggregates);
-      const computed = live.length > 0 ? await countLive(live) : new Map<string, ContractAggregatesRow>();
-      return keys.map((k) => kept.get(k)?.aggregates ?? computed.get(k) ?? null);
-    }),
+    contractAggregates,
+    /**
+     * How the counts of an impact key were obtained and whether they are current (the answer's
+     * `freshness`): loads them first, so it runs no statement of its own, except for an insurer's
+     * own date, derived from a summary whose state the reference date's read tells.
+     */
+    countFreshness: async (key: string): Promise<CountFreshness> => {
+      await contractAggregates.load(key);
+      const method = methods.get(key) ?? 'LIVE_COUNT';
+      if (method === 'LIVE_COUNT') return countFreshness(method, CURRENT);
+      // An insurer's own date was derived from summaries this request has not read through the
+      // stored loaders: their state is that of the breach's reference-date read (one statement).
+      const state = states.get(key) ?? (await stored.load(splitKey(key).breachId))?.state;
+      // Counted from a summary whose state could not be read: not claimed current.
+      return countFreshness(method, state ?? { stale: true, staleSince: null });
+    },
   };
 
-  /** Contract-level totals counted from the qualifying paths, for keys with no stored summary. */
-  async function countLive(keys: string[]): Promise<Map<string, ContractAggregatesRow>> {
+  /**
+   * Contract-level totals counted from the qualifying paths, for keys with no stored summary;
+   * `derived` names those counted from the nearest stored summary (an insurer's own date).
+   */
+  async function countLive(keys: string[]): Promise<{ rows: Map<string, ContractAggregatesRow>; derived: Set<string> }> {
     // Totals are counted over the qualifying paths, so the paths come first (usually cached).
     const paths = await impactPaths.loadMany([...keys]);
     const failed = paths.find((p) => p instanceof Error);
@@ -139,9 +170,12 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     const fromStored = tenant !== null ? await insurerCountsOnDates(db, requests.map((r) => ({ ...r, breachId: splitKey(r.key).breachId })), tenant) : new Map<string, ContractAggregatesRow>();
     const rest = requests.filter((r) => !fromStored.has(r.key));
     const rows = rest.length > 0 ? await impact.contractAggregates(db, rest, tenant) : [];
-    return new Map([...fromStored, ...rows.map((r) => [r.key, r] as const)]);
+    return { rows: new Map([...fromStored, ...rows.map((r) => [r.key, r] as const)]), derived: new Set(fromStored.keys()) };
   }
 }
+
+/** The summaries' state where none lags: what a live count reads. */
+const CURRENT: SummaryState = { stale: false, staleSince: null };
 
 /** A loader key (impactKey) back into its breach id and date (null: the reference date). */
 function splitKey(key: string): { breachId: string; asOf: string | null } {

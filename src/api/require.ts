@@ -3,6 +3,7 @@ import type { BreachRow } from '../domain/breach/breach.rows';
 import type { DataCategoryRow, PopulationRow, SystemRow } from '../domain/catalogue/catalogue.rows';
 import { emptyAggregates } from '../domain/impact/breakdown';
 import { impactKey } from '../domain/impact/impact.repository';
+import { CountFreshness, countFreshness } from '../domain/impact/count-freshness';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import type { OrganizationRow } from '../domain/organization/organization.rows';
 import type { RequestContext } from './context';
@@ -73,6 +74,15 @@ export async function loadRoutedPaths(ctx: RequestContext, root: ImpactRoot): Pr
   const row = await ctx.loaders.routedPaths.load(impactKey(root));
   if (!row) throw new AppError('INTERNAL', 'An internal error occurred.');
   return row;
+}
+
+/**
+ * How the counts of an impact request were obtained and whether they are current (a what-if is
+ * counted live); loads them, so asking costs nothing more than the counts themselves.
+ */
+export async function loadFreshness(ctx: RequestContext, root: ImpactRoot): Promise<CountFreshness> {
+  if (root.simulation) return countFreshness('LIVE_COUNT', { stale: false, staleSince: null });
+  return ctx.loaders.countFreshness(impactKey(root));
 }
 
 /** Loads the contract-level counts of an impact request (zeros when nothing is counted). */

@@ -58,6 +58,7 @@ afterEach(() => {
 const CATALOGUE = `query { breaches { id name intrusion { known date } detection { known date } disclosure { known date } timeline { id date } } }`;
 const IMPACT = `query ($id: ID!) { breachImpact(breachId: $id) {
   referenceDate
+  freshness { current }
   totals { people contracts insurers populations populationsOfUnknownSize suppressed }
   reportedFigures { id value date }
   byInsurer { insurer { id name } people contracts suppressed }
@@ -70,6 +71,7 @@ const DUTIES = `query ($id: ID!, $order: DutyOrder!) { notificationDuties(breach
 } }`;
 const CROSS = `query ($ids: [ID!]!) { crossBreachImpact(breachIds: $ids) {
   computed
+  freshness { current }
   referenceDates { breach { id } referenceDate }
   distinct { people contracts suppressed }
   byAddition { people contracts suppressed }
@@ -140,6 +142,10 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
     const dutiesTable = page.getByTestId(`duties-${breach.id}`);
     if (duties.length > 0) await dutiesTable.waitFor();
     await expectFigures(page, regulatorFigures(breach, breachImpact, byAll, duties, cross));
+    // Current counts carry no "being recomputed" label (the API says they are current).
+    expect([breachImpact.freshness.current, cross.freshness.current]).toEqual([true, true]);
+    expect(await page.getByTestId(`stale-${breach.id}`).count()).toBe(0);
+    expect(await page.getByTestId('stale-cross').count()).toBe(0);
     // The duties in the API's order; overdue ones (deadline passed, none in time) marked, others not.
     const today = new Date().toISOString().slice(0, 10);
     const rows = () => dutiesTable.locator('tr[data-controller]').evaluateAll((trs) => trs.map((tr) => ({ id: tr.getAttribute('data-controller'), overdue: tr.getAttribute('data-overdue') })));
@@ -190,6 +196,34 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   await page.getByTestId('cross-counts').waitFor();
   expect(await page.getByRole('alert').count()).toBe(0);
   expect(await page.locator('[data-figure^="duty."]').count()).toBe(0);
+  await page.close();
+});
+
+test('counts the API says are not current are labelled as being recomputed, with the moment they fell behind', async () => {
+  const page = await browser.newPage();
+  // The API's answer, as it is while a refresh is pending (the API side is tested in
+  // test/faults/api-kill-refresh.test.ts and test/register-breach.test.ts): only freshness changes.
+  const since = '2026-12-04T21:05:00.000Z';
+  await page.route('**/graphql', async (route) => {
+    const sent = route.request().postData() ?? '';
+    if (route.request().method() !== 'POST' || !/DashboardBreachImpact|DashboardCrossBreach/.test(sent)) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.json();
+    for (const answer of [body.data?.breachImpact, body.data?.crossBreachImpact]) if (answer) answer.freshness = { current: false, staleSince: since };
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto(`${app.url}/dashboard`);
+  await page.getByTestId('dev-role').selectOption('REGULATOR');
+  await page.getByTestId('dev-mint').click();
+  const { breaches } = await ask(CATALOGUE, {});
+  await page.locator(`[data-breach="${breaches[0].id}"]`).click();
+  const label = page.getByTestId(`stale-${breaches[0].id}`);
+  await label.waitFor();
+  expect(await label.innerText()).toBe('Chiffres en cours de recalcul : ils ne tiennent pas compte des données écrites depuis le 4 décembre 2026 à 21:05 UTC.');
+  expect(await label.getAttribute('role')).toBe('status');
+  // The counts across breaches too.
+  expect(await page.getByTestId('stale-cross').innerText()).toBe(await label.innerText());
+  await screenshot(page, 'dashboard-regulator-stale');
   await page.close();
 });
 

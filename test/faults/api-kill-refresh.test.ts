@@ -35,6 +35,10 @@ const ROWS = 1_000;
 // New contracts of Alan's (reached by the Almerys breach), started before its cut-off: the breach's totals grow by ROWS.
 const csv = [PORTFOLIO_COLUMNS.join(','), ...Array.from({ length: ROWS }, (_, i) => `KILLREFRESH-${i},${syntheticNir(`kill-refresh-${i}`)},HOLDER,Santé,,,2023-01-01,`)].join('\n') + '\n';
 const TOTALS = `{ breachImpact(breachId: "${BREACH}") { referenceDate totals { people contracts } } }`;
+const LIVE_FRESHNESS = (date: string) => `{ breachImpact(breachId: "${BREACH}", asOf: "${date}") { freshness { method current staleSince } } }`;
+// What each answer read from the summaries says of them (#14 §3: never served stale as current).
+const FRESHNESS = `{ breachImpact(breachId: "${BREACH}") { freshness { method current staleSince } } crossBreachImpact(breachIds: ["${BREACH}"]) { freshness { method current staleSince } } }`;
+const PAGE_FRESHNESS = `{ affectedContracts(breachId: "${BREACH}", first: 1) { totalCount freshness { method current staleSince } } }`;
 const live = (date: string) => `{ breachImpact(breachId: "${BREACH}", asOf: "${date}") { referenceDate totals { people contracts } } }`;
 
 const env = {
@@ -106,9 +110,12 @@ afterAll(async () => {
 test('killed during a refresh: summaries known stale, recomputed at the next start, then equal to a live count', async () => {
   const admin = await token({ role: 'ADMIN' });
   const analyst = await token({ role: 'ANALYST' });
+  const alan = await token({ role: 'INSURER', org: 'org-alan' });
   api = await startApiProcess(main, store, env);
   expect((await ready(api.url)).status).toBe(200);
   const before = (await graphql(api.url, analyst, TOTALS)).data.breachImpact;
+  const current = { method: 'MAINTAINED_SUMMARY', current: true, staleSince: null };
+  expect((await graphql(api.url, analyst, FRESHNESS)).data).toEqual({ breachImpact: { freshness: current }, crossBreachImpact: { freshness: current } });
 
   // The import commits its rows, then its refresh runs into the held cross-breach counts and waits.
   let hold = await holdSummaries();
@@ -126,6 +133,12 @@ test('killed during a refresh: summaries known stale, recomputed at the next sta
   expect(stored.data.breachImpact).toEqual(before);
   expect(counted.data.breachImpact.totals.contracts).toBe(before.totals.contracts + ROWS);
   expect(await checkReadiness(executor)).toMatchObject({ ready: false, failed: 'summaries', reason: expect.stringMatching(/stale/) });
+  // And every answer read from them says so, since when; a live count is current.
+  const since = (await summaryLock(executor))?.staleSince as string;
+  expect(Date.parse(since)).toBeGreaterThan(0);
+  const stale = { method: 'MAINTAINED_SUMMARY', current: false, staleSince: since };
+  expect((await inProcess.run(FRESHNESS)).data).toEqual({ breachImpact: { freshness: stale }, crossBreachImpact: { freshness: stale } });
+  expect((await inProcess.run(LIVE_FRESHNESS(stored.data.breachImpact.referenceDate))).data.breachImpact.freshness).toEqual({ method: 'LIVE_COUNT', current: true, staleSince: null });
 
   // The next start recomputes them; held again, so that the stale window is observed, not raced.
   hold = await holdSummaries();
@@ -137,6 +150,11 @@ test('killed during a refresh: summaries known stale, recomputed at the next sta
     expect(during.status).toBe(503);
     expect(during.body).toMatchObject({ failed: 'summaries', checks: { summaries: 'failed' } });
     expect(during.body.message).toMatch(/stale/);
+    // Served meanwhile, labelled: the regulator's totals, and the insurer's page count.
+    expect((await graphql(api.url, analyst, FRESHNESS)).data).toEqual({ breachImpact: { freshness: stale }, crossBreachImpact: { freshness: stale } });
+    const page = await graphql(api.url, alan, PAGE_FRESHNESS);
+    expect(page.errors).toBeUndefined();
+    expect(page.data.affectedContracts.freshness).toEqual(stale);
   } finally {
     await hold.release();
   }
@@ -150,4 +168,6 @@ test('killed during a refresh: summaries known stale, recomputed at the next sta
   expect(after.data.breachImpact).toEqual(recount.data.breachImpact);
   expect(after.data.breachImpact.totals).toEqual(counted.data.breachImpact.totals);
   expect((await summaryLock(executor))?.portfolioStale).toBe(false);
+  expect((await graphql(api.url, analyst, FRESHNESS)).data).toEqual({ breachImpact: { freshness: current }, crossBreachImpact: { freshness: current } });
+  expect((await graphql(api.url, alan, PAGE_FRESHNESS)).data.affectedContracts.freshness).toEqual(current);
 }, SERVER_START_MS);

@@ -79,8 +79,8 @@ export async function countLabel(executor: Executor, label: 'Contract' | 'Person
 }
 
 /** The summary lock's flags (cypher/admin/lock-summaries*). */
-export async function summaryLock(executor: Executor): Promise<{ portfolioStale: boolean | null } | undefined> {
-  const [row] = await executor.read<{ portfolioStale: boolean | null }>(probe('summary-lock', "MATCH (l:SummaryLock {id: 'summaries'}) RETURN l.portfolioStale AS portfolioStale"));
+export async function summaryLock(executor: Executor): Promise<{ portfolioStale: boolean | null; staleSince: string | null } | undefined> {
+  const [row] = await executor.read<{ portfolioStale: boolean | null; staleSince: string | null }>(probe('summary-lock', "MATCH (l:SummaryLock {id: 'summaries'}) RETURN l.portfolioStale AS portfolioStale, toString(l.staleSince) AS staleSince"));
   return row;
 }
 

@@ -19,7 +19,9 @@ import type { AffectedContractRow, ContractRow } from '../../domain/contract/con
 import { AffectedContract, AffectedContractConnection, Contract } from './contract.type';
 import { decodeCursor, encodeCursor } from '../../domain/contract/cursor';
 import { confirmedExposures, exposuresOfContract } from '../../domain/contract/contract-exposures';
-import { requireBreach, requireCategory, requireOrganization } from '../require';
+import { loadFreshness, requireBreach, requireCategory, requireOrganization } from '../require';
+import { CountFreshness } from '../common/count-freshness.type';
+import type { CountFreshness as CountFreshnessRow } from '../../domain/impact/count-freshness';
 import type { PathRoot } from '../../domain/impact/breakdown';
 
 interface ConnectionRoot {
@@ -84,6 +86,11 @@ export class AffectedContractsResolver {
   async totalCount(@Root() root: ConnectionRoot, @Ctx() ctx: RequestContext): Promise<number> {
     const agg = await ctx.loaders.contractAggregates.load(impactKey({ breachId: root.breachId, asOf: root.asOf }));
     return agg?.byInsurer.find((r) => r.id === root.insurerId)?.contracts ?? 0;
+  }
+
+  @FieldResolver(() => CountFreshness, { description: 'Whether `totalCount` is current (the rows of a page always are: they are read from the graph). False while the maintained summaries lag behind a committed write whose refresh is pending.' })
+  freshness(@Root() root: ConnectionRoot, @Ctx() ctx: RequestContext): Promise<CountFreshnessRow> {
+    return loadFreshness(ctx, { breachId: root.breachId, asOf: root.asOf });
   }
 }
 

@@ -9,6 +9,8 @@ import { Breach } from '../breach/breach.type';
 import { DataCategory } from '../catalogue/catalogue.type';
 import { MemberExposure } from '../member/member.type';
 import { storedBreachSets } from '../../domain/crossbreach/breach-set.repository';
+import { CountFreshness as CountFreshnessRow, countFreshness } from '../../domain/impact/count-freshness';
+import { CountFreshness } from '../common/count-freshness.type';
 import { categoryUnion, crossBreachCounts, isCombined } from '../../domain/crossbreach/cross-breach-counts';
 import { discloseCrossBreach, DisclosedCrossBreach } from '../../domain/crossbreach/cross-breach-disclosure';
 import type { BreachSetSignature } from '../../domain/crossbreach/breach-set.rows';
@@ -29,6 +31,7 @@ const MAX_BREACHES = 20;
 /** What `crossBreachImpact` resolves to: the disclosed answer and the dates it was counted on. */
 interface CrossBreachRoot {
   computed: boolean;
+  freshness: CountFreshnessRow;
   referenceDates: Record<string, string>;
   answer: DisclosedCrossBreach;
 }
@@ -50,14 +53,19 @@ export class CrossBreachImpactResolver {
     const stored = await storedBreachSets(ctx.db, ctx.tenant);
     if (stored === null) {
       // Never computed: every figure withheld, so nothing reads as "nobody reached".
-      return { computed: false, referenceDates: {}, answer: discloseCrossBreach(crossBreachCounts([], ids), 'WITHHELD', ctx.disclosure) };
+      return { computed: false, freshness: countFreshness('MAINTAINED_SUMMARY', { stale: true, staleSince: null }), referenceDates: {}, answer: discloseCrossBreach(crossBreachCounts([], ids), 'WITHHELD', ctx.disclosure) };
     }
-    return { computed: true, referenceDates: stored.referenceDates, answer: discloseCrossBreach(crossBreachCounts(stored.rows, ids), ctx.audience, ctx.disclosure) };
+    return { computed: true, freshness: countFreshness('MAINTAINED_SUMMARY', stored.state), referenceDates: stored.referenceDates, answer: discloseCrossBreach(crossBreachCounts(stored.rows, ids), ctx.audience, ctx.disclosure) };
   }
 
   @FieldResolver(() => Boolean, { description: 'False when the maintained cross-breach counts have not been computed yet: every count then reads null and suppressed, never 0.' })
   computed(@Root() r: CrossBreachRoot): boolean {
     return r.computed;
+  }
+
+  @FieldResolver(() => CountFreshness, { description: 'Whether these counts are current: `current` is false while the maintained summaries lag behind a committed write whose refresh is pending (the counts are then of before `staleSince`), or when they were never computed.' })
+  freshness(@Root() r: CrossBreachRoot): CountFreshnessRow {
+    return r.freshness;
   }
 
   @FieldResolver(() => [Breach], { description: 'The breaches asked about, each once, by id.' })

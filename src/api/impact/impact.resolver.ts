@@ -33,7 +33,9 @@ import type { PortfolioCoverageRow } from '../../domain/impact/portfolio-coverag
 import { PopulationFigureRoot, reportedPopulations, ReportedPopulationsRoot } from '../../domain/impact/reported-populations';
 import { checkDisclosedDate, Disclosed, discloseImpact, DisclosedImpact, documentedDates } from '../../domain/disclosure/disclosure-policy';
 import { AffectedInsurer, BreachImpact, CategoryImpact, ImpactPath, ImpactTotals, InsurerImpact, PartnerImpact, PathHop, PopulationFigure, ReportedPopulations } from './impact.type';
-import { ImpactRoot, loadAggregates, loadPaths, loadRoutedPaths, requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../require';
+import { CountFreshness } from '../common/count-freshness.type';
+import type { CountFreshness as CountFreshnessRow } from '../../domain/impact/count-freshness';
+import { ImpactRoot, loadAggregates, loadFreshness, loadPaths, loadRoutedPaths, requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../require';
 
 const MAX_BREACHES = 20;
 
@@ -145,6 +147,11 @@ export class BreachImpactResolver {
   @FieldResolver(() => ReferenceDateBasis, { description: 'Where the reference date comes from.' })
   async referenceDateBasis(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<string> {
     return (await loadPaths(ctx, root)).referenceDateBasis;
+  }
+
+  @FieldResolver(() => CountFreshness, { description: 'Whether the counts of this answer (totals, by insurer, by partner, by category) are current: read from the maintained summaries, derived from them, or counted live; `current` is false while the summaries lag behind a committed write (an import or a registered breach whose refresh is pending), and those counts are then of before `staleSince`.' })
+  freshness(@Root() root: ImpactRoot, @Ctx() ctx: RequestContext): Promise<CountFreshnessRow> {
+    return loadFreshness(ctx, root);
   }
 
   @FieldResolver(() => ImpactTotals, { description: 'Totals.' })

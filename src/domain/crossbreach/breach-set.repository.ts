@@ -10,9 +10,10 @@ const Q = { stored: cypher('crossbreach/breach-set-summaries') };
  * which the caller must not read as "nobody reached".
  */
 export async function storedBreachSets(db: RequestDb, tenant: string | null): Promise<StoredBreachSets | null> {
-  const [row] = await db.read<{ computed: boolean; referenceDates: string | null; rows: string | null }>(Q.stored, { tenant });
+  const [row] = await db.read<{ computed: boolean; referenceDates: string | null; rows: string | null; stale: boolean; staleSince: string | null }>(Q.stored, { tenant });
   if (!row || !row.computed) return null;
   return {
+    state: { stale: row.stale, staleSince: row.staleSince },
     rows: row.rows === null ? [] : (JSON.parse(row.rows) as BreachSetRow[]),
     referenceDates: row.referenceDates === null ? {} : (JSON.parse(row.referenceDates) as Record<string, string>),
   };

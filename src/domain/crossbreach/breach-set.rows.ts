@@ -1,3 +1,4 @@
+import type { SummaryState } from '../impact/count-freshness';
 /**
  * A breach-set signature: the breaches reaching one person (or contract), each with the data
  * categories it exposed of them, sorted by breach id, categories sorted (see
@@ -18,4 +19,6 @@ export interface StoredBreachSets {
   rows: BreachSetRow[];
   /** The reference date each breach was counted on, by breach id (breaches without one are absent). */
   referenceDates: Record<string, string>;
+  /** Whether the summaries lagged behind the graph when these were read. */
+  state: SummaryState;
 }

@@ -32,9 +32,10 @@ export type Readiness =
  * - `seeds`: the graph holds breaches and seeded datasets (start-up seeds an empty database);
  * - `summaries`: every breach has its :ImpactSummary, written with its insurer slices (what the
  *   impact answers read; a breach without one would be counted live, slowly, or not at all), and
- *   no portfolio write has left them stale since (an import past its incremental limit until its
- *   closing refresh commits; after a crash in between, until the start-up recovery recomputes them:
- *   summary-recovery.ts), so stale counts are never reported as current.
+ *   they do not lag behind the graph (cypher/shared/summaries-freshness: an import past its
+ *   incremental limit until its closing refresh commits, a catalogue change until its refresh
+ *   does; after a crash in between, until the start-up recovery recomputes them:
+ *   summary-recovery.ts). Answers read from them meanwhile say so (`freshness.current` false).
  * Never throws: a database error during a check fails that check.
  */
 export async function checkReadiness(executor: Executor): Promise<Readiness> {
@@ -60,9 +61,10 @@ export async function checkReadiness(executor: Executor): Promise<Readiness> {
     checks.seeds = 'ok';
 
     current = 'summaries';
-    const [{ missing: unsummarised, stale }] = await executor.read<{ missing: number; stale: boolean }>(Q.summaries);
+    const [{ missing: unsummarised, portfolioStale, catalogueChanged }] = await executor.read<{ missing: number; portfolioStale: boolean; catalogueChanged: boolean }>(Q.summaries);
     if (unsummarised > 0) return fail('summaries', `${unsummarised} breach(es) have no current impact summary.`);
-    if (stale) return fail('summaries', 'The impact summaries are stale: a portfolio write has not been followed by its refresh yet (an import in progress, or one interrupted; a start recomputes them).');
+    if (portfolioStale) return fail('summaries', 'The impact summaries are stale: a portfolio write has not been followed by its refresh yet (an import in progress, or one interrupted; a start recomputes them).');
+    if (catalogueChanged) return fail('summaries', 'The impact summaries are stale: the catalogue changed (a breach registered, a seed load) and their refresh has not committed yet (running, or interrupted; a start recomputes them).');
     checks.summaries = 'ok';
   } catch {
     // The executor has logged the cause; the probe only needs to know which check it stopped.

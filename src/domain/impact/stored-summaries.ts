@@ -3,6 +3,7 @@ import { visibleToTenant } from '../../db/reach';
 import type { RequestDb } from '../../db/request-db';
 import { impactKey } from './impact.repository';
 import type { ContractAggregatesRow, ImpactPathsRow } from './impact.rows';
+import type { SummaryState } from './count-freshness';
 import { SummaryCache } from './summary-cache';
 
 const Q = { stored: cypher('impact/stored-summaries-by-breach-ids'), dated: cypher('impact/stored-dated-summaries') };
@@ -18,6 +19,8 @@ export interface StoredSummary {
   paths: ImpactPathsRow | null;
   /** Its contract-level totals (the insurer's slice for an insurer); null when they must be counted live. */
   aggregates: ContractAggregatesRow | null;
+  /** Whether the summaries lagged behind the graph when this was read. */
+  state: SummaryState;
 }
 
 /** One breach's row as cypher/shared/stored-summary reads it. */
@@ -27,6 +30,9 @@ export interface StoredSummaryRow {
   aggregates: string | null;
   sliced: boolean;
   slice: string | null;
+  /** shared/summaries-freshness's summariesStale and summariesStaleSince. */
+  stale: boolean;
+  staleSince: string | null;
 }
 
 /**
@@ -73,7 +79,7 @@ export function storedSummaryOf(breachId: string, r: StoredSummaryRow, tenant: s
   const paths = all === null || tenant === null ? all : { ...all, paths: all.paths.filter((p) => visibleToTenant(p, tenant)) };
   const aggregates =
     tenant === null ? (parsed?.aggregates ?? null) : !r.sliced ? null : r.slice === null ? zeroRow(key) : (JSON.parse(r.slice) as ContractAggregatesRow);
-  return { paths, aggregates };
+  return { paths, aggregates, state: { stale: r.stale, staleSince: r.staleSince } };
 }
 
 /** Stored every-tenant totals of several breaches, by breach id (breaches without any are absent). */

@@ -2,6 +2,7 @@ import type { DashboardCrossBreachQuery } from '../gql/graphql';
 import { CrossBreachBars } from './CrossBreachBars';
 import { DateFigure, Figure } from './Figure';
 import { ExplorerLink } from './ExplorerLink';
+import { StaleNote } from './StaleNote';
 import { useT, type WordKey } from './i18n';
 import { CrossBreachDocument } from './operations';
 import { useQuery } from './use-query';
@@ -82,6 +83,7 @@ export function CrossBreachCounts({ breachIds, token }: { breachIds: string[]; t
         {t('crossCounts')} <ExplorerLink document={CrossBreachDocument} variables={variables} />
       </h3>
       {!cross.computed ? <p className="note" role="status">{t('crossNotComputed')}</p> : null}
+      {cross.computed ? <StaleNote testId="stale-cross" freshness={cross.freshness} /> : null}
       <Headline cross={cross} />
       <div className="side-by-side even">
         <section>

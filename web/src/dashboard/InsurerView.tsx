@@ -18,7 +18,8 @@ function OwnTotals({ breachId, name, token }: { breachId: string; name: string; 
       <td>{name}</td>
       <td>{data ? <DateFigure k={`own.${breachId}.referenceDate`} date={data.breachImpact.referenceDate} /> : null}</td>
       <td>{data ? <Figure k={`own.${breachId}.people`} value={data.breachImpact.totals.people} suppressed={data.breachImpact.totals.suppressed} /> : error ? <span className="error">{error}</span> : t('loading')}</td>
-      <td>{data ? <Figure k={`own.${breachId}.contracts`} value={data.breachImpact.totals.contracts} suppressed={data.breachImpact.totals.suppressed} /> : null}</td>
+      <td>{data ? <Figure k={`own.${breachId}.contracts`} value={data.breachImpact.totals.contracts} suppressed={data.breachImpact.totals.suppressed} /> : null}
+        {data && !data.breachImpact.freshness.current ? <span className="stale" role="status" data-testid={`stale-own-${breachId}`}> ({t('staleShort')})</span> : null}</td>
     </tr>
   );
 }

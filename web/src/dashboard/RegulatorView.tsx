@@ -7,6 +7,7 @@ import { useT } from './i18n';
 import { AcrossBreachesDocument, BreachImpactDocument, CatalogueDocument } from './operations';
 import { NotificationDuties } from './NotificationDuties';
 import { Sankey, sankeyData } from './Sankey';
+import { StaleNote } from './StaleNote';
 import { useQuery } from './use-query';
 
 type Breach = DashboardCatalogueQuery['breaches'][number];
@@ -71,6 +72,7 @@ function ImpactBlock({ breach, token }: { breach: Breach; token: string | null }
         {t('impact')} — {t('referenceDate')} <DateFigure k={k('referenceDate')} date={impact.referenceDate} /> ({v(impact.referenceDateBasis)})
         <ExplorerLink document={BreachImpactDocument} variables={variables} />
       </h3>
+      <StaleNote testId={`stale-${breach.id}`} freshness={impact.freshness} />
       <div className="side-by-side">
         <section>
           <h4>{t('computed')}</h4>

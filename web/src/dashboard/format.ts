@@ -11,3 +11,8 @@ export function formatNumber(lang: Lang, n: number): string {
 export function formatDate(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
+
+/** An instant (ISO 8601 date-time) in the language's format, to the minute, in UTC (« 4 décembre 2026 à 22:15 UTC »). */
+export function formatDateTime(lang: Lang, iso: string): string {
+  return `${new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
+}

@@ -48,6 +48,11 @@ const WORDS = {
   populations: { fr: 'Populations', en: 'Populations' },
   populationsUnknownSize: { fr: 'Populations de taille inconnue', en: 'Populations of unknown size' },
   computed: { fr: 'Calculé sur le portefeuille chargé', en: 'Computed on the loaded portfolio' },
+  staleCounts: {
+    fr: 'Chiffres en cours de recalcul : ils ne tiennent pas compte des données écrites depuis le',
+    en: 'Figures being recomputed: they leave out the data written since',
+  },
+  staleShort: { fr: 'en cours de recalcul', en: 'being recomputed' },
   reported: { fr: 'Chiffres déclarés', en: 'Reported figures' },
   reportedBy: { fr: 'Déclaré par', en: 'Reported by' },
   value: { fr: 'Valeur', en: 'Value' },

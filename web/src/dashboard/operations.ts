@@ -29,6 +29,7 @@ export const BreachImpactDocument = graphql(`
     breachImpact(breachId: $breachId) {
       referenceDate
       referenceDateBasis
+      freshness { current staleSince }
       totals { people contracts insurers populations populationsOfUnknownSize suppressed }
       reportedFigures {
         id metric value qualifier text date confidence sourceUrl year
@@ -74,6 +75,7 @@ export const CrossBreachDocument = graphql(`
   query DashboardCrossBreach($breachIds: [ID!]!) {
     crossBreachImpact(breachIds: $breachIds) {
       computed
+      freshness { current staleSince }
       referenceDates { breach { id name } referenceDate }
       distinct { people contracts suppressed }
       byAddition { people contracts suppressed }
@@ -113,6 +115,7 @@ export const OwnTotalsDocument = graphql(`
   query InsurerOwnTotals($breachId: ID!) {
     breachImpact(breachId: $breachId) {
       referenceDate
+      freshness { current staleSince }
       totals { people contracts suppressed }
     }
   }

@@ -137,7 +137,7 @@ export type DashboardBreachImpactQueryVariables = Exact<{
 }>;
 
 
-export type DashboardBreachImpactQuery = { breachImpact: { referenceDate: string | null, referenceDateBasis: ReferenceDateBasis, totals: { people: number | null, contracts: number | null, insurers: number, populations: number, populationsOfUnknownSize: number, suppressed: boolean }, reportedFigures: Array<{ id: string, metric: FigureMetric, value: number | null, qualifier: SizeQualifier | null, text: string | null, date: string | null, confidence: Confidence | null, sourceUrl: string | null, year: number | null, reportedBy: { id: string, name: string } | null, about: { id: string, name: string } | null, caveats: Array<{ id: string, text: string, confidence: Confidence | null, sourceUrl: string | null }> }>, byInsurer: Array<{ people: number | null, contracts: number | null, suppressed: boolean, bases: Array<PathBasis>, insurer: { id: string, name: string }, operators: Array<{ id: string, name: string }> }>, byPartner: Array<{ role: PartnerRole, people: number | null, contracts: number | null, insurers: number, suppressed: boolean, partner: { id: string, name: string } }>, byCategory: Array<{ people: number | null, contracts: number | null, populations: number, subjects: Array<PopulationKind>, suppressed: boolean, category: { id: string, name: string } }>, paths: Array<{ basis: PathBasis, system: { id: string, name: string }, operator: { id: string, name: string }, partner: { id: string, name: string } | null, controller: { id: string, name: string } | null, population: { id: string, kind: PopulationKind } }> }, breach: { id: string, exposures: Array<{ subjects: PopulationKind, status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, confidence: Confidence | null, sourceUrl: string | null, category: { id: string, name: string } }> } };
+export type DashboardBreachImpactQuery = { breachImpact: { referenceDate: string | null, referenceDateBasis: ReferenceDateBasis, freshness: { current: boolean, staleSince: string | null }, totals: { people: number | null, contracts: number | null, insurers: number, populations: number, populationsOfUnknownSize: number, suppressed: boolean }, reportedFigures: Array<{ id: string, metric: FigureMetric, value: number | null, qualifier: SizeQualifier | null, text: string | null, date: string | null, confidence: Confidence | null, sourceUrl: string | null, year: number | null, reportedBy: { id: string, name: string } | null, about: { id: string, name: string } | null, caveats: Array<{ id: string, text: string, confidence: Confidence | null, sourceUrl: string | null }> }>, byInsurer: Array<{ people: number | null, contracts: number | null, suppressed: boolean, bases: Array<PathBasis>, insurer: { id: string, name: string }, operators: Array<{ id: string, name: string }> }>, byPartner: Array<{ role: PartnerRole, people: number | null, contracts: number | null, insurers: number, suppressed: boolean, partner: { id: string, name: string } }>, byCategory: Array<{ people: number | null, contracts: number | null, populations: number, subjects: Array<PopulationKind>, suppressed: boolean, category: { id: string, name: string } }>, paths: Array<{ basis: PathBasis, system: { id: string, name: string }, operator: { id: string, name: string }, partner: { id: string, name: string } | null, controller: { id: string, name: string } | null, population: { id: string, kind: PopulationKind } }> }, breach: { id: string, exposures: Array<{ subjects: PopulationKind, status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, confidence: Confidence | null, sourceUrl: string | null, category: { id: string, name: string } }> } };
 
 export type DashboardAcrossBreachesQueryVariables = Exact<{
   breachIds: Array<string | number> | string | number;
@@ -151,7 +151,7 @@ export type DashboardCrossBreachQueryVariables = Exact<{
 }>;
 
 
-export type DashboardCrossBreachQuery = { crossBreachImpact: { computed: boolean, referenceDates: Array<{ referenceDate: string | null, breach: { id: string, name: string } }>, distinct: { people: number | null, contracts: number | null, suppressed: boolean }, byAddition: { people: number | null, contracts: number | null, suppressed: boolean }, inSeveral: { people: number | null, contracts: number | null, suppressed: boolean }, combinedExposure: { people: number | null, contracts: number | null, suppressed: boolean }, byBreach: Array<{ people: number | null, contracts: number | null, suppressed: boolean, breach: { id: string, name: string } }>, byBreachCombination: Array<{ people: number | null, contracts: number | null, suppressed: boolean, breaches: Array<{ id: string, name: string }> }> } };
+export type DashboardCrossBreachQuery = { crossBreachImpact: { computed: boolean, freshness: { current: boolean, staleSince: string | null }, referenceDates: Array<{ referenceDate: string | null, breach: { id: string, name: string } }>, distinct: { people: number | null, contracts: number | null, suppressed: boolean }, byAddition: { people: number | null, contracts: number | null, suppressed: boolean }, inSeveral: { people: number | null, contracts: number | null, suppressed: boolean }, combinedExposure: { people: number | null, contracts: number | null, suppressed: boolean }, byBreach: Array<{ people: number | null, contracts: number | null, suppressed: boolean, breach: { id: string, name: string } }>, byBreachCombination: Array<{ people: number | null, contracts: number | null, suppressed: boolean, breaches: Array<{ id: string, name: string }> }> } };
 
 export type DashboardDutiesQueryVariables = Exact<{
   breachId: string | number;
@@ -166,7 +166,7 @@ export type InsurerOwnTotalsQueryVariables = Exact<{
 }>;
 
 
-export type InsurerOwnTotalsQuery = { breachImpact: { referenceDate: string | null, totals: { people: number | null, contracts: number | null, suppressed: boolean } } };
+export type InsurerOwnTotalsQuery = { breachImpact: { referenceDate: string | null, freshness: { current: boolean, staleSince: string | null }, totals: { people: number | null, contracts: number | null, suppressed: boolean } } };
 
 export type InsurerAffectedContractsQueryVariables = Exact<{
   breachId: string | number;
@@ -242,6 +242,10 @@ export const DashboardBreachImpactDocument = new TypedDocumentString(`
   breachImpact(breachId: $breachId) {
     referenceDate
     referenceDateBasis
+    freshness {
+      current
+      staleSince
+    }
     totals {
       people
       contracts
@@ -370,6 +374,10 @@ export const DashboardCrossBreachDocument = new TypedDocumentString(`
     query DashboardCrossBreach($breachIds: [ID!]!) {
   crossBreachImpact(breachIds: $breachIds) {
     computed
+    freshness {
+      current
+      staleSince
+    }
     referenceDates {
       breach {
         id
@@ -458,6 +466,10 @@ export const InsurerOwnTotalsDocument = new TypedDocumentString(`
     query InsurerOwnTotals($breachId: ID!) {
   breachImpact(breachId: $breachId) {
     referenceDate
+    freshness {
+      current
+      staleSince
+    }
     totals {
       people
       contracts
