@@ -7,6 +7,7 @@ import { loadConfig } from './config/config';
 import { applyHeapGrowth } from './config/heap-growth';
 import { resolveSecrets } from './config/secrets';
 import { openDatabase } from './db/database';
+import { warmUpPlanner } from './db/plan-warm-up';
 import { prepareDatabase } from './domain/seed/prepare-database';
 import { recoverSummaries } from './domain/summary-recovery';
 import { isAppError } from './errors/app-error';
@@ -63,9 +64,19 @@ async function main(): Promise<void> {
   console.log(`breach-impact ready: ${app.url}/graphql (Apollo Sandbox in a browser), health at ${app.url}/health`);
   console.log(`dashboard at ${app.url}/dashboard${config.web.graphiql ? `, offline explorer at ${app.url}/graphiql` : ''}${config.web.devTokens ? ' (development role picker on)' : ''}`);
   // After the server listens, so /health/ready can say the summaries are stale while they are recomputed.
-  recoverSummaries(db.executor, logger).catch((err: unknown) => {
-    if (!stopping) logger.error({ err }, 'recomputing the impact summaries at start failed; readiness stays failed until a refresh succeeds');
-  });
+  recoverSummaries(db.executor, logger)
+    .catch((err: unknown) => {
+      if (!stopping) logger.error({ err }, 'recomputing the impact summaries at start failed; readiness stays failed until a refresh succeeds');
+    })
+    // Then, in the background, the cold Neo4j JVM's planner is warmed (src/db/plan-warm-up.ts).
+    .then(async () => {
+      if (!config.warmUpPlanner || stopping) return;
+      const done = await warmUpPlanner(db.executor, logger, () => stopping);
+      if (!stopping) logger.info(done, 'Cypher planner warmed up');
+    })
+    .catch((err: unknown) => {
+      if (!stopping) logger.warn({ err }, 'planner warm-up stopped');
+    });
 }
 
 main().catch((e: unknown) => {

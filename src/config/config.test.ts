@@ -150,6 +150,17 @@ test('GRAPHIQL: on outside production, off in production unless set; a bad value
   expect(loadConfig({}).web.distDir).toMatch(/web\/dist$/);
 });
 
+test('WARM_UP_PLANNER: on in production with the embedded Neo4j only, unless set; a bad value is refused', () => {
+  const key = 'k'.repeat(32);
+  const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: key, PSEUDONYM_KEY: key };
+  expect(loadConfig(production).warmUpPlanner).toBe(true);
+  expect(loadConfig({ ...production, NEO4J_URI: 'neo4j://db.example:7687' }).warmUpPlanner).toBe(false);
+  expect(loadConfig({}).warmUpPlanner).toBe(false);
+  expect(loadConfig({ WARM_UP_PLANNER: 'true' }).warmUpPlanner).toBe(true);
+  expect(loadConfig({ ...production, WARM_UP_PLANNER: 'false' }).warmUpPlanner).toBe(false);
+  expect(() => loadConfig({ WARM_UP_PLANNER: 'soon' })).toThrow(/WARM_UP_PLANNER="soon".*true or false/);
+});
+
 test('DEV_TOKENS: on in development only; refused in production and beside an identity provider', () => {
   const key = 'k'.repeat(32);
   const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: key, PSEUDONYM_KEY: key };

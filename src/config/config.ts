@@ -33,6 +33,12 @@ export interface Config {
   /** Live counts (an asOf other than a breach's reference date) one caller may start per minute (LIVE_COUNTS_PER_MINUTE, default 10; 0 refuses them all). */
   liveCountsPerMinute: number;
   /**
+   * Plan every named statement once (EXPLAIN, in the background) after start (WARM_UP_PLANNER;
+   * default on in production with the embedded Neo4j, whose JVM every start makes cold, off
+   * otherwise). See src/db/plan-warm-up.ts.
+   */
+  warmUpPlanner: boolean;
+  /**
    * How far V8 lets the API's JavaScript heap grow past what a full collection left live before it
    * collects again, in percent (HEAP_GROWTH_PERCENT, default 0: V8's own factor, which lets a heap
    * of 35 MB live grow to about 140 MB, so a mailing export raised the RSS by 100–190 MB; at 50 the
@@ -237,6 +243,7 @@ const ENV = z
     NEO4J_QUERY_TIMEOUT_MS: withDefault(wholeNumber(100, 3_600_000), 15_000),
     NEO4J_ADMIN_TIMEOUT_MS: withDefault(wholeNumber(0, 86_400_000), 0),
     LIVE_COUNTS_PER_MINUTE: withDefault(wholeNumber(0, 100_000), 10),
+    WARM_UP_PLANNER: optional(boolean()),
     HEAP_GROWTH_PERCENT: withDefault(wholeNumber(0, 400), 0),
     AUDIT_RETENTION_DAYS: optional(wholeNumber(1, 36_500)),
     ...TRACING_ENV,
@@ -343,6 +350,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: v.SEED_ON_START,
     roundTripsHeader: v.ROUND_TRIPS_HEADER ?? !production,
     liveCountsPerMinute: v.LIVE_COUNTS_PER_MINUTE,
+    warmUpPlanner: v.WARM_UP_PLANNER ?? (production && v.NEO4J_URI === undefined),
     heapGrowthPercent: v.HEAP_GROWTH_PERCENT,
     auditRetentionDays: v.AUDIT_RETENTION_DAYS,
     tracing: tracingSettings(v),
