@@ -19,12 +19,14 @@ export interface PlanWarmUp {
  * Plans every statement the API runs once, by EXPLAIN (nothing is executed), one after another
  * on one session. Why: a freshly started Neo4j JVM plans cold — its planner's own code is not
  * compiled yet — and the first live counts after a start paid for it. Measured on 1M people
- * (quiet machine, embedded Neo4j just started): the first Almerys what-if took 10.6–13.5 s
- * (`impact/simulate-paths` 2.2–4.4 s for what takes 0.1–0.2 s warm) and a first Viamedis one
- * passed the 15 s deadline; after this warm-up (129 statements, 25.7 s) the first Almerys what-if
- * took 5.1 s. EXPLAIN's plans are cached without parameter types, so real requests still plan
- * their own; what is gained is a warm planner. `stopping` ends it early (shutdown); a statement
- * that fails to plan is logged and skipped, never fatal.
+ * (quiet machine, embedded Neo4j just started, `SimulateAlmerysPortal` of schema/examples.graphql
+ * on the Viamedis portal): without it, the first what-if passed the 15 s deadline twice (15.6 and
+ * 16.1 s; `impact/simulate-paths` 2.3–3.2 s, 0.1 s warm); after it (133 statements planned in
+ * 29.9–31.8 s) it answered in 9.6 and 12.6 s (`impact/simulate-paths` 0.8–1.4 s). The rest of
+ * the gap to a warm 5.2–5.8 s is the runtime's own first execution and the page cache, which
+ * planning does not warm. EXPLAIN's plans are cached under their own parameter types, so real
+ * requests still plan theirs; what is gained is a warm planner. `stopping` ends it early
+ * (shutdown); a statement that fails to plan is logged and skipped, never fatal.
  */
 export async function warmUpPlanner(executor: Executor, logger: Logger, stopping: () => boolean = () => false): Promise<PlanWarmUp> {
   const started = performance.now();
