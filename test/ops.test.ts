@@ -7,6 +7,8 @@ import { cypher } from '../src/db/cypher-files';
 import { Executor } from '../src/db/executor';
 import { schemaObjectNames } from '../src/db/schema';
 import { syntheticNir } from '../src/identity/nir';
+import { PORTFOLIO_COLUMNS } from '../src/domain/import/portfolio-row';
+import { refreshSummaries } from '../src/domain/summary-upkeep';
 import { SERVER_START_MS, startPrivateNeo4j, TEST_JWT_SECRET, TEST_PSEUDONYM_KEY, testAuthConfig, testExecutor, testLogger } from './harness';
 import { portfolio } from './brute-force';
 import { token } from './tokens';
@@ -218,6 +220,48 @@ describe('readiness over a database of its own', () => {
     await app?.close();
     await executor?.close();
     await neo4j?.stop();
+  });
+
+  test('/metrics counts import rows and summary writes, and reads the audit chain length and the summaries’ state from the data', async () => {
+    const scrape = async () => (await fetch(`${app.url}/metrics`)).text();
+    // The data's gauges share one read per second of scrapes: wait that out between states.
+    const nextScrape = async () => {
+      await new Promise((r) => setTimeout(r, 1_100));
+      return scrape();
+    };
+    const before = await scrape();
+    expect(before).toMatch(/^breach_impact_summaries_stale 0$/m);
+    expect(before).not.toMatch(/^breach_impact_import_rows_total/m);
+
+    // Two rows loaded, one refused (a NIR whose key is wrong), through the API: a delta import.
+    const nir = (i: number) => syntheticNir(`ops-metrics-${i}`);
+    const bad = `${nir(3).slice(0, 13)}${String((Number(nir(3).slice(13)) % 97) + 1).padStart(2, '0')}`;
+    const csv = [PORTFOLIO_COLUMNS.join(','), `OPS-M-1,${nir(1)},HOLDER,Santé,,,2023-01-01,`, `OPS-M-2,${nir(2)},HOLDER,Santé,,,2023-01-01,`, `OPS-M-3,${bad},HOLDER,Santé,,,2023-01-01,`].join('\n') + '\n';
+    const admin = await token({ role: 'ADMIN' });
+    const res = await post(app, { query: 'mutation($csv: String!) { importPortfolio(insurerId: "org-alan", csv: $csv) { rowsLoaded rowsRejected } }', variables: { csv } }, { authorization: `Bearer ${admin}` });
+    expect(((await res.json()) as any).data.importPortfolio).toEqual({ rowsLoaded: 2, rowsRejected: 1 });
+
+    const imported = await nextScrape();
+    expect(imported).toMatch(/^breach_impact_import_rows_total\{outcome="loaded"\} 2$/m);
+    expect(imported).toMatch(/^breach_impact_import_rows_total\{outcome="rejected"\} 1$/m);
+    expect(imported).toMatch(/^breach_impact_summary_write_duration_seconds_count\{mode="delta",outcome="committed"\} 1$/m);
+    // The chain's length is its head, which an audited read (an insurer's contract page) moves.
+    const alan = await token({ role: 'INSURER', org: 'org-alan' });
+    const page = await post(app, { query: '{ affectedContracts(breachId: "breach-almerys-2024", first: 1) { totalCount } }' }, { authorization: `Bearer ${alan}` });
+    expect(((await page.json()) as any).errors).toBeUndefined();
+    const [head] = await executor.read<{ sequence: number; events: number }>(cypher('audit/chain-head'));
+    expect(head.sequence).toBeGreaterThan(0);
+    const after = await nextScrape();
+    expect(after).toMatch(new RegExp(`^breach_impact_audit_chain_length ${head.sequence}$`, 'm'));
+    expect(after).toMatch(new RegExp(`^breach_impact_audit_events ${head.events}$`, 'm'));
+
+    // Stale while a portfolio write's refresh is pending; current again once it commits.
+    await executor.write(cypher('admin/lock-summaries-stale'));
+    expect(await nextScrape()).toMatch(/^breach_impact_summaries_stale 1$/m);
+    await refreshSummaries(executor, { portfolio: true });
+    const refreshed = await nextScrape();
+    expect(refreshed).toMatch(/^breach_impact_summaries_stale 0$/m);
+    expect(refreshed).toMatch(/^breach_impact_summary_write_duration_seconds_count\{mode="full",outcome="committed"\} 1$/m);
   });
 
   test('200 when the schema is applied, the seeds loaded and every summary current; 503 naming summaries once a breach lacks its summary', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cypher } from '../db/cypher-files';
 import type { Executor, RoundTripCounter, Step } from '../db/executor';
 import { RequestDb, txRequestDb } from '../db/request-db';
+import { summariesWritten } from './ops-events';
 import { refreshBreachSetSummaries, SAVE_BATCH } from './crossbreach/breach-set-refresh';
 import { addBreachSetRows, ALL_TENANTS, BreachSetCounts, breachSetCounts, sortedRows } from './crossbreach/breach-set-sweep';
 import type { BreachSetRow } from './crossbreach/breach-set.rows';
@@ -67,15 +68,31 @@ async function refreshInLock(db: RequestDb, sweepAll: boolean, onSwept?: (people
  * summaries stale. Returns the number of impact summaries written.
  */
 export async function refreshSummaries(executor: Executor, { portfolio, counter, onSwept }: { portfolio: boolean; counter?: RoundTripCounter; onSwept?: (people: number) => void }): Promise<number> {
-  const result = await executor.admin().writeTransaction(
-    'summaries/refresh',
-    async (run) => {
-      const [lock] = await run<LockRow>(Q.lock);
-      return refreshInLock(txRequestDb(run), portfolio || lock.portfolioStale, onSwept);
-    },
-    counter,
+  const result = await timed('full', () =>
+    executor.admin().writeTransaction(
+      'summaries/refresh',
+      async (run) => {
+        const [lock] = await run<LockRow>(Q.lock);
+        return refreshInLock(txRequestDb(run), portfolio || lock.portfolioStale, onSwept);
+      },
+      counter,
+    ),
   );
   return result.written;
+}
+
+/** Runs one summary transaction and announces how long it took and how it ended (summariesWritten). */
+async function timed<T extends UpkeepResult>(mode: 'full' | 'delta', work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    const result = await work();
+    // A delta that found the summaries unmaintained refreshed them whole instead.
+    summariesWritten.emit({ mode: result.mode, seconds: (performance.now() - started) / 1000, outcome: 'committed' });
+    return result;
+  } catch (e) {
+    summariesWritten.emit({ mode, seconds: (performance.now() - started) / 1000, outcome: 'failed' });
+    throw e;
+  }
 }
 
 /** What a portfolio write touches: the people it names and the contracts it writes. */
@@ -105,6 +122,11 @@ export interface Touched {
  * transaction instead, after which later writes are deltas again.
  */
 export async function writeWithSummaries(executor: Executor, write: Step, touched: Touched, counter?: RoundTripCounter): Promise<UpkeepResult> {
+  return timed('delta', () => deltaTransaction(executor, write, touched, counter));
+}
+
+/** The transaction of {@link writeWithSummaries}. */
+async function deltaTransaction(executor: Executor, write: Step, touched: Touched, counter?: RoundTripCounter): Promise<UpkeepResult> {
   return executor.admin().writeTransaction(
     'summaries/delta',
     async (run) => {

@@ -251,7 +251,10 @@ export function buildHttpServer(
       }
       return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
-    fastify.addHook('onClose', async () => metrics.registry.clear());
+    fastify.addHook('onClose', async () => {
+      metrics.close();
+      metrics.registry.clear();
+    });
   }
 
   fastify.all('/', async (_request, reply) => reply.redirect(GRAPHQL_PATH));

@@ -1,5 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Executor } from '../../db/executor';
+import { OpsGauges, readOpsGauges } from '../../domain/health/ops-gauges';
+import { importFinished, summariesWritten } from '../../domain/ops-events';
 
 /** One finished GraphQL request, as the metrics count it (labels already sanitised). */
 export interface GraphqlObservation {
@@ -16,6 +18,8 @@ export interface GraphqlObservation {
 export interface ApiMetrics {
   registry: Registry;
   observeGraphql(o: GraphqlObservation): void;
+  /** Stops listening to the write side's events (the API instance closes). */
+  close(): void;
 }
 
 /**
@@ -30,6 +34,12 @@ const MAX_OPERATIONS = 200;
  * - `breach_impact_graphql_request_duration_seconds{operation}` (histogram);
  * - `breach_impact_graphql_cypher_statements{operation}` (histogram of statements per request);
  * - `breach_impact_neo4j_up` (1 when Neo4j answers at scrape time, else 0);
+ * - `breach_impact_import_rows_total{outcome}` (loaded, rejected: imports finished in this process);
+ * - `breach_impact_summary_write_duration_seconds{mode,outcome}` (histogram: full refreshes and
+ *   deltas, committed or failed, in this process);
+ * - `breach_impact_audit_chain_length`, `breach_impact_audit_events` and
+ *   `breach_impact_summaries_stale` (read from the database at scrape time, one statement; absent
+ *   from a scrape while Neo4j does not answer);
  * - Node's default process metrics (`breach_impact_process_*`, `breach_impact_nodejs_*`).
  * The driver's connection pool is not exported: neo4j-driver 6 has no public API for its use.
  */
@@ -64,9 +74,53 @@ export function createMetrics(executor: Executor): ApiMetrics {
       this.set((await executor.isReachable()) ? 1 : 0);
     },
   });
+  const importRows = new Counter({
+    name: 'breach_impact_import_rows_total',
+    help: 'Portfolio rows of the imports finished in this process: loaded (committed) or rejected (refused with a reason).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const summaryWrites = new Histogram({
+    name: 'breach_impact_summary_write_duration_seconds',
+    help: 'Summary transactions in this process: full refreshes and deltas (patched with a portfolio write), committed or failed.',
+    labelNames: ['mode', 'outcome'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800],
+    registers: [registry],
+  });
+  // The data's own gauges come from one statement per scrape: the three share a read for 1 s.
+  let scrape: { at: number; gauges: Promise<OpsGauges | null> } | null = null;
+  const gauges = () => {
+    if (!scrape || performance.now() - scrape.at > 1_000) scrape = { at: performance.now(), gauges: readOpsGauges(executor).catch(() => null) };
+    return scrape.gauges;
+  };
+  const dataGauge = (name: string, help: string, value: (g: OpsGauges) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        const g = await gauges();
+        // Unknown while Neo4j does not answer: no sample rather than a 0 that would read as a fact.
+        if (g) this.set(value(g));
+        else this.reset();
+      },
+    });
+  dataGauge('breach_impact_audit_chain_length', 'Audit records chained since the trail began (the chain head’s sequence).', (g) => g.auditChainLength);
+  dataGauge('breach_impact_audit_events', 'Audit records stored now (fewer than the chain length once old records are pruned).', (g) => g.auditEvents);
+  dataGauge('breach_impact_summaries_stale', 'Whether the maintained summaries lag behind the graph (1) or are current (0): answers read from them say so meanwhile.', (g) => (g.summariesStale ? 1 : 0));
+  const unsubscribe = [
+    importFinished.on((e) => {
+      importRows.inc({ outcome: 'loaded' }, e.rowsLoaded);
+      importRows.inc({ outcome: 'rejected' }, e.rowsRejected);
+    }),
+    summariesWritten.on((e) => summaryWrites.observe({ mode: e.mode, outcome: e.outcome }, e.seconds)),
+  ];
   const operations = new Set<string>();
   return {
     registry,
+    close() {
+      for (const off of unsubscribe) off();
+    },
     observeGraphql(o) {
       let operation = o.operation;
       if (!operations.has(operation)) {

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { importFinished } from '../ops-events';
 import { parse } from 'csv-parse';
 import { cypher } from '../../db/cypher-files';
 import type { Executor, RoundTripCounter } from '../../db/executor';
@@ -225,5 +226,6 @@ export async function importPortfolio(opts: ImportOptions): Promise<ImportSummar
   // did it batch by batch; plain batches need the refresh (unless the caller runs it).
   if (plan.stale && opts.refreshSummaries !== false && !opts.summaries) await afterWrite(opts.executor, { catalogue: false, counter: opts.counter });
   const seconds = (performance.now() - started) / 1000;
+  importFinished.emit({ rowsLoaded: loaded, rowsRejected: rejected });
   return { insurerId: opts.insurerId, rowsRead: read + unreadable, rowsLoaded: loaded, rowsRejected: rejected, batches, seconds, rowsPerSecond: loaded / Math.max(seconds, 1e-6) };
 }
