@@ -8,6 +8,11 @@ import type { Executor } from './executor';
  */
 const NOT_SERVED = ['schema/', 'test-probe/', 'bench/'];
 
+/** The statements the API runs: every one under cypher/ but those of {@link NOT_SERVED}. */
+export function servedStatementNames(): string[] {
+  return allCypherNames().filter((n) => !NOT_SERVED.some((dir) => n.startsWith(dir)));
+}
+
 /** What a warm-up did. */
 export interface PlanWarmUp {
   planned: number;
@@ -28,9 +33,8 @@ export interface PlanWarmUp {
  * requests still plan theirs; what is gained is a warm planner. `stopping` ends it early
  * (shutdown); a statement that fails to plan is logged and skipped, never fatal.
  */
-export async function warmUpPlanner(executor: Executor, logger: Logger, stopping: () => boolean = () => false): Promise<PlanWarmUp> {
+export async function warmUpPlanner(executor: Executor, logger: Logger, stopping: () => boolean = () => false, names: string[] = servedStatementNames()): Promise<PlanWarmUp> {
   const started = performance.now();
-  const names = allCypherNames().filter((n) => !NOT_SERVED.some((dir) => n.startsWith(dir)));
   let planned = 0;
   let failed = 0;
   for (const name of names) {
