@@ -2,7 +2,8 @@
 // its insurer slices (insurerSlices set: the refresh that wrote it completed them), and they do
 // not lag behind the graph (shared/summaries-freshness: a portfolio write or a catalogue change
 // whose refresh has not committed, still running or interrupted).
-// Returns how many breaches lack a summary (0 when none does) and whether they are stale.
+// Returns how many breaches lack a summary (0 when none does) and which of the two makes them
+// stale (readiness names the cause).
 CALL {
   MATCH (b:Breach)
   WHERE NOT EXISTS {
@@ -12,4 +13,4 @@ CALL {
   RETURN count(b) AS missing
 }
 // @include shared/summaries-freshness
-RETURN missing, summariesStale AS stale, summariesPortfolioStale AS portfolioStale, summariesCatalogueChanged AS catalogueChanged
+RETURN missing, summariesPortfolioStale AS portfolioStale, summariesCatalogueChanged AS catalogueChanged

@@ -4,7 +4,7 @@ import * as breaches from '../domain/breach/breach.repository';
 import * as catalogue from '../domain/catalogue/catalogue.repository';
 import * as impact from '../domain/impact/impact.repository';
 import { StoredSummary, storedDatedSummaries, storedSummaries } from '../domain/impact/stored-summaries';
-import { CountFreshness, countFreshness, CountMethod, SummaryState } from '../domain/impact/count-freshness';
+import { CountFreshness, countFreshness, CountMethod, SUMMARIES_CURRENT, SUMMARIES_UNKNOWN } from '../domain/impact/count-freshness';
 import type { SummaryCache } from '../domain/impact/summary-cache';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import { insurerCountsOnDates } from '../domain/impact/insurer-on-date';
@@ -86,22 +86,15 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     const byKey = new Map(rows.map((r) => [impact.impactKey(r), r]));
     return keys.map((k, i) => byKey.get(k) ?? (base[i] as ImpactPathsRow | null));
   });
-  // How each key's counts were obtained, and the summaries' state when they were read from them:
-  // an answer says whether its counts are current (countFreshness below).
+  // How each key's counts were obtained: an answer says whether its counts are current
+  // (countFreshness below).
   const methods = new Map<string, CountMethod>();
-  const states = new Map<string, SummaryState>();
   const contractAggregates = new DataLoader<string, ContractAggregatesRow | null>(async (keys) => {
     // A breach with no stored summary (none written yet, or no dated event) is counted live.
     const kept = await storedFor(keys);
     const live = keys.filter((k) => !kept.get(k)?.aggregates);
     const computed = live.length > 0 ? await countLive(live) : { rows: new Map<string, ContractAggregatesRow>(), derived: new Set<string>() };
-    for (const k of keys) {
-      const summary = kept.get(k);
-      if (summary?.aggregates) {
-        methods.set(k, 'MAINTAINED_SUMMARY');
-        states.set(k, summary.state);
-      } else methods.set(k, computed.derived.has(k) ? 'DERIVED_FROM_SUMMARY' : 'LIVE_COUNT');
-    }
+    for (const k of keys) methods.set(k, kept.get(k)?.aggregates ? 'MAINTAINED_SUMMARY' : computed.derived.has(k) ? 'DERIVED_FROM_SUMMARY' : 'LIVE_COUNT');
     return keys.map((k) => kept.get(k)?.aggregates ?? computed.rows.get(k) ?? null);
   });
   return {
@@ -142,12 +135,12 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     countFreshness: async (key: string): Promise<CountFreshness> => {
       await contractAggregates.load(key);
       const method = methods.get(key) ?? 'LIVE_COUNT';
-      if (method === 'LIVE_COUNT') return countFreshness(method, CURRENT);
-      // An insurer's own date was derived from summaries this request has not read through the
-      // stored loaders: their state is that of the breach's reference-date read (one statement).
-      const state = states.get(key) ?? (await stored.load(splitKey(key).breachId))?.state;
-      // Counted from a summary whose state could not be read: not claimed current.
-      return countFreshness(method, state ?? { stale: true, staleSince: null });
+      if (method === 'LIVE_COUNT') return countFreshness(method, SUMMARIES_CURRENT);
+      // The summary the counts were read from carries the state (the stored loaders' cache: no
+      // statement). An insurer's own date was derived from summaries read by another statement:
+      // their state is that of the breach's reference-date read (one statement, once per breach).
+      const state = (await storedFor([key])).get(key)?.state ?? (await stored.load(splitKey(key).breachId))?.state;
+      return countFreshness(method, state ?? SUMMARIES_UNKNOWN);
     },
   };
 
@@ -173,9 +166,6 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
     return { rows: new Map([...fromStored, ...rows.map((r) => [r.key, r] as const)]), derived: new Set(fromStored.keys()) };
   }
 }
-
-/** The summaries' state where none lags: what a live count reads. */
-const CURRENT: SummaryState = { stale: false, staleSince: null };
 
 /** A loader key (impactKey) back into its breach id and date (null: the reference date). */
 function splitKey(key: string): { breachId: string; asOf: string | null } {

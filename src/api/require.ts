@@ -3,7 +3,7 @@ import type { BreachRow } from '../domain/breach/breach.rows';
 import type { DataCategoryRow, PopulationRow, SystemRow } from '../domain/catalogue/catalogue.rows';
 import { emptyAggregates } from '../domain/impact/breakdown';
 import { impactKey } from '../domain/impact/impact.repository';
-import { CountFreshness, countFreshness } from '../domain/impact/count-freshness';
+import { CountFreshness, countFreshness, SUMMARIES_CURRENT } from '../domain/impact/count-freshness';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import type { OrganizationRow } from '../domain/organization/organization.rows';
 import type { RequestContext } from './context';
@@ -81,7 +81,7 @@ export async function loadRoutedPaths(ctx: RequestContext, root: ImpactRoot): Pr
  * counted live); loads them, so asking costs nothing more than the counts themselves.
  */
 export async function loadFreshness(ctx: RequestContext, root: ImpactRoot): Promise<CountFreshness> {
-  if (root.simulation) return countFreshness('LIVE_COUNT', { stale: false, staleSince: null });
+  if (root.simulation) return countFreshness('LIVE_COUNT', SUMMARIES_CURRENT);
   return ctx.loaders.countFreshness(impactKey(root));
 }
 

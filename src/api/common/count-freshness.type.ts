@@ -1,8 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import type { CountMethod as CountMethodName } from '../../domain/impact/count-freshness';
+import { COUNT_METHODS, type CountMethod as CountMethodName } from '../../domain/impact/count-freshness';
 
-/** How an answer's counts were obtained (GraphQL enum of domain/impact/count-freshness's CountMethod). */
-export const CountMethod: { [K in CountMethodName]: K } = { MAINTAINED_SUMMARY: 'MAINTAINED_SUMMARY', DERIVED_FROM_SUMMARY: 'DERIVED_FROM_SUMMARY', LIVE_COUNT: 'LIVE_COUNT' };
+/** How an answer's counts were obtained (GraphQL enum of domain/impact/count-freshness's COUNT_METHODS). */
+export const CountMethod = Object.fromEntries(COUNT_METHODS.map((m) => [m, m])) as { [K in CountMethodName]: K };
 registerEnumType(CountMethod, {
   name: 'CountMethod',
   description: 'How counts were obtained.',

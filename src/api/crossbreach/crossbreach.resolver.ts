@@ -9,7 +9,7 @@ import { Breach } from '../breach/breach.type';
 import { DataCategory } from '../catalogue/catalogue.type';
 import { MemberExposure } from '../member/member.type';
 import { storedBreachSets } from '../../domain/crossbreach/breach-set.repository';
-import { CountFreshness as CountFreshnessRow, countFreshness } from '../../domain/impact/count-freshness';
+import { CountFreshness as CountFreshnessRow, countFreshness, SUMMARIES_UNKNOWN } from '../../domain/impact/count-freshness';
 import { CountFreshness } from '../common/count-freshness.type';
 import { categoryUnion, crossBreachCounts, isCombined } from '../../domain/crossbreach/cross-breach-counts';
 import { discloseCrossBreach, DisclosedCrossBreach } from '../../domain/crossbreach/cross-breach-disclosure';
@@ -53,7 +53,7 @@ export class CrossBreachImpactResolver {
     const stored = await storedBreachSets(ctx.db, ctx.tenant);
     if (stored === null) {
       // Never computed: every figure withheld, so nothing reads as "nobody reached".
-      return { computed: false, freshness: countFreshness('MAINTAINED_SUMMARY', { stale: true, staleSince: null }), referenceDates: {}, answer: discloseCrossBreach(crossBreachCounts([], ids), 'WITHHELD', ctx.disclosure) };
+      return { computed: false, freshness: countFreshness('MAINTAINED_SUMMARY', SUMMARIES_UNKNOWN), referenceDates: {}, answer: discloseCrossBreach(crossBreachCounts([], ids), 'WITHHELD', ctx.disclosure) };
     }
     return { computed: true, freshness: countFreshness('MAINTAINED_SUMMARY', stored.state), referenceDates: stored.referenceDates, answer: discloseCrossBreach(crossBreachCounts(stored.rows, ids), ctx.audience, ctx.disclosure) };
   }

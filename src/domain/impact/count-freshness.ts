@@ -9,8 +9,20 @@ export interface SummaryState {
   staleSince: string | null;
 }
 
+/** The summaries' state when none lags: what a live count reads. */
+export const SUMMARIES_CURRENT: SummaryState = Object.freeze({ stale: false, staleSince: null });
+
+/**
+ * The state of summaries that could not be read (never computed, or not read with the counts):
+ * not claimed current, and no moment known.
+ */
+export const SUMMARIES_UNKNOWN: SummaryState = Object.freeze({ stale: true, staleSince: null });
+
+/** The ways an answer's counts are obtained (the GraphQL enum CountMethod is built from them). */
+export const COUNT_METHODS = ['MAINTAINED_SUMMARY', 'DERIVED_FROM_SUMMARY', 'LIVE_COUNT'] as const;
+
 /** How an answer's counts were obtained. */
-export type CountMethod = 'MAINTAINED_SUMMARY' | 'DERIVED_FROM_SUMMARY' | 'LIVE_COUNT';
+export type CountMethod = (typeof COUNT_METHODS)[number];
 
 /** What an answer says of its counts: how they were obtained and whether they are current. */
 export interface CountFreshness {
