@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { App, startApp } from '../../src/api/server/app';
 import { mintToken } from '../../src/auth/mint-token';
@@ -227,6 +228,37 @@ test('counts the API says are not current are labelled as being recomputed, with
   await page.close();
 });
 
+test('an insurer’s own totals the API says are not current are labelled as being recomputed, and only those', async () => {
+  const page = await browser.newPage();
+  const insurerToken = await token({ role: 'INSURER', org: INSURER });
+  const { breaches } = await ask(CATALOGUE, {}, as('INSURER', INSURER));
+  const [stale, ...current] = breaches.map((b: { id: string }) => b.id);
+  expect(current.length).toBeGreaterThan(0);
+  // The API's answer for one breach as it is while a refresh is pending (the API side is tested
+  // in test/register-breach.test.ts): only its freshness changes; the others pass untouched.
+  await page.route('**/graphql', async (route) => {
+    const sent = route.request().postData() ?? '';
+    if (route.request().method() !== 'POST' || !sent.includes('InsurerOwnTotals') || !sent.includes(stale)) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.json();
+    body.data.breachImpact.freshness = { current: false, staleSince: '2026-12-04T21:05:00.000Z' };
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto(`${app.url}/dashboard`);
+  await page.getByTestId('token-input').fill(insurerToken);
+  await page.getByTestId('use-token').click();
+  await page.getByTestId('signed-in').waitFor();
+  const label = page.getByTestId(`stale-own-${stale}`);
+  await label.waitFor();
+  expect((await label.innerText()).trim()).toBe('(en cours de recalcul)');
+  expect(await label.getAttribute('role')).toBe('status');
+  // The other breaches' totals have loaded, and carry no label.
+  for (const id of current) await page.locator(`tr[data-breach="${id}"] [data-figure="own.${id}.people"]`).waitFor();
+  for (const id of current) expect(await page.getByTestId(`stale-own-${id}`).count()).toBe(0);
+  await screenshot(page, 'dashboard-insurer-stale');
+  await page.close();
+});
+
 test('an insurer sees its own totals and only its own contracts, page by page, and looks a member up by NIR in a POST body only', async () => {
   const page = await browser.newPage();
   await page.goto(`${app.url}/dashboard`);
@@ -293,6 +325,71 @@ test('an insurer sees its own totals and only its own contracts, page by page, a
   expect(browser.graphqlBodies.some((b) => b.includes(nir))).toBe(true);
   expect(await page.evaluate((n) => JSON.stringify({ ...sessionStorage }).includes(n) || JSON.stringify({ ...localStorage }).includes(n) || location.href.includes(n), nir)).toBe(false);
   await screenshot(page, 'dashboard-insurer-member-lookup');
+  await page.close();
+});
+
+test('an insurer downloads its mailing export from the page: the API’s file byte for byte, in one request without the token in any address; a cut file is refused', async () => {
+  const page = await browser.newPage();
+  const insurerToken = await token({ role: 'INSURER', org: INSURER });
+  const principal = as('INSURER', INSURER);
+  const { breaches } = await ask(CATALOGUE, {}, principal);
+  const breach = breaches[0];
+  const { totalCount } = (await ask(PAGE, { id: breach.id }, principal)).affectedContracts;
+  expect(totalCount).toBeGreaterThan(0);
+  const direct = async (format: string, bom = false) => {
+    const res = await fetch(`${app.url}/export/affected-contracts?breachId=${breach.id}&format=${format}${bom ? '&bom=true' : ''}`, { headers: { authorization: `Bearer ${insurerToken}` } });
+    expect(res.status).toBe(200);
+    return { body: Buffer.from(await res.arrayBuffer()), name: /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] };
+  };
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.goto(`${app.url}/dashboard`);
+  await page.getByTestId('token-input').fill(insurerToken);
+  await page.getByTestId('use-token').click();
+  await page.getByTestId('signed-in').waitFor();
+  await page.locator(`nav [data-breach="${breach.id}"]`).click();
+  const form = page.getByTestId('mailing-export');
+  await form.waitFor();
+  const status = page.getByTestId('export-status');
+  const exportsBefore = browser.requests.filter((u) => u.includes('/export/')).length;
+
+  for (const [format, bom] of [['csv', false], ['csv', true], ['jsonl', false]] as const) {
+    await page.getByTestId('export-format').selectOption(format);
+    if (format === 'csv' && bom !== (await page.getByTestId('export-bom').isChecked())) await page.getByTestId('export-bom').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+    const saved = fs.readFileSync((await download.path())!);
+    const expected = await direct(format, bom);
+    // Byte for byte what the API streams (the end line included), under the API's file name.
+    expect(saved.equals(expected.body)).toBe(true);
+    expect(download.suggestedFilename()).toBe(expected.name);
+    const text = saved.toString('utf8');
+    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\n');
+    const dataLines = format === 'csv' ? lines.length - 2 : lines.length - 1;
+    expect(lines.at(-1)).toContain(format === 'csv' ? `#END rows=${dataLines} contracts=${totalCount} ` : `"rows":${dataLines},"contracts":${totalCount}`);
+    // What the page says of it: the end line's counts, French numbers.
+    await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-state') === 'done');
+    expect(await page.locator(`[data-figure="export.${breach.id}.rows"]`).getAttribute('data-value')).toBe(String(dataLines));
+    expect(await page.locator(`[data-figure="export.${breach.id}.contracts"]`).getAttribute('data-value')).toBe(String(totalCount));
+    expect(await status.innerText()).toContain(`${new Intl.NumberFormat('fr-FR').format(dataLines)} lignes`);
+    if (format === 'csv' && !bom) await screenshot(page, 'dashboard-insurer-export');
+  }
+  expect(downloads).toBe(3);
+  // One request per download (each one audited export), the token in a header, never an address.
+  const sent = browser.requests.filter((u) => u.includes('/export/')).slice(exportsBefore);
+  expect(sent).toHaveLength(3);
+  for (const u of sent) expect(u).not.toContain(insurerToken.slice(-20));
+
+  // A file cut before its end line (as a server failure mid-export leaves it) is never offered.
+  await page.route('**/export/affected-contracts*', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).trimEnd().split('\n').slice(0, -1).join('\n') + '\n';
+    await route.fulfill({ response, body });
+  });
+  await page.getByTestId('export-format').selectOption('csv');
+  await page.getByTestId('export-run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-state') === 'failed');
+  expect(await status.getByRole('alert').innerText()).toContain('Export incomplet');
+  expect(downloads).toBe(3);
   await page.close();
 });
 

@@ -3,6 +3,7 @@ import { request } from '../common/graphql-client';
 import type { InsurerMemberExposureQuery } from '../gql/graphql';
 import { DateFigure, Figure } from './Figure';
 import { useT } from './i18n';
+import { MailingExport } from './MailingExport';
 import { AffectedContractsDocument, CatalogueDocument, MemberExposureDocument, OwnTotalsDocument } from './operations';
 import { useQuery } from './use-query';
 
@@ -140,7 +141,7 @@ function MemberLookup({ token }: { token: string | null }) {
   );
 }
 
-/** The insurer's view: its own totals per breach, its affected contracts, the member lookup. */
+/** The insurer's view: its own totals per breach, its affected contracts and their mailing export, the member lookup. */
 export function InsurerView({ token, org }: { token: string | null; org: string | undefined }) {
   const { t } = useT();
   const catalogue = useQuery(CatalogueDocument, {}, token);
@@ -165,9 +166,8 @@ export function InsurerView({ token, org }: { token: string | null; org: string 
             <button key={b.id} role="tab" aria-selected={b.id === current} data-breach={b.id} onClick={() => setBreachId(b.id)}>{b.name}</button>
           ))}
         </nav>
+        {current ? <MailingExport key={`export-${current}`} breachId={current} token={token} /> : null}
         {current ? <Contracts key={current} breachId={current} token={token} /> : null}
-        {/* Slot for the mailing export (#13 §3), served by the API once it exists. */}
-        <div className="slot pending" data-slot="export">{t('export')} — {t('pendingApi').replace('#11', '#13')}</div>
       </section>
       <MemberLookup token={token} />
     </div>

@@ -124,10 +124,6 @@ const WORDS = {
   crossAnd: { fr: 'et', en: 'and' },
   figure: { fr: 'Chiffre', en: 'Figure' },
   crossBreach: { fr: 'Chiffres sur plusieurs violations', en: 'Figures across breaches' },
-  pendingApi: {
-    fr: 'En attente de l’API (ticket #11) : ce bloc s’affichera quand le schéma exposera ces champs.',
-    en: 'Waiting for the API (issue #11): this block appears once the schema exposes these fields.',
-  },
   affectedByAll: { fr: 'Organismes touchés par toutes les violations choisies', en: 'Insurers hit by every chosen breach' },
   selectBreaches: { fr: 'Violations choisies', en: 'Chosen breaches' },
   openInExplorer: { fr: 'Ouvrir l’opération dans l’explorateur', en: 'Open the operation in the explorer' },
@@ -154,6 +150,22 @@ const WORDS = {
   lookUp: { fr: 'Rechercher', en: 'Look up' },
   notAffected: { fr: 'Aucune violation ne concerne cet adhérent.', en: 'No breach concerns this member.' },
   export: { fr: 'Export pour le courrier aux personnes concernées', en: 'Export for the letter to the people affected' },
+  exportNote: {
+    fr: 'Toutes les personnes concernées de vos contrats pour cette violation, une ligne par bénéficiaire, avec la base (client actif ou ancien client), les catégories exposées et leurs réserves. Une seule requête, journalisée.',
+    en: 'Every affected person of your contracts for this breach, one line per beneficiary, with the basis (active or former client), the exposed categories and their caveats. One request, audited.',
+  },
+  exportFormat: { fr: 'Format', en: 'Format' },
+  exportCsv: { fr: 'CSV (tableur, publipostage)', en: 'CSV (spreadsheet, mail merge)' },
+  exportJsonl: { fr: 'JSON lines', en: 'JSON lines' },
+  exportBom: { fr: 'pour Excel (marque d’ordre des octets UTF-8)', en: 'for Excel (UTF-8 byte-order mark)' },
+  exportRun: { fr: 'Télécharger', en: 'Download' },
+  exportRunning: { fr: 'Téléchargement en cours :', en: 'Downloading:' },
+  exportDone: { fr: 'Export complet :', en: 'Complete export:' },
+  exportRows: { fr: 'lignes', en: 'lines' },
+  exportIncomplete: {
+    fr: 'Export incomplet : le serveur a coupé la connexion avant la ligne de fin ; le fichier n’est pas proposé. Recommencez.',
+    en: 'Incomplete export: the server cut the connection before the end line; the file is not offered. Try again.',
+  },
   language: { fr: 'English', en: 'Français' },
   total: { fr: 'Total', en: 'Total' },
 } as const satisfies Record<string, Record<Lang, string>>;
