@@ -10,7 +10,7 @@ import { cursorKey, encodeCursor } from '../src/domain/contract/cursor';
 import { requestDb } from '../src/db/request-db';
 import { BenchDatabase, BulkMeasure, bulkOurs, DatabaseSizes, freshDatabase, generatedDataset, ImportMeasure, importFloor, importOurs } from './dataset';
 import { AsOfCase, measureAsOf } from './asof';
-import { concurrentDeltas, ConcurrentDeltaMeasure, deltaImport } from './delta';
+import { concurrentDeltas, ConcurrentDeltaMeasure, deltaSeries } from './delta';
 import { describeStatements } from './statement-time';
 import { describeExport, ExportMeasure, measureExport } from './export';
 import { load, LoadResult } from './load';
@@ -167,9 +167,13 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   const summary = (await summariesByBreachIds(requestDb(db.executor, newRoundTripCounter()), [BREACH])).get(BREACH);
   if (!summary) throw new Error(`no maintained summary for ${BREACH}`);
   const top = [...summary.byInsurer].sort((a, b) => b.contracts - a.contracts || a.id.localeCompare(b.id))[0];
-  // A daily delta of the largest insurer: 1,000 new people, maintained by a delta, not a full sweep.
-  const delta = await deltaImport(db.executor, key, top.id);
-  log(`refresh after a ${delta.rows}-row delta: ${delta.seconds.toFixed(2)} s (${delta.incremental ? 'delta' : 'full refresh'}, write included); slowest: ${describeStatements(delta.statements)}`);
+  // Daily deltas of the largest insurer: 1,000 new people each, maintained by a delta, not a full
+  // sweep; the first right after the load, then four more days.
+  const delta = await deltaSeries(db.executor, key, top.id);
+  log(
+    `refresh after a ${delta.rows}-row delta: first ${delta.seconds.toFixed(2)} s (${delta.incremental ? 'delta' : 'full refresh'}, write included; slowest: ${describeStatements(delta.statements)}); ` +
+      `next ${delta.next.length}: median ${delta.nextMedianSeconds.toFixed(2)} s (${delta.next.map((x) => x.toFixed(2)).join(', ')})`,
+  );
   // Two insurers' deltas at once: the largest and the second largest.
   const second = [...summary.byInsurer].sort((a, b) => b.contracts - a.contracts || a.id.localeCompare(b.id))[1];
   let pair: ConcurrentDeltaMeasure | undefined;

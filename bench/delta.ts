@@ -14,6 +14,19 @@ export interface DeltaMeasure {
   statements?: StatementTime[];
 }
 
+/**
+ * A series of daily deltas of one insurer, one after the other: the first right after the first
+ * load (Neo4j's page cache holds little of the insurer's contracts and the people index yet), then
+ * the days after. Both are reported: the first is the worst case a server just started pays, the
+ * later ones what a running service pays every day.
+ */
+export interface DeltaSeriesMeasure extends DeltaMeasure {
+  /** Seconds of each delta after the first, in order (each with its own new people). */
+  next: number[];
+  /** Median of `next`. */
+  nextMedianSeconds: number;
+}
+
 /** Two deltas of two insurers started together (issue #12 §2, §5). */
 export interface ConcurrentDeltaMeasure {
   insurers: [string, string];
@@ -36,6 +49,19 @@ export async function deltaImport(executor: Executor, pseudonymKey: Buffer, insu
   const s = await importPortfolio({ executor, pseudonymKey, insurerId, source: `contract_number,nir,role,product,operator,network,start_date,end_date\n${lines.join('\n')}\n`, batchSize: rows, counter });
   const seconds = (performance.now() - started) / 1000;
   return { rows: s.rowsLoaded, seconds, incremental: !counter.queries.includes('impact/contract-aggregates-sweep'), statements: slowestStatements(counter.timings ?? []) };
+}
+
+/**
+ * `1 + next` deltas of `rows` new people each for `insurerId`, one after the other (see
+ * {@link DeltaSeriesMeasure}): the first's measure, with the later ones' seconds and median.
+ */
+export async function deltaSeries(executor: Executor, pseudonymKey: Buffer, insurerId: string, next = 4, rows = 1_000): Promise<DeltaSeriesMeasure> {
+  const first = await deltaImport(executor, pseudonymKey, insurerId, rows, 'DELTA');
+  const later: number[] = [];
+  for (let i = 1; i <= next; i += 1) later.push((await deltaImport(executor, pseudonymKey, insurerId, rows, `DAY${i}`)).seconds);
+  const sorted = [...later].sort((a, b) => a - b);
+  const nextMedianSeconds = sorted.length === 0 ? first.seconds : sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { ...first, next: later, nextMedianSeconds };
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BulkMeasure, ImportMeasure } from './dataset';
 import type { AsOfCase } from './asof';
-import type { ConcurrentDeltaMeasure, DeltaMeasure } from './delta';
+import type { ConcurrentDeltaMeasure, DeltaMeasure, DeltaSeriesMeasure } from './delta';
 import { describeStatements } from './statement-time';
 import type { ExportMeasure } from './export';
 import type { LoadResult } from './load';
@@ -18,7 +18,7 @@ export interface SizeResult {
   /** `ours` and `floor` are absent above `--transactional-max` (the bulk load alone built the store). */
   import: { ours?: ImportMeasure & { refreshSeconds: number }; floor?: ImportMeasure; bulk?: BulkMeasure & { transactionalEndToEndSeconds?: number } };
   /** A 1,000-row delta import after it, summaries maintained (absent in runs before #12). */
-  delta?: DeltaMeasure;
+  delta?: DeltaMeasure & Partial<Pick<DeltaSeriesMeasure, 'next' | 'nextMedianSeconds'>>;
   /** Two insurers' 1,000-row deltas started together (absent in runs before #12 §5). */
   concurrentDeltas?: ConcurrentDeltaMeasure;
   /** breachImpact on the reference date and on another, one request at a time (absent before #12 §5). */
@@ -47,6 +47,16 @@ const x = (r: number | undefined) => (r === undefined ? '–' : `${r.toFixed(2)}
 const verdict = (r: number | undefined, limit: number, atMost = true) => (r === undefined ? 'not measured' : (atMost ? r <= limit : r >= limit) ? 'met' : '**missed**');
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
+/**
+ * The delta seconds a target is judged on, each with what it is: the first delta after the load
+ * and, when the run measured the days after it, their median.
+ */
+function deltaSeconds(d: NonNullable<SizeResult['delta']>): Array<[string, number]> {
+  const out: Array<[string, number]> = [['first after the load', d.seconds]];
+  if (d.next?.length && d.nextMedianSeconds !== undefined) out.push([`median of the next ${d.next.length}`, d.nextMedianSeconds]);
+  return out;
+}
+
 /** The targets of issue #4, each with its measured ratio. */
 export function targets(results: BenchResults): Array<{ target: string; at: string; ratio: number | undefined; verdict: string }> {
   const out: Array<{ target: string; at: string; ratio: number | undefined; verdict: string }> = [];
@@ -72,9 +82,12 @@ export function targets(results: BenchResults): Array<{ target: string; at: stri
       out.push({ target: 'bulk write phase (staging + importer) rows/s ≥ 0.8× the importer alone', at, ratio: write, verdict: verdict(write, 0.8, false) });
     }
     if (s.delta) {
-      out.push({ target: 'refresh after a 1,000-row delta ≤ 2 s (ratio: seconds ÷ 2)', at, ratio: s.delta.seconds / 2, verdict: verdict(s.delta.seconds, 2) });
-      const share = ratio(s.delta.seconds, s.import.ours?.refreshSeconds);
-      if (share !== undefined) out.push({ target: 'refresh after a 1,000-row delta ≤ 1/100 of the full refresh', at, ratio: share, verdict: verdict(share, 0.01) });
+      // The first delta after the load, and (runs since the series) the median of the days after.
+      for (const [which, seconds] of deltaSeconds(s.delta)) {
+        out.push({ target: `refresh after a 1,000-row delta ≤ 2 s, ${which} (ratio: seconds ÷ 2)`, at, ratio: seconds / 2, verdict: verdict(seconds, 2) });
+        const share = ratio(seconds, s.import.ours?.refreshSeconds);
+        if (share !== undefined) out.push({ target: `refresh after a 1,000-row delta ≤ 1/100 of the full refresh, ${which}`, at, ratio: share, verdict: verdict(share, 0.01) });
+      }
     }
     for (const role of ['regulator', 'insurer']) {
       const ref = s.asOf?.find((c) => c.id === `${role}-reference`);
@@ -104,8 +117,12 @@ export function targets(results: BenchResults): Array<{ target: string; at: stri
     const largest = results.sizes.at(-1)!;
     const ten = sizeOf(10_000_000);
     if (million && ten?.delta && million.delta) {
-      const r = ratio(ten.delta.seconds, million.delta.seconds);
-      out.push({ target: 'refresh after a 1,000-row delta at 10M ≤ 1.5× at 1M', at: 'growth', ratio: r, verdict: verdict(r, 1.5) });
+      const atMillion = new Map(deltaSeconds(million.delta));
+      for (const [which, seconds] of deltaSeconds(ten.delta)) {
+        if (!atMillion.has(which)) continue;
+        const r = ratio(seconds, atMillion.get(which));
+        out.push({ target: `refresh after a 1,000-row delta at 10M ≤ 1.5× at 1M, ${which}`, at: 'growth', ratio: r, verdict: verdict(r, 1.5) });
+      }
     }
     if (million && largest.people > 10_000_000) {
       for (const id of ['summary', 'contracts-first', 'contracts-deep', 'paths']) {
@@ -167,7 +184,8 @@ function markdown(results: BenchResults): string {
       );
     }
     if (s.delta) {
-      lines.push(`Refresh after a ${int(s.delta.rows)}-row delta: ${s.delta.seconds.toFixed(2)} s, the rows' write included (${s.delta.incremental ? 'patched by a delta' : 'refreshed whole'}).`, '');
+      const next = s.delta.next?.length ? ` The next ${s.delta.next.length} days' deltas (new people each): median ${s.delta.nextMedianSeconds!.toFixed(2)} s (${s.delta.next.map((d) => d.toFixed(2)).join(', ')} s).` : '';
+      lines.push(`Refresh after a ${int(s.delta.rows)}-row delta, the first after the load: ${s.delta.seconds.toFixed(2)} s, the rows' write included (${s.delta.incremental ? 'patched by a delta' : 'refreshed whole'}).${next}`, '');
       if (s.delta.statements) lines.push(`Its slowest statements: ${describeStatements(s.delta.statements)}.`, '');
     }
     const pair = s.concurrentDeltas;
