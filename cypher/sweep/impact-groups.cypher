@@ -16,12 +16,17 @@
 // or ''>', every-insurer only, for paths not through an intermediary: the care networks a path's
 // reached contracts go through, the paths' networkRoutes). tenant is null for the every-insurer
 // totals, else the insurer's own slice (its contracts through its own paths).
+// $tenant (an insurer id, or null): when set, only that insurer's slice is counted, over its own
+// contracts only; the every-insurer rows, and other insurers' contracts of the same people, are
+// skipped (an insurer's count on a date of its choice reads nothing else, and this halves the
+// rows the count aggregates). Null counts everything, as the summaries need.
 // The reach rule is cypher/reach/contract-reached, on the path's copy of the flow's window (f).
 CALL {
   WITH people
   UNWIND people AS ben
   WITH ben, ben.key AS key
   MATCH (ben)<-[:COVERS]-(c:Contract)-[:IN_POPULATION]->(pop:Population)
+  WHERE $tenant IS NULL OR c.insurerId = $tenant
   WITH key, c, $byPopulation[pop.id] AS entries
   WHERE entries IS NOT NULL
   WITH DISTINCT key, c, entries
@@ -36,7 +41,8 @@ CALL {
         ['operatorInsurer', p.operatorId + '|' + p.ins], ['networkInsurer', network + '|' + p.ins]]
          + CASE WHEN p.route IS NULL THEN [] ELSE [['route', p.route + '|' + coalesce(c.networkId, '')]] END
          + [cat IN p.cats | ['category', cat]] AS groups,
-       CASE WHEN c.insurerId = p.ins THEN [null, p.ins] ELSE [null] END AS tenants
+       CASE WHEN c.insurerId = p.ins THEN CASE WHEN $tenant IS NULL THEN [null, p.ins] ELSE [p.ins] END
+            WHEN $tenant IS NULL THEN [null] ELSE [] END AS tenants
   UNWIND groups AS g
   UNWIND tenants AS tenant
   WITH req, tenant, g[0] AS dim, g[1] AS id, key, counted

@@ -55,14 +55,16 @@ function pathsByPopulation(requests: AggregatesRequest[]): Record<string, SweepP
 /**
  * The additive counts (see summary-counts.ts) of several requests, over every person (swept in
  * id order, `chunk` at a time, chunks added up) or over the people named in `keys` only (what a
- * write's delta counts before and after it). Runs its statements through `db`, which may be a
- * transaction (see txRequestDb). Requests that reach nobody are absent from the result.
+ * write's delta counts before and after it). With `sliceOf`, only that insurer's own slice is
+ * counted (its contracts through its paths; no every-insurer counts and no other slice: see
+ * cypher/sweep/impact-groups). Runs its statements through `db`, which may be a transaction (see
+ * txRequestDb). Requests that reach nobody are absent from the result.
  */
-export async function sweepCounts(db: RequestDb, requests: AggregatesRequest[], people: SweepPeople = {}): Promise<SweepCounts> {
+export async function sweepCounts(db: RequestDb, requests: AggregatesRequest[], people: SweepPeople = {}, sliceOf: string | null = null): Promise<SweepCounts> {
   const byPopulation = pathsByPopulation(requests);
   const sums: SweepCounts = new Map();
   // Chunks hold disjoint people, and each contract counts in one chunk only: partial counts add.
-  await walkPeople<GroupRow>(db, { sweep: SWEEP, ofPeople: OF_PEOPLE }, { byPopulation }, people, SWEEP_CHUNK, (groups) => addGroupRows(sums, groups));
+  await walkPeople<GroupRow>(db, { sweep: SWEEP, ofPeople: OF_PEOPLE }, { byPopulation, tenant: sliceOf }, people, SWEEP_CHUNK, (groups) => addGroupRows(sums, groups));
   return sums;
 }
 

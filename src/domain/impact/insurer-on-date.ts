@@ -65,8 +65,8 @@ export async function insurerCountsOnDates(db: RequestDb, requests: InsurerDateR
       const [{ keys }] = await db.read<{ keys: string[] }>(Q.people, { tenant, startWindows: w.startWindows, endWindows: w.endWindows });
       if (keys.length > 0) {
         const from = { key: `${r.key}#base`, referenceDate: base.date, paths: base.own };
-        const window = await sweepCounts(db, [from, r], { keys: keys.sort() });
-        // Only the insurer's own slice is read: the every-insurer rows of these people are partial.
+        // Only the insurer's own slice is counted: the every-insurer rows of these people would be partial.
+        const window = await sweepCounts(db, [from, r], { keys: keys.sort() }, tenant);
         const change = differenceOf(new Map([['x', new Map([['t', window.get(r.key)?.get(tenant) ?? {}]])]]), new Map([['x', new Map([['t', window.get(from.key)?.get(tenant) ?? {}]])]]));
         counts = applyCounts(stored, change.get('x')?.get('t') ?? {});
       }
