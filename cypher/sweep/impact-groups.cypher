@@ -41,8 +41,7 @@ CALL {
         ['operatorInsurer', p.operatorId + '|' + p.ins], ['networkInsurer', network + '|' + p.ins]]
          + CASE WHEN p.route IS NULL THEN [] ELSE [['route', p.route + '|' + coalesce(c.networkId, '')]] END
          + [cat IN p.cats | ['category', cat]] AS groups,
-       CASE WHEN c.insurerId = p.ins THEN CASE WHEN $tenant IS NULL THEN [null, p.ins] ELSE [p.ins] END
-            WHEN $tenant IS NULL THEN [null] ELSE [] END AS tenants
+       [t IN CASE WHEN c.insurerId = p.ins THEN [null, p.ins] ELSE [null] END WHERE $tenant IS NULL OR t = $tenant] AS tenants
   UNWIND groups AS g
   UNWIND tenants AS tenant
   WITH req, tenant, g[0] AS dim, g[1] AS id, key, counted

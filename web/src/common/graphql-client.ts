@@ -31,11 +31,19 @@ export async function request<TResult, TVariables>(
     },
     body: JSON.stringify({ query: document.toString(), variables }),
   });
-  const body = (await response.json().catch(() => ({}))) as { data?: TResult; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  if (body.errors?.length || !body.data) {
-    throw new ApiRequestError((body.errors ?? [{ message: `HTTP ${response.status}` }]).map((e) => ({ message: e.message, code: e.extensions?.code })));
-  }
+  const body = (await response.json().catch(() => ({}))) as { data?: TResult } & ApiErrorBody;
+  if (body.errors?.length || !body.data) throw apiErrorOf(response.status, body);
   return body.data;
+}
+
+/** The API's error answer (GraphQL's, and that of its other routes before their first byte). */
+export interface ApiErrorBody {
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+/** The error an answer of HTTP `status` carries: the API's messages and codes, or the status alone. */
+export function apiErrorOf(status: number, body: ApiErrorBody): ApiRequestError {
+  return new ApiRequestError((body.errors?.length ? body.errors : [{ message: `HTTP ${status}` }]).map((e) => ({ message: e.message, code: e.extensions?.code })));
 }
 
 /** The operation's name (`query Name …`), for links to the explorer. */

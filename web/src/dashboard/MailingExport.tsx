@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
+import { apiErrorOf, type ApiErrorBody } from '../common/graphql-client';
 import { formatDate, formatNumber } from './format';
 import { useT } from './i18n';
-import { endOfExport, ExportEnd, fileNameOf } from './mailing-export-file';
+import { ExportEnd, exportEndReader, fileNameOf } from './mailing-export-file';
 
 /** Where the API serves the mailing export (src/api/export/affected-contracts-export.ts). */
 const EXPORT_PATH = '/export/affected-contracts';
@@ -35,27 +36,31 @@ export function MailingExport({ breachId, token }: { breachId: string; token: st
       const response = await fetch(`${EXPORT_PATH}?${query.toString()}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
       if (!response.ok || !response.body) {
         // Refusals before the first byte come with the API's GraphQL-shaped error body.
-        const body = (await response.json().catch(() => ({}))) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
-        const e = body.errors?.[0];
-        setState({ kind: 'failed', message: e ? `${e.message}${e.extensions?.code ? ` [${e.extensions.code}]` : ''}` : `HTTP ${response.status}` });
+        const body = (await response.json().catch(() => ({}))) as ApiErrorBody;
+        setState({ kind: 'failed', message: apiErrorOf(response.status, body).message });
         return;
       }
       const chunks: BlobPart[] = [];
       let bytes = 0;
+      // The file is checked as it arrives, so its text is never held beside its bytes.
+      const check = exportEndReader(format);
+      const decoder = new TextDecoder();
       const reader = response.body.getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
         chunks.push(value as Uint8Array<ArrayBuffer>);
+        check.push(decoder.decode(value, { stream: true }));
         bytes += value.byteLength;
         setState({ kind: 'running', bytes });
       }
-      const blob = new Blob(chunks, { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' });
-      const end = endOfExport(format, await blob.text());
+      check.push(decoder.decode());
+      const end = check.finish();
       if (!end) {
         setState({ kind: 'failed', message: t('exportIncomplete') });
         return;
       }
+      const blob = new Blob(chunks, { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' });
       const fileName = fileNameOf(response.headers.get('content-disposition')) ?? `affected-contracts_${breachId}.${format}`;
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
