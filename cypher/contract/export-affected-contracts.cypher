@@ -28,4 +28,6 @@ CALL {
   ORDER BY b.key
   RETURN collect(CASE WHEN b IS NULL THEN null ELSE {key: b.key, role: cov.role} END) AS beneficiaries
 }
-RETURN c {.id, .number, .startDate, .endDate} AS contract, paths, beneficiaries
+// Dates as ISO text made by Neo4j: the driver turns a date value into year, month and day with
+// integer arithmetic that allocates a dozen objects per date, twice a contract.
+RETURN c {.id, .number, startDate: toString(c.startDate), endDate: toString(c.endDate)} AS contract, paths, beneficiaries

@@ -9,7 +9,7 @@ import { affectedContractBatches, ExportContractRow } from '../../domain/contrac
 import { AppError, badInput, isAppError } from '../../errors/app-error';
 import type { RequestContext } from '../context';
 import { loadPaths, requireBreach } from '../require';
-import { csvHeader, csvLines, endLine, EXPORT_FORMATS, ExportFormat, jsonLines, mailingRows } from './mailing-rows';
+import { csvHeader, csvLines, endLine, EXPORT_FORMATS, ExportFormat, jsonLines, mailingRows, PathPartMemo } from './mailing-rows';
 
 /** The path of the mailing export. */
 export const EXPORT_PATH = '/export/affected-contracts';
@@ -153,17 +153,29 @@ export function exportStream(ctx: RequestContext, query: unknown, prepared: Prep
     let ending: ExportOutcome['ending'] = 'aborted';
     try {
       if (request.format === 'csv') yield `${request.bom ? '\uFEFF' : ''}${csvHeader()}`;
-      for (let next = prepared.first; !next.done; ) {
+      const memo: PathPartMemo = new Map();
+      // Formats a batch; its rows objects die here, young, once the text is made.
+      const format = (batch: ExportContractRow[]): string => {
+        const lines = batch.flatMap((row) => mailingRows(row, exposures, referenceDate!, memo));
+        rows += lines.length;
+        contracts += batch.length;
+        return request.format === 'csv' ? csvLines(lines) : jsonLines(lines);
+      };
+      let batch: ExportContractRow[] | null = prepared.first.done ? null : prepared.first.value;
+      while (batch !== null) {
         // One batch ahead: Neo4j reads the next batch while this one is formatted and sent, so
         // the export runs at the pace of the slower of the two, not their sum (two batches held).
         const following = batches.next();
         following.catch(() => undefined); // awaited below; an abort meanwhile must not leave it unhandled
-        const lines = next.value.flatMap((row) => mailingRows(row, exposures, referenceDate!));
-        const text = request.format === 'csv' ? csvLines(lines) : jsonLines(lines);
-        rows += lines.length;
-        contracts += next.value.length;
+        let text: string | null = format(batch);
+        // Let go of this batch and its text before waiting: whatever the generator still holds
+        // while the next batch is decoded outlives V8's young collections and is promoted, and
+        // the old generation then grows with the export until a full collection.
+        batch = null;
         yield text;
-        next = await following;
+        text = null;
+        const next: IteratorResult<ExportContractRow[], void> = await following;
+        batch = next.done ? null : next.value;
       }
       // The record comes before the end line: a file that says it is complete was audited.
       audited = true;

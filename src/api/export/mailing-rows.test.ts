@@ -75,3 +75,31 @@ test('JSON lines carry exact values (no apostrophe) and the end lines say what a
   expect(endLine('csv', end)).toBe('#END rows=2 contracts=1 breach=b referenceDate=2024-01-22\n');
   expect(JSON.parse(endLine('jsonl', end))).toEqual({ type: 'end', complete: true, ...end });
 });
+
+test('a memo shares the path part between contracts with the same paths, and changes no line', () => {
+  const other = contract('N5', { paths: [{ flowId: 'f2', operatorId: 'org-almerys', basis: 'RETAINED', exposedCategoryIds: ['cat-nir'], networkId: null }] });
+  const batch = [contract('N1'), contract('N2'), other, contract('N4', { beneficiaries: [] })];
+  const memo = new Map();
+  const shared = batch.flatMap((c) => mailingRows(c, EXPOSURES, '2024-01-22', memo));
+  const fresh = batch.flatMap((c) => mailingRows(c, EXPOSURES, '2024-01-22'));
+  expect(memo.size).toBe(2);
+  // N1's lines and N2's share one paths array and one exposures array; N5's has its own.
+  expect(shared[2].paths).toBe(shared[0].paths);
+  expect(shared[2].exposures).toBe(shared[0].exposures);
+  expect(shared[4].paths).not.toBe(shared[0].paths);
+  expect(fresh[2].paths).not.toBe(fresh[0].paths);
+  expect(shared).toEqual(fresh);
+  expect(csvLines(shared)).toBe(csvLines(fresh));
+  expect(jsonLines(shared)).toBe(jsonLines(fresh));
+  expect(parse(csvLines(shared))[4][CSV_COLUMNS.indexOf('paths')]).toBe('org-almerys (RETAINED)');
+});
+
+test('CSV cells formatted for one path part are not reused for a row with the same paths but other exposures', () => {
+  const [row] = mailingRows(contract('N1'), EXPOSURES, '2024-01-22', new Map());
+  const first = parse(csvLines([row]))[0];
+  const changed = { ...row, exposures: [], exposedCategories: [] };
+  const [again] = parse(csvLines([changed])) as string[][];
+  expect(again[CSV_COLUMNS.indexOf('exposures')]).toBe('');
+  expect(again[CSV_COLUMNS.indexOf('exposed_categories')]).toBe('');
+  expect(first[CSV_COLUMNS.indexOf('exposures')]).not.toBe('');
+});

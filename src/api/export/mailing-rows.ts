@@ -50,22 +50,52 @@ export const CSV_COLUMNS = [
 /** Separator of the values of a multi-valued CSV cell (ids never contain it). */
 export const LIST_SEPARATOR = ' | ';
 
+/** What the lines of a contract share that depends only on its paths (and the breach's exposures). */
+type PathPart = Pick<MailingRow, 'paths' | 'exposedCategories' | 'exposures'>;
+
+/**
+ * A cache of {@link PathPart}s by path set, for one export (one breach, one reference date): the
+ * contracts of a national insurer are reached through a handful of distinct path sets, so their
+ * lines share these arrays instead of building them again per contract (and `csvRecord` formats
+ * their cells once per path set). Create one per export with `new Map()`.
+ */
+export type PathPartMemo = Map<string, PathPart>;
+
+/** Distinct path sets a memo keeps before it starts again (an export has a handful; this only bounds memory). */
+const MEMO_LIMIT = 10_000;
+
+/** The part of a contract's lines its paths decide, from `memo` when a contract with the same paths was seen. */
+function pathPartOf(paths: ExportContractRow['paths'], breachExposures: readonly ExposureRow[], memo: PathPartMemo | undefined): PathPart {
+  const key = memo && JSON.stringify(paths.map((p) => [p.flowId, p.operatorId, p.basis, p.networkId, p.exposedCategoryIds]));
+  const known = key === undefined ? undefined : memo!.get(key);
+  if (known) return known;
+  const exposures = exposuresOfContract(breachExposures, paths.flatMap((p) => p.exposedCategoryIds));
+  const part: PathPart = {
+    paths: paths.map((p) => ({ operatorId: p.operatorId, partnerId: p.networkId, basis: p.basis, flowId: p.flowId })),
+    exposedCategories: confirmedExposures(exposures).map((x) => x.categoryId),
+    exposures: exposures.map((x) => ({ categoryId: x.categoryId, status: x.status, scope: x.scope, scopeNote: x.scopeNote, confidence: x.confidence, sourceUrl: x.sourceUrl })),
+  };
+  if (key !== undefined) {
+    if (memo!.size >= MEMO_LIMIT) memo!.clear();
+    memo!.set(key, part);
+  }
+  return part;
+}
+
 /**
  * The export lines of one affected contract: one per beneficiary, in key order. `breachExposures`
  * are the breach's exposures (the same loader `affectedContracts` reads), `referenceDate` the
- * date the contracts were reached on.
+ * date the contracts were reached on; `memo` (one per export) shares the path-derived part of the
+ * lines between contracts with the same paths, which holds the same values.
  */
-export function mailingRows(row: ExportContractRow, breachExposures: readonly ExposureRow[], referenceDate: string): MailingRow[] {
-  const exposures = exposuresOfContract(breachExposures, row.paths.flatMap((p) => p.exposedCategoryIds));
+export function mailingRows(row: ExportContractRow, breachExposures: readonly ExposureRow[], referenceDate: string, memo?: PathPartMemo): MailingRow[] {
   const shared = {
     contractId: row.contract.id,
     contractNumber: row.contract.number,
     clientBasis: clientBasis(row.contract, referenceDate),
     contractStart: row.contract.startDate,
     contractEnd: row.contract.endDate,
-    paths: row.paths.map((p) => ({ operatorId: p.operatorId, partnerId: p.networkId, basis: p.basis, flowId: p.flowId })),
-    exposedCategories: confirmedExposures(exposures).map((x) => x.categoryId),
-    exposures: exposures.map((x) => ({ categoryId: x.categoryId, status: x.status, scope: x.scope, scopeNote: x.scopeNote, confidence: x.confidence, sourceUrl: x.sourceUrl })),
+    ...pathPartOf(row.paths, breachExposures, memo),
   };
   if (row.beneficiaries.length === 0) return [{ ...shared, beneficiaryKey: null, beneficiaryRole: null }];
   return row.beneficiaries.map((b) => ({ ...shared, beneficiaryKey: b.key, beneficiaryRole: b.role }));
@@ -73,16 +103,15 @@ export function mailingRows(row: ExportContractRow, breachExposures: readonly Ex
 
 const distinct = (values: Array<string | null>): string => [...new Set(values.filter((v): v is string => v !== null))].join(LIST_SEPARATOR);
 
-/** The CSV cells of a row, in {@link CSV_COLUMNS} order. */
-export function csvRecord(r: MailingRow): Array<string | null> {
-  return [
-    r.contractId,
-    r.contractNumber,
-    r.beneficiaryKey,
-    r.beneficiaryRole,
-    r.clientBasis,
-    r.contractStart,
-    r.contractEnd,
+/** The path-derived cells of the rows whose path part is this `paths` array, kept while the array lives. */
+const PATH_CELLS = new WeakMap<object, { exposedCategories: readonly string[]; exposures: readonly object[]; cells: string[] }>();
+
+/** The cells of a row that its paths decide (operators to exposures), formatted once per shared path part. */
+function pathCells(r: MailingRow): string[] {
+  const known = PATH_CELLS.get(r.paths);
+  // The same paths array with other exposure arrays is another part: format it, do not reuse.
+  if (known && known.exposedCategories === r.exposedCategories && known.exposures === r.exposures) return known.cells;
+  const cells = [
     distinct(r.paths.map((p) => p.operatorId)),
     distinct(r.paths.map((p) => p.partnerId)),
     distinct(r.paths.map((p) => p.basis)),
@@ -90,6 +119,13 @@ export function csvRecord(r: MailingRow): Array<string | null> {
     r.exposedCategories.join(LIST_SEPARATOR),
     r.exposures.map((x) => [x.categoryId, x.status, x.scope ?? 'UNKNOWN_SCOPE', x.confidence ?? 'UNKNOWN_CONFIDENCE'].join(' ')).join(LIST_SEPARATOR),
   ];
+  PATH_CELLS.set(r.paths, { exposedCategories: r.exposedCategories, exposures: r.exposures, cells });
+  return cells;
+}
+
+/** The CSV cells of a row, in {@link CSV_COLUMNS} order. */
+export function csvRecord(r: MailingRow): Array<string | null> {
+  return [r.contractId, r.contractNumber, r.beneficiaryKey, r.beneficiaryRole, r.clientBasis, r.contractStart, r.contractEnd, ...pathCells(r)];
 }
 
 /**
