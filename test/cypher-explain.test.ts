@@ -29,6 +29,12 @@ test('regression: affected-contracts paging walks the (insurerId, id) index in o
   expect(operators.filter((o) => /Sort|Top/.test(o))).toEqual([]);
 });
 
+test.each(['impact/contract-aggregates-sweep', 'crossbreach/breach-set-sweep'])('regression: the sweep %s takes its people by node-id seeks in storage order, never a label scan or a sort of every person', async (name) => {
+  const plan = await executor.explain(cypher(name));
+  expect(plan.some((p) => /^NodeByIdSeek/.test(p.operator))).toBe(true);
+  expect(plan.filter((p) => /LabelScan|AllNodesScan|^Sort$|^Top$|NodeIndexScan/.test(p.operator) && /Beneficiary/.test(p.details))).toEqual([]);
+});
+
 test('regression: the audit trail reads its newest records off the AuditEvent(at) index, never scanning and sorting every record', async () => {
   const plan = await executor.explain(cypher('audit/list-events'));
   expect(plan.some((p) => /^NodeIndex(Scan|SeekByRange)/.test(p.operator) && /AuditEvent\(at\)/.test(p.details))).toBe(true);

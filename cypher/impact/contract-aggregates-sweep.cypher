@@ -1,17 +1,15 @@
-// One chunk of the summary refresh's sweep over people: the next $limit beneficiaries after
-// $after in id order (the unique index's order), counted by cypher/sweep/impact-groups (which
-// says why chunks add up; the caller adds them).
+// One chunk of the summary refresh's sweep over people: the beneficiaries whose node ids lie in
+// [$from, $to], in storage order (src/domain/common/people-walk.ts picks the ranges), counted by
+// cypher/sweep/impact-groups (which says why chunks add up; the caller adds them).
 // Why by person: chunks hold disjoint sets of people, so their counts simply add, and a chunk's
 // memory is bounded by its size, whatever the breach reaches (a national breach reaches millions
 // of people; the one statement that collected them failed at 10M people).
-// A beneficiary's id is its pseudonymous key (both writers MERGE on id = key), so the chunks,
-// taken on the unique id, never split a person; walking from the nodes the index gave, rather
-// than looking each key up again, saves a seek per person (measured: a fifth of a chunk's time).
-MATCH (b:Beneficiary)
-WHERE b.id > $after
-WITH b
-ORDER BY b.id
-LIMIT $limit
+// Why by node id rather than by key: a range of ids is a run of the store's own pages, where keys
+// (pseudonyms, in random order) scatter a chunk over the whole store, and households, created
+// together, then mostly share a chunk. Measured at 10M people, warm: a 100,000-person chunk took
+// 162-349 ms by id range against 391-714 ms by key, touching 63.6k contracts against 100.8k.
+// A node id is never split or shared between two people, so chunks stay disjoint.
+// @include sweep/people-by-id-range
 WITH collect(b) AS people
 // @include sweep/impact-groups
-RETURN people[size(people) - 1].id AS last, size(people) AS scanned, groups
+RETURN size(people) AS scanned, groups

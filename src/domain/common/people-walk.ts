@@ -1,7 +1,9 @@
-import type { NamedQuery } from '../../db/cypher-files';
+import { cypher, NamedQuery } from '../../db/cypher-files';
 import type { RequestDb } from '../../db/request-db';
 
-/** Which people a count covers: all of them, in chunks by id, or only those named (a write's delta). */
+const BOUNDS = cypher('people/id-bounds');
+
+/** Which people a count covers: all of them, in chunks of storage order, or only those named (a write's delta). */
 export type SweepPeople = { chunk?: number; onChunk?: (swept: number) => void; keys?: undefined } | { keys: string[] };
 
 /** Keys per statement when counting named people: a delta's set is usually far smaller. */
@@ -10,11 +12,17 @@ const KEYS_PER_STATEMENT = 20_000;
 /**
  * The one walk over people that the additive counts share (impact summaries, breach-set
  * counts): either the people named in `people.keys`, in statements of 20,000 keys, through
- * `statements.ofPeople`; or everyone, `people.chunk` at a time in id order, through
- * `statements.sweep` (which takes $after and $limit and returns last, scanned and groups).
- * Each statement also gets `params`, and `add` hears every statement's groups, in order.
- * Partial counts add because chunks hold disjoint people and each contract counts in one chunk
- * only (the statements' rule), so `add` just sums. `db` may be a transaction's (txRequestDb).
+ * `statements.ofPeople`; or everyone, about `people.chunk` at a time in storage order, through
+ * `statements.sweep`, which takes a range of node ids [$from, $to] (including
+ * sweep/people-by-id-range) and returns scanned and groups. The ranges run from the lowest to the
+ * highest Beneficiary node id (people/id-bounds), each wide enough to hold `chunk` people on
+ * average (other nodes' ids lie between theirs after a transactional import; a bulk import
+ * numbers them in one run). Each statement also gets `params`, and `add` hears every statement's
+ * groups, in order. Partial counts add because chunks hold disjoint people and each contract
+ * counts in one chunk only (the statements' rule), so `add` just sums.
+ * `db` may be a transaction's (txRequestDb). A whole walk is not one snapshot: its callers run it
+ * in the transaction that holds the summary lock (see summary-refresh), so no portfolio write
+ * commits meanwhile and no node id is freed or reused under it.
  * Throws RangeError, showing the value, when `chunk` is not a positive integer.
  */
 export async function walkPeople<G>(
@@ -34,15 +42,19 @@ export async function walkPeople<G>(
   }
   const { chunk = defaultChunk, onChunk } = people;
   if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`chunk must be a positive integer, got ${chunk}`);
-  let after = '';
+  const [bounds] = await db.read<{ people: number; low: number | null; high: number | null }>(BOUNDS);
+  if (bounds.people === 0 || bounds.low === null || bounds.high === null) {
+    // Nobody to walk: one statement over an empty range still answers the groups' shape.
+    add((await db.read<{ groups: G[] }>(statements.sweep, { ...params, from: 0, to: -1 }))[0].groups);
+    return;
+  }
+  // Ids per chunk: `chunk` people's share of the id range they are spread over.
+  const span = Math.max(1, Math.ceil((chunk * (bounds.high - bounds.low + 1)) / bounds.people));
   let swept = 0;
-  for (;;) {
-    const [page] = await db.read<{ last: string | null; scanned: number; groups: G[] }>(statements.sweep, { ...params, after, limit: chunk });
+  for (let from = bounds.low; from <= bounds.high; from += span) {
+    const [page] = await db.read<{ scanned: number; groups: G[] }>(statements.sweep, { ...params, from, to: Math.min(from + span - 1, bounds.high) });
     add(page.groups);
     swept += page.scanned;
     onChunk?.(swept);
-    // A short chunk is the last one; a person read again would be counted twice, so never step back.
-    if (page.scanned < chunk || page.last === null) break;
-    after = page.last;
   }
 }

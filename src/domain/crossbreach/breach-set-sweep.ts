@@ -65,7 +65,7 @@ export function sortedRows(rows: Map<string, BreachSetRow>): BreachSetRow[] {
 }
 
 /**
- * The breach-set counts per tenant, over every person (in id order, `chunk` at a time) or only
+ * The breach-set counts per tenant, over every person (in storage order, about `chunk` at a time: see walkPeople) or only
  * over the people named in `keys` (a write's delta, before and after it). `db` may be a
  * transaction's (see txRequestDb).
  */
@@ -92,7 +92,7 @@ export async function breachSetCounts(
  * For every tenant (ALL_TENANTS for every insurer, else each insurer's own slice: its contracts
  * reached through paths it controls, as the impact summary's slices count), the people and
  * contracts per breach-set signature: which breaches reach them, with which categories each.
- * Computed by sweeping the people in id order, `chunk` at a time, as the impact summary's sweep
+ * Computed by sweeping the people in storage order, about `chunk` at a time, as the impact summary's sweep
  * does (chunks hold disjoint people; a contract counts in one chunk), so it runs at national
  * size; each request is one breach on its reference date (`key` is the breach id).
  * Rows per tenant are few: one per distinct combination of breaches and category sets.

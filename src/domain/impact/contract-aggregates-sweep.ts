@@ -54,7 +54,7 @@ function pathsByPopulation(requests: AggregatesRequest[]): Record<string, SweepP
 
 /**
  * The additive counts (see summary-counts.ts) of several requests, over every person (swept in
- * id order, `chunk` at a time, chunks added up) or over the people named in `keys` only (what a
+ * storage order, about `chunk` at a time, chunks added up: see walkPeople) or over the people named in `keys` only (what a
  * write's delta counts before and after it). With `sliceOf`, only that insurer's own slice is
  * counted (its contracts through its paths; no every-insurer counts and no other slice: see
  * cypher/sweep/impact-groups). Runs its statements through `db`, which may be a transaction (see
@@ -71,7 +71,7 @@ export async function sweepCounts(db: RequestDb, requests: AggregatesRequest[], 
 /**
  * Every-tenant contract totals for several requests, each with every insurer's own slice, exactly
  * as contract-aggregates.cypher counts them (everyone, and with each insurer as tenant), computed
- * by sweeping the people in id order, `chunk` at a time, and adding the chunks up. Unlike one
+ * by sweeping the people in storage order, about `chunk` at a time, and adding the chunks up. Unlike one
  * statement that collects a breach's every affected row, its memory does not grow with the
  * breach: this is what lets the summary refresh run on a 10-million-people graph. Requests are
  * answered in the order given, including those that reach nobody (all zeros). `onChunk` hears
