@@ -66,20 +66,25 @@ const MEMO_LIMIT = 10_000;
 
 /** The part of a contract's lines its paths decide, from `memo` when a contract with the same paths was seen. */
 function pathPartOf(paths: ExportContractRow['paths'], breachExposures: readonly ExposureRow[], memo: PathPartMemo | undefined): PathPart {
-  const key = memo && JSON.stringify(paths.map((p) => [p.flowId, p.operatorId, p.basis, p.networkId, p.exposedCategoryIds]));
-  const known = key === undefined ? undefined : memo!.get(key);
-  if (known) return known;
+  if (memo === undefined) return newPathPart(paths, breachExposures);
+  const key = JSON.stringify(paths.map((p) => [p.flowId, p.operatorId, p.basis, p.networkId, p.exposedCategoryIds]));
+  let part = memo.get(key);
+  if (part === undefined) {
+    part = newPathPart(paths, breachExposures);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, part);
+  }
+  return part;
+}
+
+/** The part of a contract's lines its paths decide, built anew. */
+function newPathPart(paths: ExportContractRow['paths'], breachExposures: readonly ExposureRow[]): PathPart {
   const exposures = exposuresOfContract(breachExposures, paths.flatMap((p) => p.exposedCategoryIds));
-  const part: PathPart = {
+  return {
     paths: paths.map((p) => ({ operatorId: p.operatorId, partnerId: p.networkId, basis: p.basis, flowId: p.flowId })),
     exposedCategories: confirmedExposures(exposures).map((x) => x.categoryId),
     exposures: exposures.map((x) => ({ categoryId: x.categoryId, status: x.status, scope: x.scope, scopeNote: x.scopeNote, confidence: x.confidence, sourceUrl: x.sourceUrl })),
   };
-  if (key !== undefined) {
-    if (memo!.size >= MEMO_LIMIT) memo!.clear();
-    memo!.set(key, part);
-  }
-  return part;
 }
 
 /**

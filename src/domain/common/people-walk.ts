@@ -43,11 +43,8 @@ export async function walkPeople<G>(
   const { chunk = defaultChunk, onChunk } = people;
   if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`chunk must be a positive integer, got ${chunk}`);
   const [bounds] = await db.read<{ people: number; low: number | null; high: number | null }>(BOUNDS);
-  if (bounds.people === 0 || bounds.low === null || bounds.high === null) {
-    // Nobody to walk: one statement over an empty range still answers the groups' shape.
-    add((await db.read<{ groups: G[] }>(statements.sweep, { ...params, from: 0, to: -1 }))[0].groups);
-    return;
-  }
+  // Nobody to walk: no groups to add.
+  if (bounds.low === null || bounds.high === null) return;
   // Ids per chunk: `chunk` people's share of the id range they are spread over.
   const span = Math.max(1, Math.ceil((chunk * (bounds.high - bounds.low + 1)) / bounds.people));
   let swept = 0;
