@@ -2,9 +2,11 @@ import crypto from 'node:crypto';
 import { cypher } from '../src/db/cypher-files';
 import { verifyWholeAuditChain } from '../src/domain/audit/audit-integrity';
 import { applyAuditRetention, pruneAuditTrail } from '../src/domain/audit/audit-prune';
-import { newRoundTripCounter } from '../src/db/executor';
+import { Executor, newRoundTripCounter, RoundTripCounter } from '../src/db/executor';
+import { auditAppenderOf, recordAuditEvent } from '../src/domain/audit/audit-appender';
+import { auditEventOf } from '../src/domain/audit/audit-recorder';
 import { requestDb } from '../src/db/request-db';
-import { Api, as, startApi, startPrivateNeo4j, TestNeo4j } from './harness';
+import { Api, as, startApi, startPrivateNeo4j, testLogger, TestNeo4j } from './harness';
 
 /**
  * Issue #10 §2: the audit trail is tamper-evident. Runs on a Neo4j of its own, since it edits,
@@ -81,6 +83,66 @@ test('concurrent writers do not fork the chain: sequences are distinct and conti
   const sequences = (data.auditEvents as Array<{ sequence: number }>).map((e) => e.sequence).sort((a, b) => a - b);
   expect(new Set(sequences).size).toBe(12);
   expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
+});
+
+/** One audit record of a read by another process's caller, under operation name `op`. */
+function otherRecord(op: string) {
+  return auditEventOf(as('REGULATOR'), { field: 'Query.affectedContracts', path: 'affectedContracts', operationName: op, args: {}, outcome: 'READ', rows: 1, refusal: null });
+}
+
+test('records that arrive while a commit is under way share the next one: 30 appends at once, 2 transactions', async () => {
+  // An executor of its own: its appender has committed nothing yet.
+  const executor = Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 60_000, logger: testLogger });
+  try {
+    const op = unique('GroupProbe');
+    const counters: RoundTripCounter[] = Array.from({ length: 30 }, () => newRoundTripCounter());
+    await Promise.all(counters.map((c) => recordAuditEvent(executor, c, otherRecord(op))));
+    // The first starts a commit alone; the other 29 arrive before it ends and go in the next.
+    expect(auditAppenderOf(executor).commits).toBe(2);
+    // Each request counts the statement(s) of the commit it waited for, nothing else.
+    for (const c of counters) expect(new Set(c.queries)).toEqual(new Set(['audit/append-events']));
+    const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 50) { sequence } }', { op }, as('ADMIN'));
+    const sequences = (data.auditEvents as Array<{ sequence: number }>).map((e) => e.sequence).sort((a, b) => a - b);
+    expect(sequences).toHaveLength(30);
+    expect(sequences[29] - sequences[0]).toBe(29);
+    expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
+  } finally {
+    await executor.close();
+  }
+});
+
+test('two processes appending at once keep one chain: a stale guess of the head is caught under its lock and the batch chained onto the real head', async () => {
+  // A second process's driver and appender: each process only guesses where the head is.
+  const other = Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 60_000, logger: testLogger });
+  try {
+    const op = unique('TwoProcesses');
+    // The statements each append cost, in either process.
+    const appends: string[][] = [];
+    for (let round = 0; round < 4; round += 1) {
+      await Promise.all([
+        ...Array.from({ length: 4 }, async () => {
+          const r = await api.run(`query ${op} { affectedContracts(breachId: "breach-almerys-2024", first: 1) { totalCount } }`, undefined, alan);
+          expect(r.errors).toBeUndefined();
+          appends.push(r.queries.filter((q) => q === 'audit/append-events'));
+        }),
+        ...Array.from({ length: 4 }, async () => {
+          const counter = newRoundTripCounter();
+          await recordAuditEvent(other, counter, otherRecord(op));
+          appends.push(counter.queries);
+        }),
+      ]);
+    }
+    // Whichever process committed first in a round guessed wrong in the next (the other had moved
+    // the head since): its statement wrote nothing and the batch went again onto the real head.
+    expect(appends.some((a) => a.length === 2)).toBe(true);
+    expect(appends.every((a) => a.length >= 1 && a.length <= 2)).toBe(true);
+    const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 100) { sequence } }', { op }, as('ADMIN'));
+    const sequences = (data.auditEvents as Array<{ sequence: number }>).map((e) => e.sequence);
+    expect(new Set(sequences).size).toBe(32);
+    expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
+  } finally {
+    await other.close();
+  }
 });
 
 test('regression: a record deleted through Bolt is reported as a gap', async () => {

@@ -4,8 +4,8 @@ import { Api, as, startApi, startPrivateNeo4j, testLogger, TestNeo4j } from './h
 
 /**
  * A contract page reads its rows on what the process already holds (the tenant's and the breach's
- * catalogue rows, the breach's stored paths) and confirms them in its own statement, which also
- * takes the audit chain's head; the record follows in the same transaction. These tests change
+ * catalogue rows, the breach's stored paths) and confirms them in its own statement; the audit
+ * record follows, committed before the rows leave. These tests change
  * what the process holds behind its back, on a database of their own.
  */
 let neo4j: TestNeo4j & { stop(): Promise<void> };
@@ -40,19 +40,19 @@ test('warm, a page is its statement and its record; the same page again after th
   const first = await page();
   expect(first.errors).toBeUndefined();
   const warm = await page();
-  expect(warm.queries).toEqual(['contract/affected-contracts-page', 'audit/record-event']);
+  expect(warm.queries).toEqual(['contract/affected-contracts-page', 'audit/append-events']);
   expect(warm.data).toEqual(first.data);
   await admin.write(cypher('admin/bump-catalogue-version'));
   const before = await readRecords();
   const moved = await page();
   expect(moved.errors).toBeUndefined();
   expect(moved.data).toEqual(first.data);
-  // The first page statement found another catalogue version: rolled back, no record from it.
+  // The first page statement found another catalogue version: its rows dropped, no record from it.
   expect(moved.queries.filter((q) => q === 'contract/affected-contracts-page')).toHaveLength(2);
   expect(moved.queries).toContain('admin/catalogue-version');
   expect(await readRecords()).toBe(before + 1);
   const again = await page();
-  expect(again.queries).toEqual(['contract/affected-contracts-page', 'audit/record-event']);
+  expect(again.queries).toEqual(['contract/affected-contracts-page', 'audit/append-events']);
 });
 
 test('a stored summary rewritten since it was parsed is used in its new version, not the one the process held', async () => {
@@ -66,7 +66,7 @@ test('a stored summary rewritten since it was parsed is used in its new version,
   expect(moved.queries.filter((q) => q === 'contract/affected-contracts-page')).toHaveLength(2);
   expect(await readRecords()).toBe(before + 1);
   const again = await page();
-  expect(again.queries).toEqual(['contract/affected-contracts-page', 'audit/record-event']);
+  expect(again.queries).toEqual(['contract/affected-contracts-page', 'audit/append-events']);
   expect(again.data).toEqual(moved.data);
 });
 

@@ -83,8 +83,12 @@ test('regression: a contract page costs at most 2 round trips: its page statemen
   expect(page.errors).toBeUndefined();
   expect(page.data.affectedContracts.edges.length).toBeGreaterThan(0);
   expect(page.data.affectedContracts.totalCount).toBeGreaterThanOrEqual(page.data.affectedContracts.edges.length);
-  // The page (catalogue version, stored summary and audit head alongside its rows), then the record.
-  expect({ roundTrips: page.roundTrips, queries: page.queries }).toEqual({ roundTrips: 2, queries: ['contract/affected-contracts-page', 'audit/record-event'] });
+  // The page (catalogue version and stored summary alongside its rows), then the record. Other
+  // test files append to this database's audit chain too: when one did since this process's last
+  // append, the record's statement finds the head moved and goes again (a third round trip,
+  // test/audit-chain.test.ts), which a process alone on its database never pays.
+  expect(page.queries.slice(0, 2)).toEqual(['contract/affected-contracts-page', 'audit/append-events']);
+  expect(page.queries.slice(2)).toEqual(page.queries.length === 3 ? ['audit/append-events'] : []);
 });
 
 test('prints the round trips of the documented operations (for the README)', async () => {

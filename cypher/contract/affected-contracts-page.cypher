@@ -1,16 +1,13 @@
 // One page of the tenant insurer's contracts reached by a breach, in contract-id order after the
-// cursor, read in the write transaction that records it in the audit trail (the one round trip of
-// a page besides the record itself, src/api/contract/contract-page.ts). Keyset paging: the walk
+// cursor: the one round trip of a page besides its audit record (src/api/contract/contract-page.ts). Keyset paging: the walk
 // starts from the (insurerId, id) index in id order and stops as soon as $limit contracts qualify,
 // so a deep page costs what the first does; none at all when $paths is empty.
 // $paths are the insurer's qualifying paths (from its stored summary, or impact-paths on another
 // date); the contract rule is cypher/reach/contract-reached. $limit is one more than the page size,
 // to tell if a page follows.
 // Alongside the rows, what the caller assumed when it chose $paths, so it can tell whether that
-// still holds (and if not, discard the rows and roll back): the catalogue version
-// (shared/catalogue-version) and the breach $breachId's stored summary with the tenant's slice
-// (shared/stored-summary, with $known). Last, the audit chain's head (shared/audit-chain-head), so
-// its lock is held from the end of the reads to the commit, not during them.
+// still holds (and if not, discard the rows): the catalogue version (shared/catalogue-version) and
+// the breach $breachId's stored summary with the tenant's slice (shared/stored-summary, with $known).
 CALL {
   WITH $paths AS wanted
   WHERE size(wanted) > 0
@@ -42,6 +39,4 @@ CALL {
 // @include shared/catalogue-version
 WITH rows, catalogueVersion, $breachId AS id
 // @include shared/stored-summary
-WITH rows, catalogueVersion, {version: version, paths: paths, aggregates: aggregates, sliced: sliced, slice: slice, stale: stale, staleSince: staleSince} AS summary
-// @include shared/audit-chain-head
-RETURN rows, catalogueVersion, summary, sequence, hash
+RETURN rows, catalogueVersion, {version: version, paths: paths, aggregates: aggregates, sliced: sliced, slice: slice, stale: stale, staleSince: staleSince} AS summary

@@ -38,7 +38,13 @@ export interface RequestContext {
   tenant: string | null;
   /** Whether `tenant` names an insurer of the graph (see tenant-check.ts); the auth checker awaits it. */
   tenantCheck: TenantCheck;
+  /** The request's statements; a read also starts the catalogue version's read beside it (once per request). */
   db: RequestDb;
+  /**
+   * The same statements for one that returns the catalogue version alongside its rows
+   * (shared/catalogue-version), whose caller then adopts it: no version read is started beside it.
+   */
+  versionedDb: RequestDb;
   loaders: Loaders;
   /** The request's catalogue version (see catalogue-cache.ts): read once, or adopted from a statement that read it alongside its rows. */
   catalogueVersion: VersionReader;
@@ -103,6 +109,7 @@ export function createRequestContext(services: Services, principal: Principal): 
     tenant,
     tenantCheck: checkTenant,
     db,
+    versionedDb: direct,
     loaders,
     catalogueVersion,
     audit: createAuditRecorder(services.executor, roundTrips, principal),

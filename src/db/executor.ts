@@ -30,21 +30,6 @@ export function newRoundTripCounter(): RoundTripCounter {
   return { roundTrips: 0, queries: [], timings: [] };
 }
 
-/**
- * Thrown by the work of {@link Executor.writeTransaction} to roll its transaction back on purpose
- * (what it read says the work must not be committed, e.g. it was done on a stale assumption): it
- * reaches the caller as it was thrown, neither retried nor mapped to INTERNAL like a driver error.
- */
-export class TransactionAbort<T = unknown> extends Error {
-  constructor(
-    /** What the work learnt that made it give up, for the caller. */
-    readonly reason: T,
-  ) {
-    super('transaction rolled back on purpose');
-    this.name = 'TransactionAbort';
-  }
-}
-
 /** One statement of a multi-statement write transaction. */
 export interface Step {
   query: NamedQuery;
@@ -332,7 +317,7 @@ export class Executor {
    * (read a value, compute in Node, write): locks a statement takes are held until commit. The
    * driver retries the whole of `work` on a transient error, so it must do nothing outside the
    * transaction that cannot be repeated. `timeoutMs` replaces the executor's timeout (a request's
-   * remaining time). A {@link TransactionAbort} thrown by `work` rolls back and reaches the caller.
+   * remaining time).
    */
   async writeTransaction<T>(name: string, work: (run: TxRun) => Promise<T>, counter?: RoundTripCounter, timeoutMs?: number): Promise<T> {
     return this.transaction('WRITE', (tx) => work((query, params = {}) => this.run(tx, query, params, counter)), name, timeoutMs);
@@ -374,7 +359,6 @@ export class Executor {
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (e) {
-      if (e instanceof TransactionAbort) throw e;
       throw mapDriverError(e, name, this.opts.logger);
     } finally {
       await session.close().catch(() => undefined);

@@ -7,12 +7,6 @@ export interface RequestDb {
   read<T>(query: NamedQuery, params?: Record<string, unknown>): Promise<T[]>;
   /** Several write statements in one transaction (guarded mutations only: ADMIN writes, an INSURER recording its own notifications). */
   writeAll(steps: Step[]): Promise<void>;
-  /**
-   * One write transaction whose statements depend on each other's answers (see
-   * Executor.writeTransaction), counted and bounded like the rest: an audited read that records
-   * its audit record in the transaction that read its rows (contract pages).
-   */
-  writeTransaction<T>(name: string, work: (run: TxRun) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -26,7 +20,6 @@ export function requestDb(executor: Executor, counter: RoundTripCounter, deadlin
   return {
     read: async (query, params) => executor.read(query, params ?? {}, counter, timeout()),
     writeAll: async (steps) => executor.writeAll(steps, counter, timeout()),
-    writeTransaction: async (name, work) => executor.writeTransaction(name, work, counter, timeout()),
   };
 }
 
@@ -41,7 +34,5 @@ export function txRequestDb(run: TxRun): RequestDb {
     writeAll: async (steps) => {
       for (const step of steps) await run(step.query, step.params);
     },
-    // Already inside one transaction: its statements join it (there is no nested transaction).
-    writeTransaction: async (_name, work) => work(run),
   };
 }

@@ -1,5 +1,4 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { TransactionAbort } from '../../db/executor';
 import { visibleToTenant } from '../../db/reach';
 import { affectedContractsPage, AffectedContractsPage } from '../../domain/contract/contract.repository';
 import type { AffectedContractRow } from '../../domain/contract/contract.rows';
@@ -61,55 +60,42 @@ async function confirmedBasis(ctx: RequestContext, tenant: string, q: ContractPa
 }
 
 /**
- * Reads one page of the tenant's affected contracts and records the read in the audit trail in
- * one write transaction of two statements (contract/affected-contracts-page, which also takes the
- * audit chain's head, then audit/record-event): the record is committed before any row leaves,
- * and if it cannot be, the read fails. In the steady state the page needs nothing else: the
- * tenant's and the breach's catalogue rows and the breach's stored paths are those the process
- * holds, and the page's statement confirms that they are current (the catalogue version and the
- * summary version it returns). When either moved, the transaction is rolled back (no record, no
- * rows) and the page is read again on what this request reads itself, as any other field does.
+ * Reads one page of the tenant's affected contracts (contract/affected-contracts-page), then
+ * records the read in the audit trail (audit/append-events, with the next group commit): the
+ * record is committed before any row leaves, and if it cannot be, the read fails. In the steady
+ * state the page needs nothing else: the tenant's and the breach's catalogue rows and the breach's
+ * stored paths are those the process holds, and the page's statement confirms that they are
+ * current (the catalogue version and the summary version it returns). When either moved, its rows
+ * are dropped and the page is read again on what this request reads itself, as any other field
+ * does; only the page whose rows are returned is recorded.
  */
 export async function readContractPage(ctx: RequestContext, info: GraphQLResolveInfo, q: ContractPageQuery): Promise<{ referenceDate: string | null; rows: AffectedContractRow[] }> {
   const tenant = ctx.tenant!;
-  const assumed = assumedBasis(ctx, tenant, q);
-  let basis = assumed ?? (await confirmedBasis(ctx, tenant, q));
-  let page: AffectedContractsPage;
-  try {
-    page = await readAndRecord(ctx, info, tenant, q, basis);
-  } catch (e) {
-    if (!(e instanceof TransactionAbort)) throw e;
+  let basis = assumedBasis(ctx, tenant, q) ?? (await confirmedBasis(ctx, tenant, q));
+  let page = await readPage(ctx, tenant, q, basis);
+  if (basis.assumed && (page.catalogueVersion !== basis.assumed.catalogueVersion || page.summary.version !== basis.assumed.summaryVersion)) {
     // Keep what the statement found (a newer summary is parsed once, for every later request), then read afresh.
-    const found = e.reason as AffectedContractsPage;
-    if (found.summary.paths !== null) storedSummaryOf(q.breachId, found.summary, tenant, summaryCacheOf(ctx.executor));
+    if (page.summary.paths !== null) storedSummaryOf(q.breachId, page.summary, tenant, summaryCacheOf(ctx.executor));
     basis = await confirmedBasis(ctx, tenant, q);
-    page = await readAndRecord(ctx, info, tenant, q, basis);
+    page = await readPage(ctx, tenant, q, basis);
   }
+  await ctx.audit.read(info, q.args, Math.min(page.rows.length, q.first));
   // The catalogue version came with the rows: the fields below answer from rows at it, with no statement of their own.
   ctx.catalogueVersion.adopt(page.catalogueVersion);
   if (q.asOf === null) ctx.loaders.storedSummary.prime(q.breachId, storedSummaryOf(q.breachId, page.summary, tenant, summaryCacheOf(ctx.executor)));
   return { referenceDate: basis.referenceDate, rows: page.rows };
 }
 
-/** The page and its audit record, in one transaction; rolled back (TransactionAbort) when an assumption of `basis` no longer holds. */
-function readAndRecord(ctx: RequestContext, info: GraphQLResolveInfo, tenant: string, q: ContractPageQuery, basis: Basis): Promise<AffectedContractsPage> {
-  const audit = ctx.audit.readInTransaction(info, q.args);
-  const known = basis.assumed ? { [q.breachId]: basis.assumed.summaryVersion } : summaryCacheOf(ctx.executor).known([q.breachId]);
-  return ctx.db.writeTransaction('contract/affected-contracts-page+audit/record-event', async (run) => {
-    const page = await affectedContractsPage(run, {
-      tenant,
-      breachId: q.breachId,
-      referenceDate: basis.referenceDate,
-      paths: basis.referenceDate === null ? [] : basis.paths,
-      after: q.after,
-      limit: q.first + 1,
-      known,
-      head: audit.headParams,
-    });
-    if (basis.assumed && (page.catalogueVersion !== basis.assumed.catalogueVersion || page.summary.version !== basis.assumed.summaryVersion)) {
-      throw new TransactionAbort(page);
-    }
-    await audit.record(run, page.head, Math.min(page.rows.length, q.first));
-    return page;
+/** The page on `basis`, with the catalogue version and stored summary to check its assumptions against. */
+function readPage(ctx: RequestContext, tenant: string, q: ContractPageQuery, basis: Basis): Promise<AffectedContractsPage> {
+  // It reads the catalogue version itself: no read of it beside (see RequestContext.versionedDb).
+  return affectedContractsPage(ctx.versionedDb, {
+    tenant,
+    breachId: q.breachId,
+    referenceDate: basis.referenceDate,
+    paths: basis.referenceDate === null ? [] : basis.paths,
+    after: q.after,
+    limit: q.first + 1,
+    known: basis.assumed ? { [q.breachId]: basis.assumed.summaryVersion } : summaryCacheOf(ctx.executor).known([q.breachId]),
   });
 }

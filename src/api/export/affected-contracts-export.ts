@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { decide } from '../../auth/policy';
 import { visibleToTenant } from '../../db/reach';
-import { recordAuditEvent } from '../../domain/audit/audit.repository';
+import { recordAuditEvent } from '../../domain/audit/audit-appender';
 import { auditEventOf, refusalOf } from '../../domain/audit/audit-recorder';
 import type { ExposureRow } from '../../domain/breach/breach.rows';
 import { checkDate } from '../../domain/common/date';

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import type { Principal } from '../../auth/principal';
-import type { Executor, RoundTripCounter, TxRun } from '../../db/executor';
+import type { Executor, RoundTripCounter } from '../../db/executor';
 import { isAppError } from '../../errors/app-error';
-import { appendAuditEvent, ChainHead, chainHeadParams, recordAuditEvent } from './audit.repository';
+import { recordAuditEvent } from './audit-appender';
 import type { AuditEventInput } from './audit.rows';
 import { redactArguments, redactText } from './redact';
 
@@ -20,27 +20,12 @@ export interface Refusal {
 export interface AuditRecorder {
   /** Records a read that returned `rows` rows. Throws (and the read fails) if it cannot be recorded. */
   read(info: GraphQLResolveInfo, args: Record<string, unknown>, rows: number): Promise<void>;
-  /**
-   * Records a read in the caller's own write transaction, the one that reads its rows: a statement
-   * of it takes the chain's head (includes shared/audit-chain-head with `headParams`), then
-   * `record` appends the record with the row count. The record commits with the transaction,
-   * before any row leaves; if it cannot be written, the transaction and so the read fail.
-   */
-  readInTransaction(info: GraphQLResolveInfo, args: Record<string, unknown>): TransactionAudit;
   /** Records an audited write that stored `rows` records (after the write, before the answer leaves). Throws if it cannot be recorded. */
   written(info: GraphQLResolveInfo, args: Record<string, unknown>, rows: number): Promise<void>;
   /** Records a refusal, with its code and why. */
   refused(info: GraphQLResolveInfo, args: Record<string, unknown>, refusal: Refusal): Promise<void>;
   /** Whether this request already recorded (or tried to record) the attempt at `info`'s path. */
   recorded(info: GraphQLResolveInfo): boolean;
-}
-
-/** A read's audit record, written in the transaction that reads its rows (see AuditRecorder.readInTransaction). */
-export interface TransactionAudit {
-  /** The parameters of shared/audit-chain-head for this record. */
-  headParams: { auditId: string; genesis: string };
-  /** Appends the record (`rows` rows read) at `head`, which an earlier statement of `run`'s transaction took. */
-  record(run: TxRun, head: ChainHead, rows: number): Promise<void>;
 }
 
 /** The response path of a field (`a`, `items.0.b`…): which alias asked. */
@@ -125,16 +110,6 @@ export function createAuditRecorder(executor: Executor, counter: RoundTripCounte
     recordAuditEvent(executor, counter, event(info, args, outcome, rows, refusal));
   return {
     read: (info, args, rows) => write(info, args, 'READ', rows, null),
-    readInTransaction: (info, args) => {
-      // One id for the head's lock and the record, whichever attempt of the transaction commits.
-      const auditId = crypto.randomUUID();
-      return {
-        headParams: chainHeadParams(auditId),
-        // Marked when the record is written, not before: a read that fails before it (its own
-        // statement) is recorded as a refusal by AuditAttempt, as any failed read is.
-        record: (run, head, rows) => appendAuditEvent(run, head, { ...event(info, args, 'READ', rows, null), id: auditId }),
-      };
-    },
     written: (info, args, rows) => write(info, args, 'WRITTEN', rows, null),
     refused: (info, args, refusal) => write(info, args, 'REFUSED', null, refusal),
     recorded: (info) => paths.has(responsePath(info)),

@@ -1,0 +1,124 @@
+import { newRoundTripCounter } from '../../db/executor';
+import type { Executor, RoundTripCounter } from '../../db/executor';
+import { appendAuditEvents, ChainHead, EMPTY_CHAIN } from './audit.repository';
+import type { AuditEventInput } from './audit.rows';
+
+/** Most records one group commit appends: one statement's parameters stay small, and a batch never waits on a queue longer than itself. */
+export const MAX_AUDIT_BATCH = 500;
+
+/** Appends audit records to the hash chain, each durable before its promise resolves. */
+export interface AuditAppender {
+  /**
+   * Appends `row` with the next group commit and resolves once that transaction has committed;
+   * rejects with the transaction's error if it could not be (every record of that commit is then
+   * refused alike: none was written). The statements of that commit are counted in `counter`.
+   */
+  append(row: AuditEventInput, counter: RoundTripCounter): Promise<void>;
+  /** Transactions committed so far, each with one or more records: how well appends are grouped. */
+  readonly commits: number;
+}
+
+interface Waiting {
+  row: AuditEventInput;
+  counter: RoundTripCounter;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+/** Adds the statements of a group commit to the counter of one request it served. */
+function share(commit: RoundTripCounter, counter: RoundTripCounter): void {
+  counter.roundTrips += commit.roundTrips;
+  counter.queries.push(...commit.queries);
+  if (counter.timings && commit.timings) counter.timings.push(...commit.timings);
+}
+
+/**
+ * Group commit of the audit chain. Every append locks the chain's head from its statement to its
+ * commit, so appends serialise on the database whatever the process does; one record per
+ * transaction makes every audited request wait for all those ahead of it, each paying a commit.
+ * Here, records that arrive while a commit is under way wait for the next one, and that one
+ * appends them all: under load the lock is taken once per batch instead of once per request, and
+ * each record is still committed before its request's answer leaves.
+ */
+class GroupCommit implements AuditAppender {
+  private waiting: Waiting[] = [];
+  private committing = false;
+  commits = 0;
+  /**
+   * Where this process believes the chain's head is: what its last commit left. Only a guess
+   * (other processes append too): the statement checks it under the head's lock and, when it is
+   * wrong, chains the batch onto the real head instead (see appendAuditEvents).
+   */
+  private head: ChainHead = EMPTY_CHAIN;
+
+  constructor(private readonly executor: Executor) {}
+
+  append(row: AuditEventInput, counter: RoundTripCounter): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ row, counter, resolve, reject });
+      // Nobody committing: this record starts a commit now, alone; later ones gather behind it.
+      if (!this.committing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.committing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_AUDIT_BATCH);
+        // The commit's own counter: the statements it cost are then shared by every request it served.
+        const commit = newRoundTripCounter();
+        try {
+          // The driver may run the work again after a transient error: it starts from the same
+          // guess each time, since `head` moves only once a commit has succeeded.
+          this.head = await this.executor.writeTransaction(
+            'audit/append-events',
+            (run) =>
+              appendAuditEvents(
+                run,
+                this.head,
+                batch.map((w) => w.row),
+              ),
+            commit,
+          );
+          this.commits += 1;
+          for (const w of batch) {
+            share(commit, w.counter);
+            w.resolve();
+          }
+        } catch (e) {
+          for (const w of batch) {
+            share(commit, w.counter);
+            w.reject(e);
+          }
+        }
+      }
+    } finally {
+      // Reached with the queue empty and no await since the check: a record pushed after it starts a new drain.
+      this.committing = false;
+    }
+  }
+}
+
+// One appender per executor: requests sharing a driver share its group commits.
+const APPENDERS = new WeakMap<Executor, AuditAppender>();
+
+/** The group-commit appender of `executor` (created on first use). */
+export function auditAppenderOf(executor: Executor): AuditAppender {
+  let appender = APPENDERS.get(executor);
+  if (!appender) {
+    appender = new GroupCommit(executor);
+    APPENDERS.set(executor, appender);
+  }
+  return appender;
+}
+
+/**
+ * Appends one audit record to the hash chain, durable before the read's answer is sent: it joins
+ * the next group commit of `executor`'s appender and resolves once that transaction has
+ * committed; if it cannot be written, it rejects. The statement that wrote it is counted in
+ * `counter`.
+ */
+export function recordAuditEvent(executor: Executor, counter: RoundTripCounter, row: AuditEventInput): Promise<void> {
+  return auditAppenderOf(executor).append(row, counter);
+}
