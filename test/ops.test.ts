@@ -9,7 +9,8 @@ import { schemaObjectNames } from '../src/db/schema';
 import { syntheticNir } from '../src/identity/nir';
 import { PORTFOLIO_COLUMNS } from '../src/domain/import/portfolio-row';
 import { refreshSummaries } from '../src/domain/summary-upkeep';
-import { SERVER_START_MS, startPrivateNeo4j, TEST_JWT_SECRET, TEST_PSEUDONYM_KEY, testAuthConfig, testExecutor, testLogger } from './harness';
+import { auditAppenderOf } from '../src/domain/audit/audit-appender';
+import { SERVER_START_MS, sharedNeo4j, startPrivateNeo4j, TEST_JWT_SECRET, TEST_PSEUDONYM_KEY, testAuthConfig, testExecutor, testLogger } from './harness';
 import { portfolio } from './brute-force';
 import { token } from './tokens';
 
@@ -254,6 +255,17 @@ describe('readiness over a database of its own', () => {
     const after = await nextScrape();
     expect(after).toMatch(new RegExp(`^breach_impact_audit_chain_length ${head.sequence}$`, 'm'));
     expect(after).toMatch(new RegExp(`^breach_impact_audit_events ${head.events}$`, 'm'));
+    // This process's group commits: the page's record went in one, and each commit holds a record or more.
+    const audit = auditAppenderOf(executor);
+    expect(audit.commits).toBeGreaterThan(0);
+    expect(after).toMatch(new RegExp(`^breach_impact_audit_commits_total ${audit.commits}$`, 'm'));
+    expect(after).toMatch(new RegExp(`^breach_impact_audit_records_appended_total ${audit.records}$`, 'm'));
+    expect(audit.records).toBeGreaterThanOrEqual(audit.commits);
+    // The pool as the executor sees it: the scrape's own statement is the one session open.
+    expect(after).toMatch(/^breach_impact_neo4j_pool_max_connections 50$/m);
+    expect(after).toMatch(/^breach_impact_neo4j_sessions_open \d+$/m);
+    expect(Number(/^breach_impact_neo4j_sessions_peak (\d+)$/m.exec(after)?.[1])).toBeGreaterThan(0);
+    expect(after).toMatch(/^breach_impact_neo4j_connection_acquisition_timeouts_total 0$/m);
 
     // Stale while a portfolio write's refresh is pending; current again once it commits.
     await executor.write(cypher('admin/lock-summaries-stale'));
@@ -280,4 +292,32 @@ describe('readiness over a database of its own', () => {
       checks: { neo4j: 'ok', schema: 'ok', seeds: 'ok', summaries: 'failed' },
     });
   });
+});
+
+test('the driver pool as the executor sees it: a statement in flight holds a session, and a statement that finds the pool exhausted is refused and counted', async () => {
+  const { uri, auth } = sharedNeo4j();
+  // One connection, so a second statement cannot get one while the first holds it.
+  const executor = Executor.create({ uri, auth, queryTimeoutMs: 60_000, maxConnectionPoolSize: 1, logger: testLogger });
+  try {
+    let entered!: () => void;
+    let release!: () => void;
+    const inFlight = new Promise<void>((r) => (entered = r));
+    const held = new Promise<void>((r) => (release = r));
+    // A stream paused on its first row, with more rows than the driver fetches at once, keeps its
+    // session and that session's connection.
+    const streaming = executor.stream(cypher('test-probe/count-to'), { n: 5_000 }, async () => {
+      entered();
+      await held;
+    });
+    await inFlight;
+    expect(executor.poolUse()).toEqual({ sessionsOpen: 1, sessionsPeak: 1, maxConnections: 1, acquisitionTimeouts: 0 });
+    // The driver waits its acquisition timeout for the one connection, then gives up.
+    await expect(executor.read(cypher('probe/ping'))).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(executor.poolUse().acquisitionTimeouts).toBe(1);
+    release();
+    expect(await streaming).toBe(5_000);
+    expect(executor.poolUse()).toEqual({ sessionsOpen: 0, sessionsPeak: 2, maxConnections: 1, acquisitionTimeouts: 1 });
+  } finally {
+    await executor.close();
+  }
 });

@@ -50,8 +50,25 @@ export interface ExecutorOptions {
    * data, not by a caller's patience, and a busy machine must slow it down, not fail it.
    */
   adminTimeoutMs?: number;
+  /** Connections the driver's pool may hold (50 when unset); past it, a statement waits up to 5 s for one to free up. */
+  maxConnectionPoolSize?: number;
   logger: Logger;
 }
+
+/** The driver's pool as the executors sharing it see it: see {@link Executor.poolUse}. */
+export interface PoolUse {
+  /** Sessions open now. Each holds at most one pooled connection at a time: connections in use are at most this many. */
+  sessionsOpen: number;
+  /** The most sessions open at once since the driver was created. */
+  sessionsPeak: number;
+  /** Connections the pool may hold. */
+  maxConnections: number;
+  /** Statements refused because no connection freed up within the acquisition timeout (the pool was exhausted). */
+  acquisitionTimeouts: number;
+}
+
+/** Connections in the driver's pool unless ExecutorOptions.maxConnectionPoolSize says otherwise. */
+const DEFAULT_POOL_SIZE = 50;
 
 /** How long a statement is retried on transient failures (the driver's managed transactions use the same). */
 const RETRY_TIME_MS = 4_000;
@@ -149,6 +166,8 @@ export class Executor {
     private readonly opts: ExecutorOptions,
     // An admin() view shares its parent's driver; closing either closes the one pool.
     private readonly closeDriver: () => Promise<void> = () => driver.close(),
+    // An admin() view counts in its parent's figures: one pool, one count.
+    private readonly pool: PoolUse = { sessionsOpen: 0, sessionsPeak: 0, maxConnections: opts.maxConnectionPoolSize ?? DEFAULT_POOL_SIZE, acquisitionTimeouts: 0 },
   ) {
     this.spanAttributes = {
       'db.system': 'neo4j',
@@ -170,7 +189,7 @@ export class Executor {
       connectionTimeout: 3_000,
       connectionAcquisitionTimeout: 5_000,
       maxTransactionRetryTime: RETRY_TIME_MS,
-      maxConnectionPoolSize: 50,
+      maxConnectionPoolSize: opts.maxConnectionPoolSize ?? DEFAULT_POOL_SIZE,
       // Counts and sizes fit in a JS number; lossless Integer objects cost an allocation and a
       // conversion per value on every answer.
       disableLosslessIntegers: true,
@@ -186,7 +205,7 @@ export class Executor {
    */
   admin(): Executor {
     if (this.opts.queryTimeoutMs === (this.opts.adminTimeoutMs ?? 0)) return this;
-    return new Executor(this.driver, { ...this.opts, queryTimeoutMs: this.opts.adminTimeoutMs ?? 0 }, this.closeDriver);
+    return new Executor(this.driver, { ...this.opts, queryTimeoutMs: this.opts.adminTimeoutMs ?? 0 }, this.closeDriver, this.pool);
   }
 
   /**
@@ -208,7 +227,7 @@ export class Executor {
     const deadline = Date.now() + timeoutMs;
     const where = `Neo4j at ${this.opts.uri}`;
     for (let attempt = 1; ; attempt += 1) {
-      const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.open('READ');
       try {
         await session.run(PING.text, {}, { timeout: 10_000 });
         return;
@@ -227,7 +246,7 @@ export class Executor {
         }
         await new Promise((r) => setTimeout(r, 500));
       } finally {
-        await session.close();
+        await this.release(session);
       }
     }
   }
@@ -254,17 +273,17 @@ export class Executor {
     const started = performance.now();
     const deadline = started + Math.min(RETRY_TIME_MS, timeoutMs ?? Infinity);
     for (let attempt = 1; ; attempt += 1) {
-      const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.open('READ');
       try {
         // A retry gets only what is left of the caller's time, never a fresh allowance.
         const left = timeoutMs === undefined ? undefined : Math.max(1, Math.ceil(timeoutMs - (performance.now() - started)));
         return await this.run<T>(session, query, params, counter, left);
       } catch (e) {
-        if (!neo4j.isRetryableError(e) || performance.now() >= deadline) throw mapDriverError(e, query.name, this.opts.logger);
+        if (!neo4j.isRetryableError(e) || performance.now() >= deadline) throw this.mapError(e, query.name);
         // Exponential back-off with jitter, as the driver's own retries do.
         await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt) * (0.8 + 0.4 * Math.random())));
       } finally {
-        await session.close().catch(() => undefined);
+        await this.release(session).catch(() => undefined);
       }
     }
   }
@@ -277,7 +296,7 @@ export class Executor {
    * already handed out cannot be taken back. Returns how many rows there were.
    */
   async stream<T = Record<string, unknown>>(query: NamedQuery, params: Record<string, unknown>, onRow: (row: T) => void | Promise<void>): Promise<number> {
-    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.open('READ');
     let rows = 0;
     try {
       const result = session.run(query.text, toNeo4jParams(params) as Record<string, unknown>, { timeout: this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: query.name } });
@@ -289,9 +308,9 @@ export class Executor {
     } catch (e) {
       // What onRow threw (a file that cannot be written, a value it refuses) goes through as it is.
       if (!(e instanceof Neo4jError)) throw e;
-      throw mapDriverError(e, query.name, this.opts.logger);
+      throw this.mapError(e, query.name);
     } finally {
-      await session.close().catch(() => undefined);
+      await this.release(session).catch(() => undefined);
     }
   }
 
@@ -328,7 +347,7 @@ export class Executor {
    * returns its operators with their details, root first, so tests can pin how a statement runs.
    */
   async explain(query: NamedQuery): Promise<Array<{ operator: string; details: string }>> {
-    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.open('READ');
     try {
       const result = await session.run(`EXPLAIN ${query.text}`);
       const operators: Array<{ operator: string; details: string }> = [];
@@ -341,8 +360,38 @@ export class Executor {
       walk(result.summary.plan as unknown as PlanNode);
       return operators;
     } finally {
-      await session.close();
+      await this.release(session);
     }
+  }
+
+  /**
+   * The driver's pool as the executors sharing it see it (neo4j-driver 6 publishes no figures of
+   * its own): every session is opened here, and each holds at most one pooled connection at a
+   * time, so connections in use are at most `sessionsOpen`; `acquisitionTimeouts` counts the
+   * statements refused because the pool stayed exhausted. A copy: later statements do not move it.
+   */
+  poolUse(): PoolUse {
+    return { ...this.pool };
+  }
+
+  /** Opens a session, counted open until {@link Executor.release}. */
+  private open(mode: 'READ' | 'WRITE'): Session {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    this.pool.sessionsOpen += 1;
+    this.pool.sessionsPeak = Math.max(this.pool.sessionsPeak, this.pool.sessionsOpen);
+    return session;
+  }
+
+  /** Closes a session {@link Executor.open} opened, once. */
+  private async release(session: Session): Promise<void> {
+    this.pool.sessionsOpen -= 1;
+    await session.close();
+  }
+
+  /** A driver error as an AppError (see mapDriverError), counting a pool that stayed exhausted. */
+  private mapError(e: unknown, name: string): AppError {
+    if (!isAppError(e) && /acquisition timed out/i.test(e instanceof Error ? e.message : String(e))) this.pool.acquisitionTimeouts += 1;
+    return mapDriverError(e, name, this.opts.logger);
   }
 
   /** Closes the driver and its pool. */
@@ -351,17 +400,14 @@ export class Executor {
   }
 
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>, name: string, timeoutMs?: number): Promise<T> {
-    const session = this.driver.session({
-      database: this.opts.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
+    const session = this.open(mode);
     const config = { timeout: timeoutMs ?? this.opts.queryTimeoutMs, metadata: { app: 'breach-impact', query: name } };
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (e) {
-      throw mapDriverError(e, name, this.opts.logger);
+      throw this.mapError(e, name);
     } finally {
-      await session.close().catch(() => undefined);
+      await this.release(session).catch(() => undefined);
     }
   }
 

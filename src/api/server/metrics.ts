@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Executor } from '../../db/executor';
+import type { Executor, PoolUse } from '../../db/executor';
+import { auditAppenderOf } from '../../domain/audit/audit-appender';
 import { OpsGauges, readOpsGauges } from '../../domain/health/ops-gauges';
 import { importFinished, summariesWritten } from '../../domain/ops-events';
 
@@ -40,8 +41,14 @@ const MAX_OPERATIONS = 200;
  * - `breach_impact_audit_chain_length`, `breach_impact_audit_events` and
  *   `breach_impact_summaries_stale` (read from the database at scrape time, one statement; absent
  *   from a scrape while Neo4j does not answer);
+ * - `breach_impact_neo4j_sessions_open`, `breach_impact_neo4j_sessions_peak`,
+ *   `breach_impact_neo4j_pool_max_connections` and
+ *   `breach_impact_neo4j_connection_acquisition_timeouts_total`: the driver's pool as the executor
+ *   sees it (Executor.poolUse; neo4j-driver 6 publishes no pool figures of its own);
+ * - `breach_impact_audit_commits_total` and `breach_impact_audit_records_appended_total`: the
+ *   audit trail's group commits in this process and the records they appended (their ratio is how
+ *   many requests share a commit);
  * - Node's default process metrics (`breach_impact_process_*`, `breach_impact_nodejs_*`).
- * The driver's connection pool is not exported: neo4j-driver 6 has no public API for its use.
  */
 export function createMetrics(executor: Executor): ApiMetrics {
   const registry = new Registry();
@@ -74,6 +81,36 @@ export function createMetrics(executor: Executor): ApiMetrics {
       this.set((await executor.isReachable()) ? 1 : 0);
     },
   });
+  const pool = (name: string, help: string, value: (p: PoolUse) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(value(executor.poolUse()));
+      },
+    });
+  pool('breach_impact_neo4j_sessions_open', 'Driver sessions open now; each holds at most one pooled connection, so connections in use are at most this many.', (p) => p.sessionsOpen);
+  pool('breach_impact_neo4j_sessions_peak', 'The most driver sessions open at once since the process started.', (p) => p.sessionsPeak);
+  pool('breach_impact_neo4j_pool_max_connections', 'Connections the driver’s pool may hold; past it, a statement waits for one to free up.', (p) => p.maxConnections);
+  // Counters read from a running total at scrape time: each scrape adds what it grew by since the last.
+  const countedFrom = (name: string, help: string, value: () => number) => {
+    let seen = 0;
+    return new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        const now = value();
+        if (now > seen) this.inc(now - seen);
+        seen = now;
+      },
+    });
+  };
+  countedFrom('breach_impact_neo4j_connection_acquisition_timeouts_total', 'Statements refused because no pooled connection freed up within the acquisition timeout.', () => executor.poolUse().acquisitionTimeouts);
+  const audit = auditAppenderOf(executor);
+  countedFrom('breach_impact_audit_commits_total', 'Audit trail transactions (group commits) made by this process.', () => audit.commits);
+  countedFrom('breach_impact_audit_records_appended_total', 'Audit records appended by this process’s group commits.', () => audit.records);
   const importRows = new Counter({
     name: 'breach_impact_import_rows_total',
     help: 'Portfolio rows of the imports finished in this process: loaded (committed) or rejected (refused with a reason).',

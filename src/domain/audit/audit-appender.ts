@@ -16,6 +16,8 @@ export interface AuditAppender {
   append(row: AuditEventInput, counter: RoundTripCounter): Promise<void>;
   /** Transactions committed so far, each with one or more records: how well appends are grouped. */
   readonly commits: number;
+  /** Records those transactions appended. */
+  readonly records: number;
 }
 
 interface Waiting {
@@ -44,6 +46,7 @@ class GroupCommit implements AuditAppender {
   private waiting: Waiting[] = [];
   private committing = false;
   commits = 0;
+  records = 0;
   /**
    * Where this process believes the chain's head is: what its last commit left. Only a guess
    * (other processes append too): the statement checks it under the head's lock and, when it is
@@ -82,6 +85,7 @@ class GroupCommit implements AuditAppender {
             commit,
           );
           this.commits += 1;
+          this.records += batch.length;
           for (const w of batch) {
             share(commit, w.counter);
             w.resolve();
