@@ -78,6 +78,9 @@ const PING = cypher('probe/ping');
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
+/** The driver's message when no pooled connection freed up within connectionAcquisitionTimeout (the pool stayed exhausted). */
+const ACQUISITION_TIMEOUT = /acquisition timed out/i;
+
 /**
  * What a driver error means to a caller: the database is away, a statement ran out of time, the
  * store cannot be written, the database is busy (a transient error that outlived its retries),
@@ -101,7 +104,7 @@ const FAILURE_MESSAGE: Record<DriverFailure, string> = {
 function driverFailure(e: unknown): { kind: DriverFailure; code: string; message: string } {
   const code = e instanceof Neo4jError ? e.code : (e as { code?: string })?.code ?? '';
   const message = e instanceof Error ? e.message : String(e);
-  if (UNAVAILABLE_CODES.has(code) || /acquisition timed out|ECONNREFUSED|Pool is closed/i.test(message)) return { kind: 'unavailable', code, message };
+  if (UNAVAILABLE_CODES.has(code) || ACQUISITION_TIMEOUT.test(message) || /ECONNREFUSED|Pool is closed/i.test(message)) return { kind: 'unavailable', code, message };
   // Neo4j could not append to its transaction log (a full disk, for one; the client is not told
   // which), then stops every transaction until restarted ("critical error"): neither passes by
   // retrying, so it gets its own code, and the write was not committed (the log is what commits).
@@ -165,9 +168,9 @@ export class Executor {
     private readonly driver: Driver,
     private readonly opts: ExecutorOptions,
     // An admin() view shares its parent's driver; closing either closes the one pool.
-    private readonly closeDriver: () => Promise<void> = () => driver.close(),
+    private readonly closeDriver: () => Promise<void>,
     // An admin() view counts in its parent's figures: one pool, one count.
-    private readonly pool: PoolUse = { sessionsOpen: 0, sessionsPeak: 0, maxConnections: opts.maxConnectionPoolSize ?? DEFAULT_POOL_SIZE, acquisitionTimeouts: 0 },
+    private readonly pool: PoolUse,
   ) {
     this.spanAttributes = {
       'db.system': 'neo4j',
@@ -183,19 +186,20 @@ export class Executor {
   /** Creates the driver. Does not wait for the server: use {@link Executor.waitUntilReachable}. */
   static create(opts: ExecutorOptions): Executor {
     const auth = opts.auth ? neo4j.auth.basic(opts.auth.user, opts.auth.password) : neo4j.auth.basic('neo4j', '');
+    const maxConnections = opts.maxConnectionPoolSize ?? DEFAULT_POOL_SIZE;
     const driver = neo4j.driver(opts.uri, auth, {
       // Fail fast when the database is gone so a request answers SERVICE_UNAVAILABLE in seconds
       // instead of hanging; the pool reconnects on its own once the server is back.
       connectionTimeout: 3_000,
       connectionAcquisitionTimeout: 5_000,
       maxTransactionRetryTime: RETRY_TIME_MS,
-      maxConnectionPoolSize: opts.maxConnectionPoolSize ?? DEFAULT_POOL_SIZE,
+      maxConnectionPoolSize: maxConnections,
       // Counts and sizes fit in a JS number; lossless Integer objects cost an allocation and a
       // conversion per value on every answer.
       disableLosslessIntegers: true,
       logging: { level: 'error', logger: (_level, message) => opts.logger.debug({ driver: message }) },
     });
-    return new Executor(driver, opts);
+    return new Executor(driver, opts, () => driver.close(), { sessionsOpen: 0, sessionsPeak: 0, maxConnections, acquisitionTimeouts: 0 });
   }
 
   /**
@@ -390,7 +394,7 @@ export class Executor {
 
   /** A driver error as an AppError (see mapDriverError), counting a pool that stayed exhausted. */
   private mapError(e: unknown, name: string): AppError {
-    if (!isAppError(e) && /acquisition timed out/i.test(e instanceof Error ? e.message : String(e))) this.pool.acquisitionTimeouts += 1;
+    if (!isAppError(e) && ACQUISITION_TIMEOUT.test(e instanceof Error ? e.message : String(e))) this.pool.acquisitionTimeouts += 1;
     return mapDriverError(e, name, this.opts.logger);
   }
 
