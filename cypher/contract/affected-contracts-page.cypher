@@ -3,8 +3,11 @@
 // starts from the (insurerId, id) index in id order and stops as soon as $limit contracts qualify,
 // so a deep page costs what the first does; none at all when $paths is empty.
 // $paths are the insurer's qualifying paths (from its stored summary, or impact-paths on another
-// date); the contract rule is cypher/reach/contract-reached. $limit is one more than the page size,
-// to tell if a page follows.
+// date), each cut to what this statement reads: i (its index in the caller's list), flowId, and
+// the fields the contract rule (cypher/reach/contract-reached) reads of a path (operatorId,
+// basis, populationCutOff). Each row names its paths by index: the caller holds them whole, so
+// neither the parameter nor the answer carries a path's text (sources, notes) per contract.
+// $limit is one more than the page size, to tell if a page follows.
 // Alongside the rows, what the caller assumed when it chose $paths, so it can tell whether that
 // still holds (and if not, discard the rows): the catalogue version (shared/catalogue-version) and
 // the breach $breachId's stored summary with the tenant's slice (shared/stored-summary, with $known).
@@ -21,7 +24,7 @@ CALL {
     MATCH (c)-[:IN_POPULATION]->(:Population)<-[:ABOUT]-(f:DataFlow {id: p.flowId})
     WITH c, p, f, date($referenceDate) AS d
     WHERE // @include reach/contract-reached
-    RETURN collect(p {.*, networkId: coalesce(p.viaId, c.networkId)}) AS paths
+    RETURN collect(p.i) AS paths
   }
   WITH c, paths
   WHERE size(paths) > 0

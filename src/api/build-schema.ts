@@ -19,7 +19,7 @@ import {
   PopulationResolver,
   SystemResolver,
 } from './catalogue/catalogue.resolver';
-import { AffectedContractResolver, AffectedContractsResolver, ContractResolver } from './contract/contract.resolver';
+import { AffectedContractEdgeResolver, AffectedContractResolver, AffectedContractsResolver, ContractResolver } from './contract/contract.resolver';
 import {
   AffectedInsurerResolver,
   BreachImpactFieldResolver,
@@ -76,6 +76,7 @@ export const RESOLVERS = [
   AffectedInsurerResolver,
   AffectedContractsResolver,
   AffectedContractResolver,
+  AffectedContractEdgeResolver,
   ContractResolver,
   BreachExportResolver,
   LineageExportResolver,

@@ -16,7 +16,7 @@ import { Organization } from '../organization/organization.type';
 import { AffectedContractsArgs, MAX_PAGE } from './contract.args';
 import { readContractPage } from './contract-page';
 import type { AffectedContractRow, ContractRow } from '../../domain/contract/contract.rows';
-import { AffectedContract, AffectedContractConnection, Contract } from './contract.type';
+import { AffectedContract, AffectedContractConnection, AffectedContractEdge, Contract } from './contract.type';
 import { decodeCursor, encodeCursor } from '../../domain/contract/cursor';
 import { confirmedExposures, exposuresOfContract } from '../../domain/contract/contract-exposures';
 import { loadFreshness, requireBreach, requireCategory, requireOrganization } from '../require';
@@ -24,8 +24,21 @@ import { CountFreshness } from '../common/count-freshness.type';
 import type { CountFreshness as CountFreshnessRow } from '../../domain/impact/count-freshness';
 import type { PathRoot } from '../../domain/impact/breakdown';
 
+/** An edge: its cursor is sealed only when asked for (see AffectedContractEdgeResolver), then kept. */
+interface EdgeRoot {
+  contractId: string;
+  /** Set by {@link sealedCursor}. */
+  cursor?: string;
+  node: AffectedContractRoot;
+}
+
+/** The edge's cursor, sealed once: `pageInfo.endCursor` and the last edge's `cursor` are the same string, as Relay has it. */
+function sealedCursor(e: EdgeRoot, key: Buffer): string {
+  e.cursor ??= encodeCursor(e.contractId, key);
+  return e.cursor;
+}
 interface ConnectionRoot {
-  edges: Array<{ cursor: string; node: AffectedContractRoot }>;
+  edges: EdgeRoot[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   referenceDate: string | null;
   insurerId: string;
@@ -70,7 +83,7 @@ export class AffectedContractsResolver {
     // read is already recorded in the audit trail, in the transaction that read the rows.
     const page = rows.slice(0, args.first);
     const edges = page.map((r: AffectedContractRow) => ({
-      cursor: encodeCursor(r.contract.id, ctx.cursorKey),
+      contractId: r.contract.id,
       node: {
         contract: r.contract,
         breachId: args.breachId,
@@ -79,7 +92,8 @@ export class AffectedContractsResolver {
         dependantCount: r.dependants,
       },
     }));
-    return { ...base, edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+    const last = edges.at(-1);
+    return { ...base, edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: last ? sealedCursor(last, ctx.cursorKey) : null } };
   }
 
   @FieldResolver(() => Int, { description: 'How many of the insurer’s contracts the breach reaches in all (every page).' })
@@ -91,6 +105,17 @@ export class AffectedContractsResolver {
   @FieldResolver(() => CountFreshness, { description: 'Whether `totalCount` is current (the rows of a page always are: they are read from the graph). False while the maintained summaries lag behind a committed write whose refresh is pending.' })
   freshness(@Root() root: ConnectionRoot, @Ctx() ctx: RequestContext): Promise<CountFreshnessRow> {
     return loadFreshness(ctx, { breachId: root.breachId, asOf: root.asOf });
+  }
+}
+
+/** The cursor of an edge. */
+@Resolver(() => AffectedContractEdge)
+export class AffectedContractEdgeResolver {
+  // Sealing a cursor costs a random IV and an AES-GCM pass: made per edge only when the query
+  // asks for edges' cursors (a page usually reads pageInfo.endCursor alone).
+  @FieldResolver(() => String, { description: 'Opaque cursor: pass it as `after` to get the contracts following this one.' })
+  cursor(@Root() e: EdgeRoot, @Ctx() ctx: RequestContext): string {
+    return sealedCursor(e, ctx.cursorKey);
   }
 }
 

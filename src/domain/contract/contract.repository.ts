@@ -15,11 +15,20 @@ export interface AffectedContractsPage {
   summary: StoredSummaryRow;
 }
 
+/** A row as contract/affected-contracts-page answers it: its paths by index into the paths sent. */
+interface PageRow {
+  contract: ContractRow;
+  paths: number[];
+  beneficiaryCount: number;
+  dependants: number;
+}
+
 /**
  * One page (`limit` rows at most) of the tenant insurer's contracts reached through `paths`, after
  * `after`, in one statement: with the catalogue version and the breach's stored summary as they
  * are now (`known`: the summary version the caller holds parsed, whose JSON is then not sent). No
- * contract is walked when `paths` is empty.
+ * contract is walked when `paths` is empty. Each row's paths are `paths`' own objects with the
+ * contract's care network (the path's intermediary when it has one, else the contract's).
  */
 export async function affectedContractsPage(
   db: RequestDb,
@@ -33,8 +42,19 @@ export async function affectedContractsPage(
     known: Record<string, string>;
   },
 ): Promise<AffectedContractsPage> {
-  const [row] = await db.read<AffectedContractsPage>(Q.page, args);
-  return row;
+  // Only what the statement reads of a path is sent: the whole paths would be packed, sent and
+  // unpacked on every page, and their text sent back once per contract.
+  const wanted = args.paths.map((p, i) => ({ i, flowId: p.flowId, operatorId: p.operatorId, basis: p.basis, populationCutOff: p.populationCutOff }));
+  const [row] = await db.read<Omit<AffectedContractsPage, 'rows'> & { rows: PageRow[] }>(Q.page, { ...args, paths: wanted });
+  const rows = row.rows.map((r) => ({ ...r, paths: r.paths.map((i) => pathOf(args.paths, i, r.contract)) }));
+  return { ...row, rows };
+}
+
+/** The path the statement named by index `i`, as a page row carries it; an index out of range is a fault, named. */
+function pathOf(paths: ImpactPathRow[], i: number, c: ContractRow): ImpactPathRow & { networkId: string | null } {
+  const p = paths[i];
+  if (!p) throw new Error(`contract/affected-contracts-page named path ${i} of ${paths.length} for contract ${c.id}`);
+  return { ...p, networkId: p.viaId ?? c.networkId ?? null };
 }
 
 const M = { contracts: cypher('contract/member-contracts'), exposure: cypher('contract/member-exposure') };
