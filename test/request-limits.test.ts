@@ -109,3 +109,29 @@ test('affectedInsurers with an asOf spends the same budget', async () => {
   const single = await run(svc, `{ affectedInsurers(breachIds: ["${ALMERYS}"], asOf: "2023-03-01") { insurer { id } } }`);
   expect(single.errors).toBeUndefined();
 });
+
+test('soak finding (a first what-if over 1M people stopped at 16.2 s): a request that spends a live count gets the live counts\' allowance, others keep the query timeout', async () => {
+  let now = 0;
+  const clock = () => now;
+  const liveCounts = new LiveCountBudget({ limit: 10, windowMs: 60_000, timeoutMs: 120_000, clock });
+  const svc = services({ liveCounts, clock });
+  // A plain request past the query timeout is refused.
+  const plain = createRequestContext(svc, ALAN);
+  now += executor.requestTimeoutMs + 1_000;
+  await expect(plain.db.read(LIST, { first: 1 })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+  // One that spent a live count still has time at the same moment, until the wider allowance ends.
+  const start = now;
+  const live = createRequestContext(svc, ALAN);
+  live.spendLiveCounts(1);
+  now = start + executor.requestTimeoutMs + 1_000;
+  await expect(live.db.read(LIST, { first: 1 })).resolves.toBeDefined();
+  now = start + 120_000;
+  await expect(live.db.read(LIST, { first: 1 })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/120 s/) });
+  // A what-if through GraphQL spends one, and its count runs after the query timeout has passed:
+  // this budget's clock moves time on past it at the moment the what-if spends its count.
+  const passing = new LiveCountBudget({ limit: 10, windowMs: 60_000, timeoutMs: 120_000, clock: () => (now += executor.requestTimeoutMs + 1_000) });
+  const whatIf = createRequestContext(services({ liveCounts: passing, clock }), as('ANALYST'));
+  const answered = await apollo.executeOperation({ query: '{ simulateBreach(systems: ["sys-almerys-pro-portal"]) { totals { people } } }' }, { contextValue: whatIf });
+  if (answered.body.kind !== 'single') throw new Error('unexpected incremental response');
+  expect(answered.body.singleResult.errors).toBeUndefined();
+});

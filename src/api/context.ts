@@ -64,7 +64,8 @@ export interface RequestContext {
 /**
  * Builds a fresh context for one GraphQL request of `principal`. The request gets one deadline,
  * `executor.requestTimeoutMs` from now, shared by all its statements (each is sent with what is
- * left, and none starts after it), and spends its caller's live-count budget.
+ * left, and none starts after it), and spends its caller's live-count budget; once it spends a
+ * live count its deadline is the budget's `timeoutMs` from its start, when that is longer.
  */
 export function createRequestContext(services: Services, principal: Principal): RequestContext {
   const roundTrips = newRoundTripCounter();
@@ -84,7 +85,12 @@ export function createRequestContext(services: Services, principal: Principal): 
     },
   };
   const tenant = tenantOf(principal);
-  const spendLiveCounts = (count: number) => (services.liveCounts ?? defaultLiveCountBudget(services.executor)).take(liveCountCaller(principal), count);
+  const budget = services.liveCounts ?? defaultLiveCountBudget(services.executor);
+  const spendLiveCounts = (count: number) => {
+    budget.take(liveCountCaller(principal), count);
+    // A live count walks people: the request gets the live counts' allowance from here on.
+    if (count > 0) deadline.allow(budget.timeoutMs);
+  };
   const loaders = createLoaders(
     db,
     tenant,

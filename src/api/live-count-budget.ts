@@ -6,11 +6,21 @@ import { AppError } from '../errors/app-error';
 /** Live counts one caller may start per minute when nothing else is configured (LIVE_COUNTS_PER_MINUTE). */
 export const DEFAULT_LIVE_COUNTS_PER_MINUTE = 10;
 
+/**
+ * The deadline of a request that spends a live count, from its start, when nothing else is
+ * configured (NEO4J_LIVE_COUNT_TIMEOUT_MS): a live count walks people in the database, seconds at
+ * national size and more on a cold store or a busy machine (a soak's first what-if over 1M people
+ * took 16.2 s against the 15 s of any other request), and it is already budgeted per caller.
+ */
+export const DEFAULT_LIVE_COUNT_TIMEOUT_MS = 60_000;
+
 /** Settings of a {@link LiveCountBudget}. */
 export interface LiveCountBudgetOptions {
   /** Live counts one caller may start per window; Infinity for none (tests of other things). */
   limit: number;
   windowMs: number;
+  /** The deadline of a request that spends one, from its start (default {@link DEFAULT_LIVE_COUNT_TIMEOUT_MS}). */
+  timeoutMs?: number;
   clock?: Clock;
 }
 
@@ -29,7 +39,11 @@ export class LiveCountBudget {
 
   constructor(private readonly opts: LiveCountBudgetOptions) {
     this.clock = opts.clock ?? monotonicClock;
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_LIVE_COUNT_TIMEOUT_MS;
   }
+
+  /** The deadline of a request that spends a live count, from its start (the request context widens its deadline to it). */
+  readonly timeoutMs: number;
 
   /** Spends `count` live counts of `caller`, or throws QUERY_TOO_COMPLEX without spending any. */
   take(caller: string, count: number): void {

@@ -32,6 +32,8 @@ export interface Config {
   roundTripsHeader: boolean;
   /** Live counts (an asOf other than a breach's reference date) one caller may start per minute (LIVE_COUNTS_PER_MINUTE, default 10; 0 refuses them all). */
   liveCountsPerMinute: number;
+  /** Deadline of a request that spends a live count, from its start (NEO4J_LIVE_COUNT_TIMEOUT_MS, default 60000; never shorter than NEO4J_QUERY_TIMEOUT_MS). */
+  liveCountTimeoutMs: number;
   /**
    * Plan every named statement once (EXPLAIN, in the background) after start (WARM_UP_PLANNER;
    * default on in production with the embedded Neo4j, whose JVM every start makes cold, off
@@ -242,6 +244,7 @@ const ENV = z
     DEV_TOKENS: optional(boolean()),
     NEO4J_QUERY_TIMEOUT_MS: withDefault(wholeNumber(100, 3_600_000), 15_000),
     NEO4J_ADMIN_TIMEOUT_MS: withDefault(wholeNumber(0, 86_400_000), 0),
+    NEO4J_LIVE_COUNT_TIMEOUT_MS: withDefault(wholeNumber(100, 3_600_000), 60_000),
     LIVE_COUNTS_PER_MINUTE: withDefault(wholeNumber(0, 100_000), 10),
     WARM_UP_PLANNER: optional(boolean()),
     HEAP_GROWTH_PERCENT: withDefault(wholeNumber(0, 400), 0),
@@ -350,6 +353,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: v.SEED_ON_START,
     roundTripsHeader: v.ROUND_TRIPS_HEADER ?? !production,
     liveCountsPerMinute: v.LIVE_COUNTS_PER_MINUTE,
+    liveCountTimeoutMs: v.NEO4J_LIVE_COUNT_TIMEOUT_MS,
     warmUpPlanner: v.WARM_UP_PLANNER ?? (production && v.NEO4J_URI === undefined),
     heapGrowthPercent: v.HEAP_GROWTH_PERCENT,
     auditRetentionDays: v.AUDIT_RETENTION_DAYS,

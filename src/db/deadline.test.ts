@@ -20,3 +20,16 @@ test('once the deadline has passed, the next statement is refused with SERVICE_U
   now = 1e9;
   expect(() => statementTimeoutMs(deadline)).toThrow(expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }));
 });
+
+test('allow widens the allowance from the request start, never shortens it, and the message names the wider one', () => {
+  let now = 0;
+  const deadline = deadlineAfter(15_000, () => now);
+  now = 20_000;
+  expect(() => statementTimeoutMs(deadline)).toThrow(expect.objectContaining({ message: expect.stringMatching(/15 s/) }));
+  deadline.allow(60_000);
+  expect(statementTimeoutMs(deadline)).toBe(40_000);
+  deadline.allow(5_000);
+  expect(deadline.totalMs).toBe(60_000);
+  now = 60_000;
+  expect(() => statementTimeoutMs(deadline)).toThrow(expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/60 s/) }));
+});

@@ -12,12 +12,27 @@ export interface Deadline {
   remainingMs(): number;
   /** The request's whole allowance, for messages. */
   readonly totalMs: number;
+  /**
+   * Widens the allowance to `totalMs` from the request's start when that is longer (never
+   * shortens it): a request that spent a live count gets the live counts' allowance for the
+   * statements it starts from then on.
+   */
+  allow(totalMs: number): void;
 }
 
 /** A deadline `totalMs` from now on `clock`. */
 export function deadlineAfter(totalMs: number, clock: Clock = monotonicClock): Deadline {
-  const at = clock() + totalMs;
-  return { totalMs, remainingMs: () => at - clock() };
+  const start = clock();
+  let allowed = totalMs;
+  return {
+    get totalMs() {
+      return allowed;
+    },
+    remainingMs: () => start + allowed - clock(),
+    allow: (ms: number) => {
+      allowed = Math.max(allowed, ms);
+    },
+  };
 }
 
 /**
