@@ -25,6 +25,8 @@ test('a token verified once answers the same principal again without another sig
     const jwt = await sign(3600);
     const first = await verify(`Bearer ${jwt}`);
     expect(first).toEqual({ kind: 'user', subject: 'tester', role: 'ANALYST', orgId: null });
+    // Shared by every request presenting the token while it is held: nobody may change it.
+    expect(Object.isFrozen(first)).toBe(true);
     clock.ms += 1_000;
     expect(await verify(`Bearer ${jwt}`)).toEqual(first);
     expect(spy).toHaveBeenCalledTimes(1);

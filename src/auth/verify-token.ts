@@ -99,7 +99,8 @@ export function createTokenVerifier(config: Pick<Config, 'auth'>, secrets: Pick<
     const org = payload.org;
     if (org !== undefined && (typeof org !== 'string' || !ORG_ID.test(org))) throw unauthenticated('claim "org" must be an organisation id');
     if (role === 'INSURER' && org === undefined) throw unauthenticated('an INSURER token needs an "org" claim');
-    const principal: Principal = { kind: 'user', subject: String(payload.sub), role, orgId: (org as string | undefined) ?? null };
+    // Frozen: the requests that present this token while it is held share the one object.
+    const principal: Principal = Object.freeze({ kind: 'user', subject: String(payload.sub), role, orgId: (org as string | undefined) ?? null });
     if (verified.size >= VERIFIED_TOKENS_MAX) verified.delete(verified.keys().next().value!);
     verified.set(m[1], { principal, exp, until: nowMs + VERIFIED_TOKEN_TTL_MS });
     return principal;
