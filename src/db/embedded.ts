@@ -4,11 +4,14 @@ import path from 'node:path';
 import { AppError } from '../errors/app-error';
 import { fromRoot } from '../config/paths';
 import { makePrivateDir } from '../config/private-dir';
+import { classArchiveJavaArgs, ensureClassArchive } from './class-archive';
 
 /** Where the Maven project of the launcher lives. */
 export const LAUNCHER_DIR = fromRoot('neo4j');
 const JAR = path.join(LAUNCHER_DIR, 'target', 'neo4j-launcher.jar');
 const LIB = path.join(LAUNCHER_DIR, 'target', 'lib');
+/** The launcher JVM's class archive (see ./class-archive), in target/ so that a clean build drops it. */
+export const CLASS_ARCHIVE = path.join(LAUNCHER_DIR, 'target', 'launcher-classes.jsa');
 
 /** Options of {@link startEmbeddedNeo4j}; sizes use Neo4j/JVM syntax (512m, 2g). */
 export interface EmbeddedOptions {
@@ -117,11 +120,13 @@ const BUILD_START_MESSAGE = 'building the Neo4j launcher with Maven (first start
 /**
  * Builds the launcher with Maven when its jar is missing or older than its sources, after
  * checking that Java 17+ is on PATH, reporting the build's progress through `progress`
- * ({@link buildLauncher}). Rejects with NEO4J_LAUNCHER_UNAVAILABLE saying what to install. Every
- * launcher use (the server, the batch importer, dump and load) goes through here.
+ * ({@link buildLauncher}), then makes its class archive when there is no current one
+ * (./class-archive; never fatal). Rejects with NEO4J_LAUNCHER_UNAVAILABLE saying what to install.
+ * Every launcher use (the server, the batch importer, dump and load) goes through here.
  */
 export async function ensureLauncherBuilt(progress: (message: string) => void = () => undefined): Promise<void> {
   if (launcherNeedsBuild()) await buildLauncher(progress);
+  await ensureClassArchive({ jar: JAR, archive: CLASS_ARCHIVE, javaArgs: launcherJavaArgs('512m', false), env: launcherEnv({}), progress });
 }
 
 /** How often a Maven step that runs on is reported again, in ms. */
@@ -214,10 +219,11 @@ export async function buildLauncher(progress: (message: string) => void, dir: st
 /**
  * The `java` arguments that run the launcher with a heap of `heap` (JVM syntax), before the
  * launcher's own arguments: the server and the tool modes ({@link runLauncherTool}) share them,
- * so all run in the same JVM setup.
+ * so all run in the same JVM setup, mapping the class archive when there is a current one
+ * (`archive`, default true; the training run that makes it has none).
  */
-function launcherJavaArgs(heap: string): string[] {
-  return [`-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC', '-cp', `${JAR}${path.delimiter}${LIB}/*`, 'breachimpact.Launcher'];
+export function launcherJavaArgs(heap: string, archive = true): string[] {
+  return [...(archive ? classArchiveJavaArgs(JAR, CLASS_ARCHIVE) : []), `-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC', '-cp', `${JAR}${path.delimiter}${LIB}/*`, 'breachimpact.Launcher'];
 }
 
 /** The launcher JVM's environment: what Java needs (see INHERITED), plus `extra`; never this process's secrets. */

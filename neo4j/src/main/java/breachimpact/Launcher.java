@@ -55,6 +55,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * starting a server (see {@link BulkImport}).
  * {@code Launcher dump <folder>} and {@code Launcher load <archive>} dump or load the store's
  * {@code neo4j} database with neo4j-admin, offline (see {@link StoreArchive}).
+ * {@code Launcher train <statements>} loads the classes a server uses, on a throw-away store, for
+ * the JVM's class archive (see {@link ClassTraining}).
  *
  * <p>Prints exactly one line starting with {@code NEO4J_READY} when Bolt accepts connections, so
  * a parent process can wait for it without parsing Neo4j's own logs.
@@ -76,6 +78,11 @@ public final class Launcher {
             // Offline dump or load of the neo4j database (see StoreArchive); the store must not be in use.
             createPrivateDirectory(dataDir);
             System.exit("dump".equals(args[0]) ? StoreArchive.dump(dataDir, Path.of(args[1])) : StoreArchive.load(dataDir, Path.of(args[1])));
+        }
+        if (args.length == 2 && "train".equals(args[0])) {
+            // A class-loading run for the JVM's class archive (see ClassTraining); the parent gives
+            // this JVM -XX:ArchiveClassesAtExit, and the archive is written when it exits.
+            System.exit(ClassTraining.run(dataDir, Path.of(args[1])));
         }
         int port = intEnv("NEO4J_BOLT_PORT", 7687);
         String pageCache = env("NEO4J_PAGECACHE", "256m");
@@ -139,8 +146,8 @@ public final class Launcher {
         stopped.await();
     }
 
-    /** The settings both starts share: authentication on, no file access from Cypher, no HTTP. */
-    private static DatabaseManagementServiceBuilder builder(Path dataDir, String pageCache, String txTimeout) {
+    /** The settings every start shares (the server's, the password setup's, the class training's): authentication on, no file access from Cypher, no HTTP. */
+    static DatabaseManagementServiceBuilder builder(Path dataDir, String pageCache, String txTimeout) {
         return new DatabaseManagementServiceBuilder(dataDir)
                 // Loopback only, and authenticated: any local process can reach the port.
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
@@ -158,7 +165,7 @@ public final class Launcher {
      * Gives user neo4j the password through the system database, in-process (no Bolt, so no
      * login is needed). Creates the user if a store somehow lacks it.
      */
-    private static void setPassword(GraphDatabaseService system, String password) {
+    static void setPassword(GraphDatabaseService system, String password) {
         boolean exists = system.executeTransactionally("SHOW USERS YIELD user WHERE user = 'neo4j' RETURN count(*) AS n",
                 Map.of(), r -> ((Number) r.next().get("n")).longValue() > 0);
         String statement = exists
@@ -168,7 +175,7 @@ public final class Launcher {
     }
 
     /** Creates the store folder 0700 (and tightens an existing one): store files are the data. */
-    private static void createPrivateDirectory(Path dir) throws IOException {
+    static void createPrivateDirectory(Path dir) throws IOException {
         var mode = PosixFilePermissions.fromString("rwx------");
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(dir.getParent());
