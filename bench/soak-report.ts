@@ -22,7 +22,11 @@ export interface SoakResults {
   startedAt: string;
   finishedAt?: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string; uptimeBefore: string; uptimeAfter?: string };
-  settings: { minutes: number; connections: number; people: number; seed: number; warmupMinutes: number; importEverySeconds: number; importRows: number; neo4j: { heap: string; pageCache: string }; liveCountsPerMinute: number };
+  settings: { minutes: number; connections: number; people: number; seed: number; warmupMinutes: number; importEverySeconds: number; importRows: number; neo4j: { heap: string; pageCache: string };
+    liveCountsPerMinute: number;
+    /** The API's request deadlines, as its configuration read the soak's environment (absent in runs before they were kept). */
+    deadlines?: { queryMs: number; liveCountMs: number };
+  };
   dataset: { people: number; rows: number; insurer: string; affectedPeople: number; storeReused: boolean; setupSeconds: number };
   rssBeforeLoad: { nodeMb: number | null; jvmMb: number | null };
   minutes: MinuteRow[];
@@ -69,7 +73,7 @@ export function soakMarkdown(r: SoakResults): string {
     `- Store: ${r.dataset.people.toLocaleString('en-US')} generated people (${r.dataset.rows.toLocaleString('en-US')} rows, seed ${s.seed}) plus the seeds, ${r.dataset.storeReused ? 'reused from an earlier run (--keep-store)' : `loaded by the transactional import in ${r.dataset.setupSeconds.toFixed(0)} s`}; Neo4j heap ${s.neo4j.heap}, page cache ${s.neo4j.pageCache}`,
     `- Trickle of imports: ${s.importRows} new contracts of ${r.dataset.insurer} every ${s.importEverySeconds} s through the ADMIN mutation \`importPortfolio\` (its own connection, besides the ${s.connections})`,
     `- Warm-up: the first ${s.warmupMinutes} minute(s) (JIT, connection pools, Neo4j's page cache and query plans filling). RSS is sampled every 5 s from /proc/<pid>/status (VmRSS); the RSS target compares each later minute's mean with the first minute after the warm-up. The p99 target compares each minute with minute 1, warm-up included, as the issue states it. Latencies are send to last byte, per request, failed ones included.`,
-    `- The API runs as \`npm run bench\` runs it: \`dist/main.js\`, NODE_ENV=production, LOG_LEVEL=warn, LIVE_COUNTS_PER_MINUTE=${s.liveCountsPerMinute}, the default request deadlines (NEO4J_QUERY_TIMEOUT_MS 15 s; NEO4J_LIVE_COUNT_TIMEOUT_MS 60 s for a request that spends a live count), on the soak's own Neo4j (NEO4J_URI).`,
+    `- The API runs as \`npm run bench\` runs it: \`dist/main.js\`, NODE_ENV=production, LOG_LEVEL=warn, LIVE_COUNTS_PER_MINUTE=${s.liveCountsPerMinute}, ${s.deadlines ? `request deadlines NEO4J_QUERY_TIMEOUT_MS ${s.deadlines.queryMs / 1000} s and NEO4J_LIVE_COUNT_TIMEOUT_MS ${s.deadlines.liveCountMs / 1000} s (for a request that spends a live count), ` : ''}on the soak's own Neo4j (NEO4J_URI).`,
     `- RSS before the load: Node ${mb(r.rssBeforeLoad.nodeMb)} MB, JVM ${mb(r.rssBeforeLoad.jvmMb)} MB`,
     '',
     '## Per minute',

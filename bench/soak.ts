@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { mintToken } from '../src/auth/mint-token';
+import { loadConfig } from '../src/config/config';
 import { cypher } from '../src/db/cypher-files';
 import { startEmbeddedNeo4j } from '../src/db/embedded';
 import { Executor, newRoundTripCounter } from '../src/db/executor';
@@ -184,6 +185,7 @@ async function main(): Promise<void> {
   const store = await loadedStore(opts);
   const { db } = store;
   let server: Awaited<ReturnType<typeof spawnServer>> | undefined;
+  let deadlines: SoakResults['settings']['deadlines'];
   try {
     const summary = (await summariesByBreachIds(requestDb(db.executor, newRoundTripCounter()), [BREACH])).get(BREACH);
     if (!summary) throw new Error(`no maintained summary for ${BREACH}`);
@@ -192,21 +194,25 @@ async function main(): Promise<void> {
 
     // This run's log only (spawnServer appends).
     fs.rmSync(path.join(WORK, 'soak-api.log'), { force: true });
+    const apiEnv = {
+      NEO4J_URI: db.neo4j.uri,
+      NEO4J_PASSWORD: db.neo4j.auth.password,
+      HOST: opts.host,
+      PORT: '0',
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'warn',
+      AUTH_JWT_SECRET: JWT_SECRET,
+      PSEUDONYM_KEY,
+      NODE_ENV: 'production',
+      LIVE_COUNTS_PER_MINUTE: String(LIVE_COUNTS_PER_MINUTE),
+    };
+    // The request deadlines the API runs with, as its own configuration reads this environment (for the report).
+    const apiConfig = loadConfig(apiEnv);
+    deadlines = { queryMs: apiConfig.neo4j.queryTimeoutMs, liveCountMs: apiConfig.liveCountTimeoutMs };
     server = await spawnServer(
       process.execPath,
       [path.join(ROOT, 'dist', 'main.js')],
-      {
-        NEO4J_URI: db.neo4j.uri,
-        NEO4J_PASSWORD: db.neo4j.auth.password,
-        HOST: opts.host,
-        PORT: '0',
-        SEED_ON_START: 'false',
-        LOG_LEVEL: 'warn',
-        AUTH_JWT_SECRET: JWT_SECRET,
-        PSEUDONYM_KEY,
-        NODE_ENV: 'production',
-        LIVE_COUNTS_PER_MINUTE: String(LIVE_COUNTS_PER_MINUTE),
-      },
+      apiEnv,
       /breach-impact ready: (http:\/\/[^\s]+\/graphql)/,
       120_000,
       // The API's own log (warnings and errors: an INTERNAL's cause is only there), kept for after the run.
@@ -327,7 +333,7 @@ async function main(): Promise<void> {
       startedAt,
       finishedAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, uptimeBefore, uptimeAfter: uptime() },
-      settings: { minutes: minutesRun, connections: opts.connections, people: opts.people, seed: opts.seed, warmupMinutes: opts.warmupMinutes, importEverySeconds: opts.importEverySeconds, importRows: opts.importRows, neo4j: { heap: opts.heap, pageCache: opts.pageCache }, liveCountsPerMinute: LIVE_COUNTS_PER_MINUTE },
+      settings: { minutes: minutesRun, connections: opts.connections, people: opts.people, seed: opts.seed, warmupMinutes: opts.warmupMinutes, importEverySeconds: opts.importEverySeconds, importRows: opts.importRows, neo4j: { heap: opts.heap, pageCache: opts.pageCache }, liveCountsPerMinute: LIVE_COUNTS_PER_MINUTE, deadlines },
       dataset: { people: opts.people, rows: store.rows, insurer: top.id, affectedPeople: summary.people, storeReused: store.reused, setupSeconds: store.seconds },
       rssBeforeLoad: { nodeMb: Number.isNaN(rssBeforeLoad.nodeMb) ? null : rssBeforeLoad.nodeMb, jvmMb: Number.isNaN(rssBeforeLoad.jvmMb) ? null : rssBeforeLoad.jvmMb },
       minutes: rows,

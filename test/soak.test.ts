@@ -172,13 +172,17 @@ describe('report', () => {
     startedAt: 's',
     finishedAt: 'f',
     machine: { cpus: 2, cpuModel: 'cpu', memoryGb: 8, node: 'v20', platform: 'linux', uptimeBefore: 'load average: 1', uptimeAfter: 'load average: 2' },
-    settings: { minutes, connections, people, seed: 42, warmupMinutes: 1, importEverySeconds: 10, importRows: 20, neo4j: { heap: '1g', pageCache: '512m' }, liveCountsPerMinute: 10 },
+    settings: { minutes, connections, people, seed: 42, warmupMinutes: 1, importEverySeconds: 10, importRows: 20, neo4j: { heap: '1g', pageCache: '512m' }, liveCountsPerMinute: 10, deadlines: { queryMs: 15_000, liveCountMs: 45_000 } },
     dataset: { people, rows: people, insurer: 'org-x', affectedPeople: 10, storeReused: false, setupSeconds: 30 },
     rssBeforeLoad: { nodeMb: 100, jvmMb: 900 },
     minutes: [],
     operations: [{ name: 'Slow', caller: 'REGULATOR', weight: 1, requests: 3, errors: 0, p50: 20, p99: 90, drift: { earlyMinute: 2, earlyP50: 10, lateMinute: 10, lateP50: 25 } }],
     errorSamples: { SERVICE_UNAVAILABLE: { op: 'NotificationDraft', ms: 30_000, message: 'deadline | reached' } },
     checks: [{ target: '0 errors', measured: '0 of 10 requests', met: true }],
+  });
+
+  test('the report names the request deadlines the run recorded, not the defaults of the day', () => {
+    expect(soakMarkdown(results(3, 8, 10_000))).toContain('request deadlines NEO4J_QUERY_TIMEOUT_MS 15 s and NEO4J_LIVE_COUNT_TIMEOUT_MS 45 s');
   });
 
   test('a short run says it is not the target run', () => {
