@@ -5,6 +5,8 @@ import { applyAuditRetention, pruneAuditTrail } from '../src/domain/audit/audit-
 import { Executor, newRoundTripCounter, RoundTripCounter } from '../src/db/executor';
 import { auditAppenderOf, recordAuditEvent } from '../src/domain/audit/audit-appender';
 import { auditEventOf } from '../src/domain/audit/audit-recorder';
+import { GENESIS_HASH } from '../src/domain/audit/audit-chain';
+import { deadlineAfter } from '../src/db/deadline';
 import { requestDb } from '../src/db/request-db';
 import { Api, as, startApi, startPrivateNeo4j, testLogger, TestNeo4j } from './harness';
 
@@ -108,6 +110,45 @@ test('records that arrive while a commit is under way share the next one: 30 app
     expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
   } finally {
     await executor.close();
+  }
+});
+
+test('regression: an audit write waits no longer than its request has left (it had the executor\'s whole timeout): while another transaction holds the chain\'s head, a record whose request has 2 s left is refused with SERVICE_UNAVAILABLE, and nothing of it is written', async () => {
+  // The executor's own timeout is far longer than the request's: before, the commit had it.
+  const executor = Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 600_000, logger: testLogger });
+  const holder = Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 600_000, logger: testLogger });
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  // So that the test fails rather than hangs when the append waits on: the lock goes after 2 minutes.
+  const safety = setTimeout(release, 120_000);
+  let locked!: () => void;
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const holding = holder.writeTransaction('test-probe/lock-audit-chain', async (run) => {
+    await run(cypher('test-probe/lock-audit-chain'), { genesis: GENESIS_HASH, holder: 'deadline-test' });
+    locked();
+    await released;
+  });
+  try {
+    await isLocked;
+    const op = unique('DeadlineProbe');
+    const outcome = await recordAuditEvent(executor, newRoundTripCounter(), otherRecord(op), deadlineAfter(2_000)).then(
+      () => 'written',
+      (e: unknown) => e,
+    );
+    release();
+    await holding;
+    expect(outcome).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 5) { sequence } }', { op }, as('ADMIN'));
+    expect(data.auditEvents).toEqual([]);
+    // The appender goes on: the next record is written and the chain still verifies.
+    await recordAuditEvent(executor, newRoundTripCounter(), otherRecord(op), deadlineAfter(60_000));
+    expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
+  } finally {
+    clearTimeout(safety);
+    release();
+    await holding.catch(() => undefined);
+    await executor.close();
+    await holder.close();
   }
 });
 

@@ -118,7 +118,7 @@ export function createRequestContext(services: Services, principal: Principal): 
     versionedDb: direct,
     loaders,
     catalogueVersion,
-    audit: createAuditRecorder(services.executor, roundTrips, principal),
+    audit: createAuditRecorder(services.executor, roundTrips, principal, deadline),
     roundTrips,
     logger: services.logger,
     pseudonymKey: services.pseudonymKey,

@@ -109,7 +109,9 @@ function driverFailure(e: unknown): { kind: DriverFailure; code: string; message
   // which), then stops every transaction until restarted ("critical error"): neither passes by
   // retrying, so it gets its own code, and the write was not committed (the log is what commits).
   if (code === 'Neo.DatabaseError.Transaction.TransactionLogError' || (code === 'Neo.DatabaseError.Transaction.TransactionStartFailed' && /critical error/i.test(message))) return { kind: 'store', code, message };
-  if (/TransactionTimedOut|Terminated/.test(code)) return { kind: 'timeout', code, message };
+  // LockClientStopped: a statement waiting for a lock when its transaction's timeout fired (or it
+  // was terminated); the lock wait is how the timeout showed, not a fault.
+  if (/TransactionTimedOut|Terminated|LockClientStopped/.test(code)) return { kind: 'timeout', code, message };
   // A transient error here has outlived its retries (a deadlock between writers, an exhausted
   // memory pool, a database briefly unavailable): the database is busy, not broken, and the
   // caller may try again; INTERNAL would send them looking for a bug (a soak run found one).

@@ -37,3 +37,10 @@ test('an unreachable server and a timed-out statement keep their SERVICE_UNAVAIL
   expect(mapDriverError(serverError('gone', 'ServiceUnavailable'), 'q', silent).code).toBe('SERVICE_UNAVAILABLE');
   expect(mapDriverError(serverError('slow', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'), 'q', silent).message).toMatch(/too long/);
 });
+
+test('regression: a statement stopped by its timeout while it waited for a lock (LockClientStopped) is a timeout, not INTERNAL', () => {
+  // What Neo4j 5.26 answered an audit append whose commit timed out behind the chain's head lock (test/audit-chain.test.ts).
+  const err = mapDriverError(serverError('The transaction has been terminated, so no more locks can be acquired.', 'Neo.ClientError.Transaction.LockClientStopped'), 'audit/append-events', silent);
+  expect(err.code).toBe('SERVICE_UNAVAILABLE');
+  expect(err.message).toMatch(/too long/);
+});

@@ -1,3 +1,5 @@
+import { statementTimeoutMs } from '../../db/deadline';
+import type { Deadline } from '../../db/deadline';
 import { newRoundTripCounter } from '../../db/executor';
 import type { Executor, RoundTripCounter } from '../../db/executor';
 import { appendAuditEvents, ChainHead, EMPTY_CHAIN } from './audit.repository';
@@ -12,8 +14,10 @@ export interface AuditAppender {
    * Appends `row` with the next group commit and resolves once that transaction has committed;
    * rejects with the transaction's error if it could not be (every record of that commit is then
    * refused alike: none was written). The statements of that commit are counted in `counter`.
+   * `deadline`, the request's, bounds the commit (see {@link commitTimeoutMs}); without one the
+   * executor's own timeout does.
    */
-  append(row: AuditEventInput, counter: RoundTripCounter): Promise<void>;
+  append(row: AuditEventInput, counter: RoundTripCounter, deadline?: Deadline): Promise<void>;
   /** Transactions committed so far, each with one or more records: how well appends are grouped. */
   readonly commits: number;
   /** Records those transactions appended. */
@@ -23,6 +27,7 @@ export interface AuditAppender {
 interface Waiting {
   row: AuditEventInput;
   counter: RoundTripCounter;
+  deadline?: Deadline;
   resolve: () => void;
   reject: (e: unknown) => void;
 }
@@ -32,6 +37,20 @@ function share(commit: RoundTripCounter, counter: RoundTripCounter): void {
   counter.roundTrips += commit.roundTrips;
   counter.queries.push(...commit.queries);
   if (counter.timings && commit.timings) counter.timings.push(...commit.timings);
+}
+
+/**
+ * The timeout of a group commit: what is left of the latest deadline among the requests it serves,
+ * so that no commit runs past all of their deadlines (before, it had the executor's own timeout,
+ * whatever those requests had left), while the request with the most time still gets all of it;
+ * or undefined, the executor's timeout, when one of them has no deadline (an export).
+ * Throws SERVICE_UNAVAILABLE (statementTimeoutMs) when every deadline has passed: the commit must
+ * not start, and those requests' answers are refused, never sent unaudited.
+ */
+export function commitTimeoutMs(deadlines: Array<Deadline | undefined>): number | undefined {
+  if (deadlines.some((d) => d === undefined)) return undefined;
+  const latest = (deadlines as Deadline[]).reduce((a, b) => (b.remainingMs() > a.remainingMs() ? b : a));
+  return statementTimeoutMs(latest);
 }
 
 /**
@@ -56,9 +75,9 @@ class GroupCommit implements AuditAppender {
 
   constructor(private readonly executor: Executor) {}
 
-  append(row: AuditEventInput, counter: RoundTripCounter): Promise<void> {
+  append(row: AuditEventInput, counter: RoundTripCounter, deadline?: Deadline): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ row, counter, resolve, reject });
+      this.waiting.push({ row, counter, deadline, resolve, reject });
       // Nobody committing: this record starts a commit now, alone; later ones gather behind it.
       if (!this.committing) void this.drain();
     });
@@ -72,6 +91,7 @@ class GroupCommit implements AuditAppender {
         // The commit's own counter: the statements it cost are then shared by every request it served.
         const commit = newRoundTripCounter();
         try {
+          const timeoutMs = commitTimeoutMs(batch.map((w) => w.deadline));
           // The driver may run the work again after a transient error: it starts from the same
           // guess each time, since `head` moves only once a commit has succeeded.
           this.head = await this.executor.writeTransaction(
@@ -83,6 +103,7 @@ class GroupCommit implements AuditAppender {
                 batch.map((w) => w.row),
               ),
             commit,
+            timeoutMs,
           );
           this.commits += 1;
           this.records += batch.length;
@@ -121,8 +142,8 @@ export function auditAppenderOf(executor: Executor): AuditAppender {
  * Appends one audit record to the hash chain, durable before the read's answer is sent: it joins
  * the next group commit of `executor`'s appender and resolves once that transaction has
  * committed; if it cannot be written, it rejects. The statement that wrote it is counted in
- * `counter`.
+ * `counter`; `deadline`, the request's, bounds the wait (see {@link commitTimeoutMs}).
  */
-export function recordAuditEvent(executor: Executor, counter: RoundTripCounter, row: AuditEventInput): Promise<void> {
-  return auditAppenderOf(executor).append(row, counter);
+export function recordAuditEvent(executor: Executor, counter: RoundTripCounter, row: AuditEventInput, deadline?: Deadline): Promise<void> {
+  return auditAppenderOf(executor).append(row, counter, deadline);
 }

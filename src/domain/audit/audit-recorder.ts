@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import type { Principal } from '../../auth/principal';
+import type { Deadline } from '../../db/deadline';
 import type { Executor, RoundTripCounter } from '../../db/executor';
 import { isAppError } from '../../errors/app-error';
 import { recordAuditEvent } from './audit-appender';
@@ -88,9 +89,10 @@ export function auditEventOf(principal: Principal, attempt: AuditAttemptFields):
 
 /**
  * Creates the request's recorder. A read is recorded before its rows leave the server: if the
- * audit write fails, the caller gets an error, never unaudited data.
+ * audit write fails, the caller gets an error, never unaudited data. `deadline`, the request's,
+ * bounds each write's wait.
  */
-export function createAuditRecorder(executor: Executor, counter: RoundTripCounter, principal: Principal): AuditRecorder {
+export function createAuditRecorder(executor: Executor, counter: RoundTripCounter, principal: Principal, deadline?: Deadline): AuditRecorder {
   const paths = new Set<string>();
   const event = (info: GraphQLResolveInfo, args: Record<string, unknown>, outcome: AuditAttemptFields['outcome'], rows: number | null, refusal: Refusal | null) => {
     const path = responsePath(info);
@@ -107,7 +109,7 @@ export function createAuditRecorder(executor: Executor, counter: RoundTripCounte
     });
   };
   const write = (info: GraphQLResolveInfo, args: Record<string, unknown>, outcome: AuditAttemptFields['outcome'], rows: number | null, refusal: Refusal | null) =>
-    recordAuditEvent(executor, counter, event(info, args, outcome, rows, refusal));
+    recordAuditEvent(executor, counter, event(info, args, outcome, rows, refusal), deadline);
   return {
     read: (info, args, rows) => write(info, args, 'READ', rows, null),
     written: (info, args, rows) => write(info, args, 'WRITTEN', rows, null),
