@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cypher } from './cypher-files';
 import { servedStatementNames } from './plan-warm-up';
+import { runJava } from './run-java';
 
 /**
  * The launcher JVM's class archive (AppCDS): the classes a Neo4j server of this project loads,
@@ -87,7 +87,7 @@ export async function ensureClassArchive(opts: ClassArchiveOptions): Promise<voi
     const run = await runJava([`-XX:ArchiveClassesAtExit=${partial}`, ...opts.javaArgs, 'train', statements], { ...opts.env, NEO4J_DATA_DIR: path.join(work, 'store') });
     const trained = /NEO4J_TRAINED planned=(\d+) skipped=(\d+)/.exec(run.out);
     if (run.code !== 0 || !trained || !fs.existsSync(partial)) {
-      const why = `the training JVM exited with code ${run.code}${fs.existsSync(partial) ? '' : ' and wrote no archive'}: ${run.tail}`;
+      const why = `the training JVM exited with code ${run.code}${fs.existsSync(partial) ? '' : ' and wrote no archive'}: ${run.tail.split('\n').slice(-5).join(' | ')}`;
       fs.writeFileSync(failed, `${new Date().toISOString()} ${why}\n`);
       opts.progress(`the class archive could not be made (Neo4j starts without it; tried again after the next launcher build): ${why}`);
       return;
@@ -120,22 +120,4 @@ function takeLock(lock: string): boolean {
     }
   }
   return false;
-}
-
-/** Runs `java args` and resolves with its exit code, its stdout, and the end of both streams. */
-function runJava(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string; tail: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('java', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let tail = '';
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString('utf8');
-      tail = (tail + b.toString('utf8')).slice(-1500);
-    });
-    child.stderr.on('data', (b: Buffer) => {
-      tail = (tail + b.toString('utf8')).slice(-1500);
-    });
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, out, tail: tail.trim().split('\n').slice(-5).join(' | ') }));
-  });
 }

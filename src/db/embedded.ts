@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error';
 import { fromRoot } from '../config/paths';
 import { makePrivateDir } from '../config/private-dir';
 import { classArchiveJavaArgs, ensureClassArchive } from './class-archive';
+import { JavaRun, runJava } from './run-java';
 
 /** Where the Maven project of the launcher lives. */
 export const LAUNCHER_DIR = fromRoot('neo4j');
@@ -232,14 +233,7 @@ function launcherEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** How a launcher tool run ({@link runLauncherTool}) ended, with what it printed. */
-export interface LauncherToolRun {
-  /** Exit code (null when killed by a signal). */
-  code: number | null;
-  /** Everything it printed on stdout (the tools print their few result markers there). */
-  out: string;
-  /** Its last 15 lines of output, both streams, for an error message. */
-  tail: string;
-}
+export type LauncherToolRun = JavaRun;
 
 /**
  * Runs one of the launcher's offline tool modes (`import`, `dump`, `load`: `args` starts with the
@@ -250,22 +244,7 @@ export interface LauncherToolRun {
 export async function runLauncherTool(args: string[], opts: { dataDir: string; heap: string; onOutput?: (text: string) => void }): Promise<LauncherToolRun> {
   await ensureLauncherBuilt();
   makePrivateDir(opts.dataDir);
-  const child = spawn('java', [...launcherJavaArgs(opts.heap), ...args], { env: launcherEnv({ NEO4J_DATA_DIR: opts.dataDir }), stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  let out = '';
-  const hear = (buf: Buffer, stdout: boolean) => {
-    const text = buf.toString('utf8');
-    tail = (tail + text).slice(-3000);
-    if (stdout) out += text;
-    opts.onOutput?.(text);
-  };
-  child.stdout.on('data', (b: Buffer) => hear(b, true));
-  child.stderr.on('data', (b: Buffer) => hear(b, false));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (c) => resolve(c));
-  });
-  return { code, out, tail: tail.trim().split('\n').slice(-15).join('\n') };
+  return runJava([...launcherJavaArgs(opts.heap), ...args], launcherEnv({ NEO4J_DATA_DIR: opts.dataDir }), opts.onOutput);
 }
 
 /**
