@@ -5,6 +5,7 @@ import { AppError, isAppError } from '../errors/app-error';
 import { NamedQuery, cypher } from './cypher-files';
 import { classifyConnectFailure } from './connect-failure';
 import { fromNeo4j, toNeo4jParams } from './values';
+import { LATE, settleWithin } from './settle-within';
 
 /** One statement's name and duration in ms (never a parameter value). */
 export interface StatementTiming {
@@ -273,9 +274,26 @@ export class Executor {
    * two more messages per statement (a measured share of a nested answer's cost). A read is
    * idempotent, so transient failures are retried here, as executeRead would, within the same
    * retry time; the session's READ mode still routes it to a reader in a cluster. `timeoutMs`,
-   * what is left of a request's deadline, replaces the executor's timeout and bounds the retries.
+   * what is left of a request's deadline, replaces the executor's timeout and bounds the retries,
+   * and the whole call on the client's side: once it has passed, the call fails with
+   * SERVICE_UNAVAILABLE (the timeout's message) whatever the driver is still waiting for.
    */
   async read<T = Record<string, unknown>>(query: NamedQuery, params: Record<string, unknown> = {}, counter?: RoundTripCounter, timeoutMs?: number): Promise<T[]> {
+    if (timeoutMs === undefined) return this.readRetrying<T>(query, params, counter);
+    // The caller's time bounds the whole call, on the client's side too (see settleWithin): the
+    // server-side timeout does not cover connecting, waiting for a pooled connection or the
+    // pauses between retries, and a request past its deadline must answer now.
+    const given = { up: false };
+    const outcome = await settleWithin(this.readRetrying<T>(query, params, counter, timeoutMs, given), timeoutMs);
+    if (outcome !== LATE) return outcome.value;
+    // What was under way goes on in the background, but starts nothing more (no further attempt).
+    given.up = true;
+    this.opts.logger.warn({ query: query.name, timeoutMs }, 'neo4j query timed out on the client side (the request deadline passed while it waited)');
+    return Promise.reject(new AppError(FAILURE_CODE.timeout, FAILURE_MESSAGE.timeout));
+  }
+
+  /** {@link Executor.read}'s attempts; `given.up` set by the caller stops any further one. */
+  private async readRetrying<T>(query: NamedQuery, params: Record<string, unknown>, counter?: RoundTripCounter, timeoutMs?: number, given = { up: false }): Promise<T[]> {
     const started = performance.now();
     const deadline = started + Math.min(RETRY_TIME_MS, timeoutMs ?? Infinity);
     for (let attempt = 1; ; attempt += 1) {
@@ -285,9 +303,10 @@ export class Executor {
         const left = timeoutMs === undefined ? undefined : Math.max(1, Math.ceil(timeoutMs - (performance.now() - started)));
         return await this.run<T>(session, query, params, counter, left);
       } catch (e) {
-        if (!neo4j.isRetryableError(e) || performance.now() >= deadline) throw this.mapError(e, query.name);
+        if (!neo4j.isRetryableError(e) || performance.now() >= deadline || given.up) throw this.mapError(e, query.name);
         // Exponential back-off with jitter, as the driver's own retries do.
         await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt) * (0.8 + 0.4 * Math.random())));
+        if (given.up) throw this.mapError(e, query.name);
       } finally {
         await this.release(session).catch(() => undefined);
       }
