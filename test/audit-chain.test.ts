@@ -113,30 +113,53 @@ test('records that arrive while a commit is under way share the next one: 30 app
   }
 });
 
-test('regression: an audit write waits no longer than its request has left (it had the executor\'s whole timeout): while another transaction holds the chain\'s head, a record whose request has 2 s left is refused with SERVICE_UNAVAILABLE, and nothing of it is written', async () => {
-  // The executor's own timeout is far longer than the request's: before, the commit had it.
-  const executor = Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 600_000, logger: testLogger });
+/**
+ * Another transaction holding the chain's head (as a writer in another process would), until
+ * `release` is called or `safetyMs` passes (so that a test fails rather than hangs); `held` says
+ * whether it still holds it.
+ */
+async function holdChainHead(name: string, safetyMs: number): Promise<{ release: () => void; held: () => boolean; done: () => Promise<void> }> {
   const holder = Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 600_000, logger: testLogger });
-  let release!: () => void;
-  const released = new Promise<void>((r) => (release = r));
-  // So that the test fails rather than hangs when the append waits on: the lock goes after 2 minutes.
-  const safety = setTimeout(release, 120_000);
+  let held = true;
+  let free!: () => void;
+  const released = new Promise<void>((r) => (free = r));
+  const release = () => {
+    held = false;
+    free();
+  };
+  const safety = setTimeout(release, safetyMs);
   let locked!: () => void;
   const isLocked = new Promise<void>((r) => (locked = r));
   const holding = holder.writeTransaction('test-probe/lock-audit-chain', async (run) => {
-    await run(cypher('test-probe/lock-audit-chain'), { genesis: GENESIS_HASH, holder: 'deadline-test' });
+    await run(cypher('test-probe/lock-audit-chain'), { genesis: GENESIS_HASH, holder: name });
     locked();
     await released;
   });
+  await Promise.race([isLocked, holding]);
+  return {
+    release,
+    held: () => held,
+    done: async () => {
+      clearTimeout(safety);
+      release();
+      await holding.catch(() => undefined);
+      await holder.close();
+    },
+  };
+}
+
+test('regression: an audit write waits no longer than its request has left (it had the executor\'s whole timeout): while another transaction holds the chain\'s head, a record whose request has 2 s left is refused with SERVICE_UNAVAILABLE, and nothing of it is written', async () => {
+  // The executor's own timeout is far longer than the request's: before, the commit had it.
+  const executor = Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 600_000, logger: testLogger });
+  // So that the test fails rather than hangs when the append waits on: the lock goes after 2 minutes.
+  const head = await holdChainHead('deadline-test', 120_000);
   try {
-    await isLocked;
     const op = unique('DeadlineProbe');
     const outcome = await recordAuditEvent(executor, newRoundTripCounter(), otherRecord(op), deadlineAfter(2_000)).then(
       () => 'written',
       (e: unknown) => e,
     );
-    release();
-    await holding;
+    await head.done();
     expect(outcome).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 5) { sequence } }', { op }, as('ADMIN'));
     expect(data.auditEvents).toEqual([]);
@@ -144,11 +167,35 @@ test('regression: an audit write waits no longer than its request has left (it h
     await recordAuditEvent(executor, newRoundTripCounter(), otherRecord(op), deadlineAfter(60_000));
     expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
   } finally {
-    clearTimeout(safety);
-    release();
-    await holding.catch(() => undefined);
+    await head.done();
     await executor.close();
-    await holder.close();
+  }
+});
+
+test('regression: a record queued behind a commit that waits stops waiting at its request\'s deadline, while the commit ahead still waits, and is never written', async () => {
+  const executor = Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 600_000, logger: testLogger });
+  // Fails rather than hangs: without the fix the queued record only answers once the lock goes.
+  const head = await holdChainHead('queued-deadline-test', 60_000);
+  try {
+    const op = unique('QueuedDeadlineProbe');
+    // The first record starts a commit, which waits for the head's lock with time to spare.
+    const first = recordAuditEvent(executor, newRoundTripCounter(), otherRecord(`${op}First`), deadlineAfter(120_000));
+    // The second arrives while that commit is under way: it waits for the next one.
+    const queued = await recordAuditEvent(executor, newRoundTripCounter(), otherRecord(op), deadlineAfter(1_000)).then(
+      () => ({ outcome: 'written' as unknown, whileHeld: head.held() }),
+      (e: unknown) => ({ outcome: e, whileHeld: head.held() }),
+    );
+    await head.done();
+    await first;
+    expect(queued.outcome).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/reached its deadline/) });
+    // It answered while the commit ahead of it still waited for the lock (before: only after it).
+    expect(queued.whileHeld).toBe(true);
+    const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 5) { sequence } }', { op }, as('ADMIN'));
+    expect(data.auditEvents).toEqual([]);
+    expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
+  } finally {
+    await head.done();
+    await executor.close();
   }
 });
 

@@ -43,8 +43,11 @@ export function deadlineAfter(totalMs: number, clock: Clock = monotonicClock): D
  */
 export function statementTimeoutMs(deadline: Deadline): number {
   const left = deadline.remainingMs();
-  if (left <= 0) {
-    throw new AppError('SERVICE_UNAVAILABLE', `The request reached its deadline (${Math.round(deadline.totalMs / 1000)} s for all its statements) and was stopped; try a narrower request.`);
-  }
+  if (left <= 0) throw deadlineReached(deadline);
   return Math.max(1, Math.ceil(left));
+}
+
+/** The error of a request stopped by its deadline (SERVICE_UNAVAILABLE), whatever it was waiting for. */
+export function deadlineReached(deadline: Deadline): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', `The request reached its deadline (${Math.round(deadline.totalMs / 1000)} s for all its statements) and was stopped; try a narrower request.`);
 }

@@ -1,4 +1,4 @@
-import { statementTimeoutMs } from '../../db/deadline';
+import { deadlineReached, statementTimeoutMs } from '../../db/deadline';
 import type { Deadline } from '../../db/deadline';
 import { newRoundTripCounter } from '../../db/executor';
 import type { Executor, RoundTripCounter } from '../../db/executor';
@@ -30,6 +30,10 @@ interface Waiting {
   deadline?: Deadline;
   resolve: () => void;
   reject: (e: unknown) => void;
+  /** Set once its statement has been sent: from then on its request waits for the commit's outcome. */
+  sent: boolean;
+  /** Set when its request stopped waiting before its record was sent (its deadline passed): it is then never written. */
+  gone: boolean;
 }
 
 /** Adds the statements of a group commit to the counter of one request it served. */
@@ -77,7 +81,35 @@ class GroupCommit implements AuditAppender {
 
   append(row: AuditEventInput, counter: RoundTripCounter, deadline?: Deadline): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ row, counter, deadline, resolve, reject });
+      let timer: NodeJS.Timeout | undefined;
+      const waiting: Waiting = {
+        row,
+        counter,
+        deadline,
+        sent: false,
+        gone: false,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      if (deadline) {
+        // The commit's own timeout binds Neo4j only once its transaction has begun: before that
+        // (queued behind another commit, waiting for a pooled connection or a server that is
+        // starting, the driver's retries) only this timer bounds the request's wait. A record not
+        // yet sent is then dropped, and its request answers now. One already sent waits for the
+        // outcome, which the server's timeout bounds: a refused request's record is never written.
+        timer = setTimeout(() => {
+          if (waiting.sent) return;
+          waiting.gone = true;
+          reject(deadlineReached(deadline));
+        }, Math.max(0, deadline.remainingMs()));
+      }
+      this.waiting.push(waiting);
       // Nobody committing: this record starts a commit now, alone; later ones gather behind it.
       if (!this.committing) void this.drain();
     });
@@ -87,7 +119,9 @@ class GroupCommit implements AuditAppender {
     this.committing = true;
     try {
       while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, MAX_AUDIT_BATCH);
+        // Records whose requests stopped waiting while queued are not written (see append).
+        const batch = this.waiting.splice(0, MAX_AUDIT_BATCH).filter((w) => !w.gone);
+        if (batch.length === 0) continue;
         // The commit's own counter: the statements it cost are then shared by every request it served.
         const commit = newRoundTripCounter();
         try {
@@ -96,18 +130,25 @@ class GroupCommit implements AuditAppender {
           // guess each time, since `head` moves only once a commit has succeeded.
           this.head = await this.executor.writeTransaction(
             'audit/append-events',
-            (run) =>
-              appendAuditEvents(
+            async (run) => {
+              // Only here, with a connection and a transaction begun, are records sent: those whose
+              // requests stopped waiting before this are left out (see append).
+              const sending = batch.filter((w) => !w.gone);
+              for (const w of sending) w.sent = true;
+              if (sending.length === 0) return this.head;
+              return appendAuditEvents(
                 run,
                 this.head,
-                batch.map((w) => w.row),
-              ),
+                sending.map((w) => w.row),
+              );
+            },
             commit,
             timeoutMs,
           );
-          this.commits += 1;
-          this.records += batch.length;
-          for (const w of batch) {
+          const written = batch.filter((w) => w.sent);
+          if (written.length > 0) this.commits += 1;
+          this.records += written.length;
+          for (const w of written) {
             share(commit, w.counter);
             w.resolve();
           }
