@@ -6,6 +6,7 @@ import { createTokenVerifier } from '../src/auth/verify-token';
 import { createRequestContext } from '../src/api/context';
 import { exportStream, prepareExport } from '../src/api/export/affected-contracts-export';
 import { CSV_COLUMNS } from '../src/api/export/mailing-rows';
+import { EXPORT_HEAP_GROWTH_PERCENT, heapGrowthInForce } from '../src/config/heap-growth';
 import { loadPaths } from '../src/api/require';
 import { affectedContractBatches } from '../src/domain/contract/affected-contracts-export';
 import type { Executor } from '../src/db/executor';
@@ -285,9 +286,13 @@ test('a client that goes away mid-export: the stream stops, and one record says 
   const chunks: string[] = [];
   for await (const chunk of stream) {
     chunks.push(String(chunk));
+    // While it streams, the process's heap growth is held (see holdHeapGrowth).
+    expect(heapGrowthInForce()).toBe(EXPORT_HEAP_GROWTH_PERCENT);
     if (chunks.length === 3) break; // header and two batches of one contract; breaking destroys the stream
   }
   const outcome = await done;
+  // An abort releases the hold: the rest of the API's work is back on V8's own factor.
+  expect(heapGrowthInForce()).toBe(0);
   expect(outcome.ending).toBe('aborted');
   expect(outcome.contracts).toBeGreaterThanOrEqual(2);
   expect(chunks.join('')).not.toMatch(/#END/);
@@ -311,6 +316,7 @@ test('a failure mid-export errors the stream, writes no end line, and is audited
     })(),
   ).rejects.toMatchObject({ extensions: { code: 'INTERNAL' } });
   expect((await done).ending).toBe('failed');
+  expect(heapGrowthInForce()).toBe(0);
   expect(chunks.join('')).not.toMatch(/#END/);
   expect(await exportRecords(sub)).toEqual([expect.objectContaining({ outcome: 'READ', code: 'INTERNAL', reason: expect.stringMatching(/^failed after \d+ rows/) })]);
 });

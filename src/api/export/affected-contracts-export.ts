@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { decide } from '../../auth/policy';
+import { holdHeapGrowth } from '../../config/heap-growth';
 import { visibleToTenant } from '../../db/reach';
 import { recordAuditEvent } from '../../domain/audit/audit-appender';
 import { auditEventOf, refusalOf } from '../../domain/audit/audit-recorder';
@@ -151,6 +152,8 @@ export function exportStream(ctx: RequestContext, query: unknown, prepared: Prep
     let audited = false;
     let failure: unknown = null;
     let ending: ExportOutcome['ending'] = 'aborted';
+    // While it streams, the heap may grow by half its live size, not V8's up to fourfold (see holdHeapGrowth).
+    const releaseHeapGrowth = holdHeapGrowth();
     try {
       if (request.format === 'csv') yield `${request.bom ? '\uFEFF' : ''}${csvHeader()}`;
       const memo: PathPartMemo = new Map();
@@ -201,6 +204,7 @@ export function exportStream(ctx: RequestContext, query: unknown, prepared: Prep
           ctx.logger.error({ err: auditError }, 'audit record of an unfinished export failed'),
         );
       }
+      releaseHeapGrowth();
       settle({ rows, contracts, ending });
     }
   }
