@@ -19,7 +19,7 @@ import { frenchText, insurerFigures, overdue, Raw, regulatorFigures } from './ex
  */
 
 // Globals of the page, for the functions evaluated in the browser (this project compiles without the DOM library).
-declare const document: any, sessionStorage: any, localStorage: any, location: any;
+declare const document: any, sessionStorage: any, localStorage: any, location: any, window: any, navigator: any;
 
 const secret = new TextEncoder().encode(TEST_JWT_SECRET);
 const INSURER = 'org-la-mutuelle-generale';
@@ -343,6 +343,8 @@ test('an insurer downloads its mailing export from the page: the API’s file by
   };
   let downloads = 0;
   page.on('download', () => downloads++);
+  // As in a browser without a save dialog that writes (Firefox, Safari): the file is offered as a download.
+  await page.addInitScript(() => delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker);
   await page.goto(`${app.url}/dashboard`);
   await page.getByTestId('token-input').fill(insurerToken);
   await page.getByTestId('use-token').click();
@@ -390,6 +392,62 @@ test('an insurer downloads its mailing export from the page: the API’s file by
   await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-state') === 'failed');
   expect(await status.getByRole('alert').innerText()).toContain('Export incomplet');
   expect(downloads).toBe(3);
+  await page.close();
+});
+
+test('where the browser can write a file as it arrives, the export goes straight to the file chosen: the API’s bytes, no download kept in the page; a cut file is left empty', async () => {
+  const page = await browser.newPage();
+  const insurerToken = await token({ role: 'INSURER', org: INSURER });
+  const { breaches } = await ask(CATALOGUE, {}, as('INSURER', INSURER));
+  const breach = breaches[0];
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  // The save dialog, answered as a user would, with a file of the page's private storage (a real
+  // dialog cannot be driven headless): what the page writes is then read back below.
+  await page.addInitScript(() => {
+    const w = window as unknown as { showSaveFilePicker: unknown; pickerAsked: unknown[] };
+    w.pickerAsked = [];
+    w.showSaveFilePicker = async (options: unknown) => {
+      w.pickerAsked.push(options);
+      const dir = await navigator.storage.getDirectory();
+      return dir.getFileHandle('chosen-export', { create: true });
+    };
+  });
+  const chosenFile = async () =>
+    page.evaluate(async () => {
+      const dir = await navigator.storage.getDirectory();
+      const file = await (await dir.getFileHandle('chosen-export')).getFile();
+      return Array.from(new Uint8Array(await file.arrayBuffer()));
+    });
+  await page.goto(`${app.url}/dashboard`);
+  await page.getByTestId('token-input').fill(insurerToken);
+  await page.getByTestId('use-token').click();
+  await page.getByTestId('signed-in').waitFor();
+  await page.locator(`nav [data-breach="${breach.id}"]`).click();
+  await page.getByTestId('mailing-export').waitFor();
+  await page.getByTestId('export-format').selectOption('csv');
+  await page.getByTestId('export-run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-state') === 'done');
+  const res = await fetch(`${app.url}/export/affected-contracts?breachId=${breach.id}&format=csv`, { headers: { authorization: `Bearer ${insurerToken}` } });
+  const expected = Buffer.from(await res.arrayBuffer());
+  expect(Buffer.from(await chosenFile()).equals(expected)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { pickerAsked: unknown[] }).pickerAsked)).toEqual([expect.objectContaining({ suggestedName: `affected-contracts_${breach.id}.csv` })]);
+  // The page names the file it wrote, and offered no download of its own.
+  expect(await page.getByTestId('export-status').innerText()).toContain('chosen-export');
+  expect(downloads).toBe(0);
+
+  // A file cut before its end line is aborted: the chosen file is left empty, never a partial list.
+  await page.route('**/export/affected-contracts*', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).trimEnd().split('\n').slice(0, -1).join('\n') + '\n';
+    await route.fulfill({ response, body });
+  });
+  await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('chosen-export'));
+  await page.getByTestId('export-run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-state') === 'failed');
+  expect(await page.getByTestId('export-status').getByRole('alert').innerText()).toContain('Export incomplet');
+  expect(await chosenFile()).toEqual([]);
+  expect(downloads).toBe(0);
   await page.close();
 });
 

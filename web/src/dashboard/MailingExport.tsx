@@ -13,14 +13,83 @@ type State =
   | { kind: 'done'; end: ExportEnd; fileName: string }
   | { kind: 'failed'; message: string };
 
+/** The File System Access API's save dialog (Chromium-based browsers; not in TypeScript's DOM types). */
+type SaveFilePicker = (options: { suggestedName?: string; types?: Array<{ description: string; accept: Record<string, string[]> }> }) => Promise<FileSystemFileHandle>;
+
+/** The browser's save dialog, where it has one that can write a file as it arrives. */
+function saveFilePicker(): SaveFilePicker | undefined {
+  const picker = (window as unknown as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
+  return typeof picker === 'function' ? picker.bind(window) : undefined;
+}
+
+/** Where the file's bytes go as they arrive, and what happens to them once its end is checked. */
+interface Sink {
+  write(chunk: Uint8Array<ArrayBuffer>): Promise<void>;
+  /** The file is complete: hand it to the user under `fileName`; answers the name it was saved under. */
+  keep(fileName: string): Promise<string>;
+  /** The file is incomplete: it must not be offered. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Straight to the file the user chose (File System Access API): each piece is written as it
+ * arrives, so the page holds one piece at a time whatever the file's size, and the file only gets
+ * its content once closed; an incomplete one is aborted, which leaves it empty. The dialog asks
+ * for the file before the request, while the click still counts as the user's.
+ */
+async function fileSink(picker: SaveFilePicker, suggestedName: string, format: 'csv' | 'jsonl'): Promise<Sink> {
+  const handle = await picker({
+    suggestedName,
+    types: [format === 'csv' ? { description: 'CSV', accept: { 'text/csv': ['.csv'] } } : { description: 'JSON lines', accept: { 'application/x-ndjson': ['.jsonl'] } }],
+  });
+  const writable = await handle.createWritable();
+  return {
+    write: (chunk) => writable.write(chunk),
+    keep: async () => {
+      await writable.close();
+      return handle.name;
+    },
+    drop: () => writable.abort(),
+  };
+}
+
+/**
+ * In memory, for browsers without a save dialog that writes (Firefox, Safari): the pieces are
+ * kept and offered as one download once the file is whole. The browser then holds the whole file
+ * until it is saved (at 10M people the largest insurer's CSV is about 260 MB).
+ */
+function memorySink(format: 'csv' | 'jsonl'): Sink {
+  let chunks: BlobPart[] = [];
+  return {
+    write: async (chunk) => {
+      chunks.push(chunk);
+    },
+    keep: async (fileName) => {
+      const blob = new Blob(chunks, { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' });
+      chunks = [];
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      a.click();
+      // The download has its own copy once started; the page's can go.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return fileName;
+    },
+    drop: async () => {
+      chunks = [];
+    },
+  };
+}
+
 /**
  * The mailing export of one breach (#13 §3): every affected contract and beneficiary role of the
  * signed-in insurer, as the API streams it in one audited request. The bearer token goes in a
  * header, never in an address (a download link could not carry it), so the file is fetched by
- * script and handed to the browser as a download once it is whole: a file whose end line is
- * missing (the server cut the connection) or disagrees with its lines is refused as incomplete,
- * never offered as the mailing list. The browser holds the file until it is saved (at 10M people
- * the largest insurer's CSV is about 260 MB).
+ * script: where the browser has a save dialog that writes (Chromium-based ones), to the file the
+ * user chose as it arrives; elsewhere in memory, then offered as a download. Either way a file
+ * whose end line is missing (the server cut the connection) or disagrees with its lines is
+ * refused as incomplete, never offered or left as the mailing list.
  */
 export function MailingExport({ breachId, token }: { breachId: string; token: string | null }) {
   const { t, lang } = useT();
@@ -30,7 +99,18 @@ export function MailingExport({ breachId, token }: { breachId: string; token: st
 
   const run = async (event: FormEvent) => {
     event.preventDefault();
+    const picker = saveFilePicker();
+    let sink: Sink;
+    try {
+      sink = picker ? await fileSink(picker, `affected-contracts_${breachId}.${format}`, format) : memorySink(format);
+    } catch (e) {
+      // The user closed the save dialog: nothing was asked of the API.
+      if ((e as Error).name === 'AbortError') return;
+      setState({ kind: 'failed', message: (e as Error).message });
+      return;
+    }
     setState({ kind: 'running', bytes: 0 });
+    let kept = false;
     try {
       const query = new URLSearchParams({ breachId, format, ...(format === 'csv' && bom ? { bom: 'true' } : {}) });
       const response = await fetch(`${EXPORT_PATH}?${query.toString()}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -40,7 +120,6 @@ export function MailingExport({ breachId, token }: { breachId: string; token: st
         setState({ kind: 'failed', message: apiErrorOf(response.status, body).message });
         return;
       }
-      const chunks: BlobPart[] = [];
       let bytes = 0;
       // The file is checked as it arrives, so its text is never held beside its bytes.
       const check = exportEndReader(format);
@@ -49,7 +128,7 @@ export function MailingExport({ breachId, token }: { breachId: string; token: st
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        chunks.push(value as Uint8Array<ArrayBuffer>);
+        await sink.write(value as Uint8Array<ArrayBuffer>);
         check.push(decoder.decode(value, { stream: true }));
         bytes += value.byteLength;
         setState({ kind: 'running', bytes });
@@ -60,19 +139,15 @@ export function MailingExport({ breachId, token }: { breachId: string; token: st
         setState({ kind: 'failed', message: t('exportIncomplete') });
         return;
       }
-      const blob = new Blob(chunks, { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' });
       const fileName = fileNameOf(response.headers.get('content-disposition')) ?? `affected-contracts_${breachId}.${format}`;
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      a.click();
-      // The download has its own copy once started; the page's can go.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setState({ kind: 'done', end, fileName });
+      const savedAs = await sink.keep(fileName);
+      kept = true;
+      setState({ kind: 'done', end, fileName: savedAs });
     } catch (e) {
       // A connection cut mid-file (the server's signal that it failed after the first byte).
       setState({ kind: 'failed', message: `${t('exportIncomplete')} (${(e as Error).message})` });
+    } finally {
+      if (!kept) await sink.drop().catch(() => undefined);
     }
   };
 
