@@ -81,11 +81,16 @@ test('concurrent writers do not fork the chain: sequences are distinct and conti
     Array.from({ length: 12 }, () => api.run(`query ${op} { affectedContracts(breachId: "breach-almerys-2024", first: 1) { totalCount } }`, undefined, alan)),
   );
   for (const r of results) expect(r.errors).toBeUndefined();
-  const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 50) { sequence } }', { op }, as('ADMIN'));
-  const sequences = (data.auditEvents as Array<{ sequence: number }>).map((e) => e.sequence).sort((a, b) => a - b);
+  const sequences = (await recordedSequences(op)).sort((a, b) => a - b);
   expect(new Set(sequences).size).toBe(12);
   expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
 });
+
+/** The sequence numbers of the audit records written under operation name `op`, as ADMIN reads them. */
+async function recordedSequences(op: string): Promise<number[]> {
+  const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 100) { sequence } }', { op }, as('ADMIN'));
+  return (data.auditEvents as Array<{ sequence: number }>).map((e) => e.sequence);
+}
 
 /** One audit record of a read by another process's caller, under operation name `op`. */
 function otherRecord(op: string) {
@@ -103,8 +108,7 @@ test('records that arrive while a commit is under way share the next one: 30 app
     expect(auditAppenderOf(executor).commits).toBe(2);
     // Each request counts the statement(s) of the commit it waited for, nothing else.
     for (const c of counters) expect(new Set(c.queries)).toEqual(new Set(['audit/append-events']));
-    const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 50) { sequence } }', { op }, as('ADMIN'));
-    const sequences = (data.auditEvents as Array<{ sequence: number }>).map((e) => e.sequence).sort((a, b) => a - b);
+    const sequences = (await recordedSequences(op)).sort((a, b) => a - b);
     expect(sequences).toHaveLength(30);
     expect(sequences[29] - sequences[0]).toBe(29);
     expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
@@ -120,6 +124,7 @@ test('records that arrive while a commit is under way share the next one: 30 app
  */
 async function holdChainHead(name: string, safetyMs: number): Promise<{ release: () => void; held: () => boolean; done: () => Promise<void> }> {
   const holder = Executor.create({ uri: server.uri, auth: server.auth, queryTimeoutMs: 600_000, logger: testLogger });
+  let closed: Promise<void> | undefined;
   let held = true;
   let free!: () => void;
   const released = new Promise<void>((r) => (free = r));
@@ -139,11 +144,13 @@ async function holdChainHead(name: string, safetyMs: number): Promise<{ release:
   return {
     release,
     held: () => held,
+    // Called on the test's path and again in its finally: the holder's driver is closed once.
     done: async () => {
       clearTimeout(safety);
       release();
       await holding.catch(() => undefined);
-      await holder.close();
+      closed ??= holder.close();
+      await closed;
     },
   };
 }
@@ -161,8 +168,7 @@ test('regression: an audit write waits no longer than its request has left (it h
     );
     await head.done();
     expect(outcome).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
-    const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 5) { sequence } }', { op }, as('ADMIN'));
-    expect(data.auditEvents).toEqual([]);
+    expect(await recordedSequences(op)).toEqual([]);
     // The appender goes on: the next record is written and the chain still verifies.
     await recordAuditEvent(executor, newRoundTripCounter(), otherRecord(op), deadlineAfter(60_000));
     expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
@@ -190,8 +196,7 @@ test('regression: a record queued behind a commit that waits stops waiting at it
     expect(queued.outcome).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/reached its deadline/) });
     // It answered while the commit ahead of it still waited for the lock (before: only after it).
     expect(queued.whileHeld).toBe(true);
-    const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 5) { sequence } }', { op }, as('ADMIN'));
-    expect(data.auditEvents).toEqual([]);
+    expect(await recordedSequences(op)).toEqual([]);
     expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
   } finally {
     await head.done();
@@ -224,8 +229,7 @@ test('two processes appending at once keep one chain: a stale guess of the head 
     // the head since): its statement wrote nothing and the batch went again onto the real head.
     expect(appends.some((a) => a.length === 2)).toBe(true);
     expect(appends.every((a) => a.length >= 1 && a.length <= 2)).toBe(true);
-    const { data } = await api.run('query($op: String) { auditEvents(operationName: $op, limit: 100) { sequence } }', { op }, as('ADMIN'));
-    const sequences = (data.auditEvents as Array<{ sequence: number }>).map((e) => e.sequence);
+    const sequences = await recordedSequences(op);
     expect(new Set(sequences).size).toBe(32);
     expect(await integrity()).toMatchObject({ ok: true, firstBroken: null });
   } finally {

@@ -328,6 +328,15 @@ test('an insurer sees its own totals and only its own contracts, page by page, a
   await page.close();
 });
 
+/** From now on, `page` receives every export cut before its end line, as a server failure mid-export leaves it. */
+async function cutExportsBeforeTheirEndLine(page: Page): Promise<void> {
+  await page.route('**/export/affected-contracts*', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).trimEnd().split('\n').slice(0, -1).join('\n') + '\n';
+    await route.fulfill({ response, body });
+  });
+}
+
 test('an insurer downloads its mailing export from the page: the API’s file byte for byte, in one request without the token in any address; a cut file is refused', async () => {
   const page = await browser.newPage();
   const insurerToken = await token({ role: 'INSURER', org: INSURER });
@@ -382,11 +391,7 @@ test('an insurer downloads its mailing export from the page: the API’s file by
   for (const u of sent) expect(u).not.toContain(insurerToken.slice(-20));
 
   // A file cut before its end line (as a server failure mid-export leaves it) is never offered.
-  await page.route('**/export/affected-contracts*', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).trimEnd().split('\n').slice(0, -1).join('\n') + '\n';
-    await route.fulfill({ response, body });
-  });
+  await cutExportsBeforeTheirEndLine(page);
   await page.getByTestId('export-format').selectOption('csv');
   await page.getByTestId('export-run').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-state') === 'failed');
@@ -437,11 +442,7 @@ test('where the browser can write a file as it arrives, the export goes straight
   expect(downloads).toBe(0);
 
   // A file cut before its end line is aborted: the chosen file is left empty, never a partial list.
-  await page.route('**/export/affected-contracts*', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).trimEnd().split('\n').slice(0, -1).join('\n') + '\n';
-    await route.fulfill({ response, body });
-  });
+  await cutExportsBeforeTheirEndLine(page);
   await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('chosen-export'));
   await page.getByTestId('export-run').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-state') === 'failed');
