@@ -6,13 +6,14 @@ describe('commitTimeoutMs', () => {
   let now = 0;
   const clock = () => now;
 
-  test('what is left of the latest deadline of the batch, in whole milliseconds', () => {
+  test('what is left of the latest deadline of the batch (less the answer\'s reserve), in whole milliseconds', () => {
     now = 0;
     const soon = deadlineAfter(1_000, clock);
     const later = deadlineAfter(15_000, clock);
     now = 400.2;
-    expect(commitTimeoutMs([soon, later])).toBe(14_600);
-    expect(commitTimeoutMs([later, soon])).toBe(14_600);
+    // 15 s less its 750 ms reserve, 400.2 ms on.
+    expect(commitTimeoutMs([soon, later])).toBe(13_850);
+    expect(commitTimeoutMs([later, soon])).toBe(13_850);
   });
 
   test('one record without a deadline (an export) leaves the executor its own timeout', () => {
