@@ -131,6 +131,18 @@ export async function startApi(server?: TestNeo4j, options: ApiOptions = {}): Pr
   };
 }
 
+/** Applies the schema and loads the seeded public record on the server at `uri` (both idempotent), then lets go of it. */
+export async function seedServer(uri: string, auth: { user: string; password: string }, logger: pino.Logger = testLogger): Promise<void> {
+  const executor = Executor.create({ uri, auth, queryTimeoutMs: 60_000, logger });
+  try {
+    await executor.waitUntilReachable();
+    await applySchema(executor);
+    await loadSeeds(executor, TEST_PSEUDONYM_KEY);
+  } finally {
+    await executor.close();
+  }
+}
+
 /**
  * A Neo4j of the test's own, seeded, for tests that write what other test files would see (the
  * breach catalogue): Community has one user database, so isolation means another server.
@@ -138,11 +150,7 @@ export async function startApi(server?: TestNeo4j, options: ApiOptions = {}): Pr
 export async function startPrivateNeo4j(): Promise<TestNeo4j & { stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-private-'));
   const neo4j = await startEmbeddedNeo4j({ boltPort: 0, dataDir, heap: '512m', pageCache: '64m', password: testPassword() });
-  const executor = Executor.create({ uri: neo4j.uri, auth: neo4j.auth, queryTimeoutMs: 60_000, logger: testLogger });
-  await executor.waitUntilReachable();
-  await applySchema(executor);
-  await loadSeeds(executor, TEST_PSEUDONYM_KEY);
-  await executor.close();
+  await seedServer(neo4j.uri, neo4j.auth);
   return {
     uri: neo4j.uri,
     auth: neo4j.auth,

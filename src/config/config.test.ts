@@ -204,3 +204,11 @@ test.each([
   expect(() => loadConfig({ [name]: value })).toThrow(message);
   expect(() => loadConfig({ [name]: value })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
 });
+
+test('WARM_UP_PAGE_CACHE: on unless set to false; a bad value is refused, showing it', () => {
+  expect(loadConfig({}).neo4j.embedded.warmPageCache).toBe(true);
+  const key = 'k'.repeat(32);
+  expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: key, PSEUDONYM_KEY: key }).neo4j.embedded.warmPageCache).toBe(true);
+  expect(loadConfig({ WARM_UP_PAGE_CACHE: 'false' }).neo4j.embedded.warmPageCache).toBe(false);
+  expect(() => loadConfig({ WARM_UP_PAGE_CACHE: 'sometimes' })).toThrow(/WARM_UP_PAGE_CACHE="sometimes".*true or false/);
+});

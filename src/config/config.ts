@@ -136,6 +136,12 @@ export interface Config {
       heap: string;
       /** Page cache (NEO4J_PAGECACHE, default 512m). */
       pageCache: string;
+      /**
+       * Read the store into the page cache in the background once the server has started it
+       * (WARM_UP_PAGE_CACHE, default on): Neo4j Community starts with it empty, and the first
+       * heavy requests then read their pages from disk one at a time. See PageCacheWarmup.java.
+       */
+      warmPageCache: boolean;
     };
   };
 }
@@ -247,6 +253,7 @@ const ENV = z
     NEO4J_LIVE_COUNT_TIMEOUT_MS: withDefault(wholeNumber(100, 3_600_000), 60_000),
     LIVE_COUNTS_PER_MINUTE: withDefault(wholeNumber(0, 100_000), 10),
     WARM_UP_PLANNER: optional(boolean()),
+    WARM_UP_PAGE_CACHE: withDefault(boolean(), true),
     HEAP_GROWTH_PERCENT: withDefault(wholeNumber(0, 400), 0),
     AUDIT_RETENTION_DAYS: optional(wholeNumber(1, 36_500)),
     ...TRACING_ENV,
@@ -391,6 +398,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
         dataDir,
         heap: v.NEO4J_HEAP,
         pageCache: v.NEO4J_PAGECACHE,
+        warmPageCache: v.WARM_UP_PAGE_CACHE,
       },
     },
   };

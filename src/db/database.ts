@@ -61,9 +61,15 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
       password: resolveSecrets(config).neo4jPassword!,
       onLine: (line) => logger.debug({ neo4j: line }),
       onProgress: (message) => logger.info(message),
+      // The server's Neo4j only: a CLI's own short-lived one would read the store beside its work.
+      warmPageCache: e.warmPageCache && options.advertise === true,
     });
     uri = embedded.uri;
     logger.info({ uri }, 'embedded Neo4j ready');
+    void embedded.warmUp.then((outcome) => {
+      if (outcome && 'failed' in outcome) logger.warn({ reason: outcome.failed }, 'Neo4j page cache warm-up stopped');
+      else if (outcome) logger.info({ ...outcome, megabytes: Math.round(outcome.bytes / 1e6) }, outcome.full ? 'Neo4j page cache warmed up (filled to 90 %: the store is larger than the page cache)' : 'Neo4j page cache warmed up (the whole store)');
+    });
     if (options.advertise) writeRunFile(e.dataDir, { uri, neo4jPid: embedded.process.pid!, serverPid: process.pid });
   }
   const executor = Executor.create({

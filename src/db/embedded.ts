@@ -6,6 +6,7 @@ import { fromRoot } from '../config/paths';
 import { makePrivateDir } from '../config/private-dir';
 import { classArchiveJavaArgs, ensureClassArchive } from './class-archive';
 import { JavaRun, runJava } from './run-java';
+import { WarmUpOutcome, warmUpOutcomeOf } from './page-cache-warm-up';
 
 /** Where the Maven project of the launcher lives. */
 export const LAUNCHER_DIR = fromRoot('neo4j');
@@ -38,6 +39,11 @@ export interface EmbeddedOptions {
   onProgress?: (message: string) => void;
   /** How long to wait for the ready line, in ms (default 600000: a cold JVM on 2 busy cores is slow, and a start must survive a busy machine). */
   startTimeoutMs?: number;
+  /**
+   * After the ready line, read the store into Neo4j's page cache in the background, as Neo4j
+   * Enterprise does at start and Community does not (see PageCacheWarmup.java); default off.
+   */
+  warmPageCache?: boolean;
 }
 
 /** A running embedded Neo4j. */
@@ -50,6 +56,8 @@ export interface EmbeddedNeo4j {
   stop(): Promise<void>;
   /** The JVM process, for tests that need to kill it. */
   process: ChildProcess;
+  /** How the page-cache warm-up ended; null when it was not asked for, or the JVM exited first. */
+  warmUp: Promise<WarmUpOutcome | null>;
 }
 
 const INSTALL_HINT =
@@ -269,6 +277,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
         NEO4J_PAGECACHE: opts.pageCache,
         NEO4J_TX_TIMEOUT: opts.txTimeout ?? '0s',
         NEO4J_STOP_ON_STDIN_EOF: '1',
+        NEO4J_PAGECACHE_WARMUP: opts.warmPageCache ? '1' : '0',
       }),
       stdio: ['pipe', 'pipe', 'pipe'],
     },
@@ -278,6 +287,9 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   child.stdin!.on('error', () => undefined);
   child.stdin!.write(`${opts.password}\n`);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let warmedUp: (outcome: WarmUpOutcome | null) => void = () => undefined;
+  const warmUp = opts.warmPageCache ? new Promise<WarmUpOutcome | null>((resolve) => (warmedUp = resolve)) : Promise.resolve(null);
+  void exited.then(() => warmedUp(null));
   const tail: string[] = [];
   const uri = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -290,6 +302,8 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
         tail.push(line);
         if (tail.length > 40) tail.shift();
         opts.onLine?.(line);
+        const outcome = warmUpOutcomeOf(line);
+        if (outcome) warmedUp(outcome);
         const m = /^NEO4J_READY (\S+)/.exec(line);
         if (m) {
           clearTimeout(timer);
@@ -310,6 +324,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     uri,
     auth: { user: 'neo4j', password: opts.password },
     process: child,
+    warmUp,
     stop() {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/config';
-import { Executor } from '../../src/db/executor';
-import { applySchema } from '../../src/db/schema';
-import { loadSeeds } from '../../src/domain/seed/load-seeds';
-import { TEST_PSEUDONYM_KEY } from '../harness';
+import { seedServer } from '../harness';
 
 /**
  * Global setup of the remote suite (jest.remote.config.js): no Neo4j is started here. The server
@@ -22,14 +19,7 @@ export default async function remoteGlobalSetup(): Promise<void> {
   if (database !== undefined) throw new Error('NEO4J_DATABASE is set: the remote suite uses the server’s default database.');
   const started = Date.now();
   const logger = pino({ level: 'warn' });
-  const executor = Executor.create({ uri, auth: { user, password }, queryTimeoutMs: 60_000, logger });
-  try {
-    await executor.waitUntilReachable();
-    await applySchema(executor);
-    await loadSeeds(executor, TEST_PSEUDONYM_KEY);
-  } finally {
-    await executor.close();
-  }
+  await seedServer(uri, { user, password }, logger);
   process.env.BI_TEST_NEO4J_URI = uri;
   process.env.BI_TEST_NEO4J_USER = user;
   process.env.BI_TEST_NEO4J_PASSWORD = password;

@@ -46,6 +46,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *   <li>{@code NEO4J_PAGECACHE}: page cache size, Neo4j syntax such as 256m or 2g (default 256m).</li>
  *   <li>{@code NEO4J_TX_TIMEOUT}: server-side transaction timeout, such as 30s (default 60s).</li>
  *   <li>{@code NEO4J_STOP_ON_STDIN_EOF=1}: stop when standard input closes (the parent died).</li>
+ *   <li>{@code NEO4J_PAGECACHE_WARMUP=1}: after the ready line, read the store into the page cache
+ *       in the background (see {@link PageCacheWarmup}).</li>
  * </ul>
  * The parent gives it a minimal environment (PATH, JAVA_HOME, HOME, LANG and these), so no API
  * secret is readable in {@code /proc/<pid>/environ}.
@@ -116,8 +118,10 @@ public final class Launcher {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
+        Thread[] warmup = new Thread[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("NEO4J_STOPPING");
+            if (warmup[0] != null) warmup[0].interrupt();
             dbms.shutdown();
             System.out.println("NEO4J_STOPPED");
             stopped.countDown();
@@ -131,6 +135,7 @@ public final class Launcher {
                 .getPort();
         System.out.println("NEO4J_READY bolt://127.0.0.1:" + bound + " data=" + dataDir);
         System.out.flush();
+        if ("1".equals(System.getenv("NEO4J_PAGECACHE_WARMUP"))) warmup[0] = PageCacheWarmup.start((GraphDatabaseAPI) db);
         if ("1".equals(System.getenv("NEO4J_STOP_ON_STDIN_EOF"))) {
             // The parent keeps our stdin open for as long as it lives; EOF means it died without
             // stopping us, and an orphaned database would hold the port and the store lock.
