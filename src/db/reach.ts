@@ -14,8 +14,14 @@ export const REACH_FRAGMENTS = Object.freeze({
   flowHeld: 'reach/flow-held',
   /** A counted flow's basis on d: ACTIVE while it runs, RETAINED once ended. */
   flowBasis: 'reach/flow-basis',
-  /** A contract is reached through a path on d (operator, start, window overlap, still held). */
+  /** A contract is reached through a path on d: reachable, and held on d (the three below). */
   contractReached: 'reach/contract-reached',
+  /** A contract is reachable through a path whatever the date (operator, window overlap, cut-off). */
+  contractReachable: 'reach/contract-reachable',
+  /** The first day a reachable contract is held (its start). */
+  contractHeldSince: 'reach/contract-held-since',
+  /** The last day a reachable contract is held (end plus known retention; null: whatever the date). */
+  contractHeldUntil: 'reach/contract-held-until',
   /** An insurer sees the flows and paths it controls ($tenant null: every tenant). */
   tenantPath: 'reach/tenant-path',
   /** An insurer's count covers its own contracts ($tenant null: every insurer's). */
