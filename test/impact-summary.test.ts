@@ -83,10 +83,10 @@ test('an insurer’s breachImpact totals and affectedContracts.totalCount read i
   const contracts = affected('breach-almerys-2024').byInsurer.get('org-alan')!.size;
   expect(stored.data.breachImpact.totals.contracts).toBe(contracts);
   expect(stored.data.affectedContracts.totalCount).toBe(contracts);
-  // An insurer's own date starts from the nearest stored slice (insurer-on-date.ts): on the
-  // default date given explicitly that is the slice itself, which must agree with the live count.
+  // An insurer's own date is read from its per-day changes (insurer-on-date.ts): on the default
+  // date given explicitly they must give the slice itself, which agrees with the live count.
   const explicit = await api.run(q(`, asOf: "${stored.data.breachImpact.referenceDate}"`), undefined, as('INSURER', 'org-alan'));
-  expect(explicit.queries).toContain('impact/insurer-stored-bases');
+  expect(explicit.queries).toContain('impact/insurer-day-counts');
   expect(explicit.data).toEqual(stored.data);
   // Walked live, the paths come first without their networkRoutes (the walk over the insurer's
   // contracts), which a second walk adds only because `paths` lists them, one per route: the

@@ -12,7 +12,7 @@ import { storedDatedSummaries, summariesByBreachIds } from '../src/domain/impact
 import { refreshSummaries } from '../src/domain/summary-upkeep';
 import { syntheticNir } from '../src/identity/nir';
 import { SERVER_START_MS, startPrivateNeo4j, TEST_PSEUDONYM_KEY, testLogger } from './harness';
-import { expectEverySliceEqualsLive } from './insurer-slices';
+import { expectDayCountsEqualLive, expectEverySliceEqualsLive } from './insurer-slices';
 
 /**
  * Summaries maintained by what a write touches (issue #12 §2): after delta imports (new rows, a
@@ -44,7 +44,7 @@ type Raw = Record<string, unknown>;
 
 /** The stored summaries, parsed and in a canonical order (network routes sorted; versions and times left out). */
 async function snapshot(): Promise<unknown> {
-  const [s] = await executor.read<{ summaries: Raw[]; slices: Raw[]; datedSummaries: Raw[]; datedSlices: Raw[]; breachSets: Raw[] }>(SNAPSHOT);
+  const [s] = await executor.read<{ summaries: Raw[]; slices: Raw[]; datedSummaries: Raw[]; datedSlices: Raw[]; dayCounts: Raw[]; breachSets: Raw[] }>(SNAPSHOT);
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
   const by = (k: (r: Raw) => string) => (a: Raw, b: Raw) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0);
   const summary = (r: Raw) => {
@@ -57,6 +57,7 @@ async function snapshot(): Promise<unknown> {
     slices: s.slices.map((r) => ({ ...r, aggregates: parse(r.aggregates), counts: parse(r.counts) })).sort(by((r) => `${r.breachId}|${r.insurerId}`)),
     datedSummaries: s.datedSummaries.map(summary).sort(by((r) => `${r.breachId}|${r.asOf}`)),
     datedSlices: s.datedSlices.map((r) => ({ ...r, aggregates: parse(r.aggregates), counts: parse(r.counts) })).sort(by((r) => `${r.breachId}|${r.asOf}|${r.insurerId}`)),
+    dayCounts: s.dayCounts.map((r) => ({ ...r, changes: parse(r.changes) })).sort(by((r) => `${r.breachId}|${r.insurerId}`)),
     breachSets: s.breachSets.map((r) => ({ ...r, rows: parse(r.rows), referenceDates: parse(r.referenceDates) })).sort(by((r) => String(r.tenant))),
   };
 }
@@ -257,4 +258,37 @@ test('a flow that ends between documented dates: dates on other paths are swept 
   // Deltas after it patch both kinds alike.
   expectDelta(await importRows('org-malakoff-humanis', [`DATED-3,${syntheticNir('summary-delta-grace')},HOLDER,,org-viamedis,,2024-01-23,2024-01-30`]));
   await expectExact();
+});
+
+test('one person’s overlapping, nested and adjacent contracts with one insurer: per-day changes patched by deltas equal a rebuild and the live count on every day they name', async () => {
+  // A catalogue change no API makes (flows are seeded): Almerys keeps MGP's ended contracts six
+  // months, so contracts leave the count (no seeded flow states a retention).
+  const driver = neo4jDriver.driver(neo4j.uri, neo4jDriver.auth.basic(neo4j.auth.user, neo4j.auth.password));
+  try {
+    await driver.executeQuery("MATCH (f:DataFlow {id: 'flow-mgp-almerys'}) SET f.retentionMonths = 6");
+  } finally {
+    await driver.close();
+  }
+  await refreshSummaries(executor, { portfolio: false });
+  const henry = syntheticNir('summary-delta-henry');
+  const ivy = syntheticNir('summary-delta-ivy');
+  // Held until six months after each end: A to 2023-09-30, B to 2024-06-30, C to 2024-01-31.
+  // Henry's spans overlap (A, B), nest (C in B) and follow each other (D starts the day after B's
+  // last held day); Ivy is on A too, as a dependant.
+  expectDelta(
+    await importRows('org-mgp', [
+      `DAYS-A,${henry},HOLDER,,org-almerys,,2022-01-10,2023-03-31`,
+      `DAYS-A,${ivy},DEPENDANT,,org-almerys,,2022-01-10,2023-03-31`,
+      `DAYS-B,${henry},HOLDER,,org-almerys,org-santeclair,2023-01-01,2023-12-31`,
+      `DAYS-C,${henry},HOLDER,,org-almerys,,2023-06-01,2023-07-31`,
+      `DAYS-D,${henry},HOLDER,,org-almerys,,2024-07-01,`,
+    ]),
+  );
+  await expectExact();
+  expect(await expectDayCountsEqualLive(executor, ['org-mgp'], 400)).toBeGreaterThanOrEqual(8);
+  // B now ends on 2023-05-15 (held to 2023-11-15) and C on 2023-06-30 (to 2023-12-30): a gap opens
+  // in Henry's days before D, and the patched changes still equal a rebuild and the live count.
+  expectDelta(await importRows('org-mgp', [`DAYS-B,${henry},HOLDER,,org-almerys,org-santeclair,2023-01-01,2023-05-15`, `DAYS-C,${henry},HOLDER,,org-almerys,,2023-06-01,2023-06-30`]));
+  await expectExact();
+  expect(await expectDayCountsEqualLive(executor, ['org-mgp'], 400)).toBeGreaterThanOrEqual(8);
 });

@@ -1,5 +1,5 @@
 // Everything the summary upkeep stores, raw: every :ImpactSummary, :InsurerImpactSummary, their
-// dated twins (:DatedImpactSummary, :DatedInsurerImpactSummary) and :BreachSetSummary with the properties readers use and the additive counts. Tests compare the
+// dated twins (:DatedImpactSummary, :DatedInsurerImpactSummary), insurers' per-day changes (:InsurerDayCounts) and :BreachSetSummary with the properties readers use and the additive counts. Tests compare the
 // state deltas leave with the state a full refresh writes (test/summary-delta.test.ts).
 CALL {
   MATCH (s:ImpactSummary)
@@ -22,7 +22,12 @@ CALL {
                   counts: s.counts}) AS datedSlices
 }
 CALL {
+  MATCH (s:InsurerDayCounts)
+  RETURN collect({breachId: s.breachId, insurerId: s.insurerId, referenceDate: s.referenceDate, from: s.from, to: s.to,
+                  basis: s.basis, changes: s.changes}) AS dayCounts
+}
+CALL {
   MATCH (x:BreachSetSummary)
   RETURN collect({tenant: x.tenant, rows: x.rows, referenceDates: x.referenceDates}) AS breachSets
 }
-RETURN summaries, slices, datedSummaries, datedSlices, breachSets
+RETURN summaries, slices, datedSummaries, datedSlices, dayCounts, breachSets

@@ -146,7 +146,7 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
 
   /**
    * Contract-level totals counted from the qualifying paths, for keys with no stored summary;
-   * `derived` names those counted from the nearest stored summary (an insurer's own date).
+   * `derived` names those derived from stored summaries (an insurer's own date: insurer-on-date.ts).
    */
   async function countLive(keys: string[]): Promise<{ rows: Map<string, ContractAggregatesRow>; derived: Set<string> }> {
     // Totals are counted over the qualifying paths, so the paths come first (usually cached).
@@ -157,9 +157,9 @@ export function createLoaders(db: RequestDb, tenant: string | null, caches: Shar
       const p = paths[i];
       return p && !(p instanceof Error) && p.referenceDate ? [{ key, referenceDate: p.referenceDate, paths: p.paths }] : [];
     });
-    // An insurer's own date is counted from the nearest stored summary with the same paths, over
-    // the contracts that started or ended in between; only what that cannot answer is counted
-    // by the statement that collects every affected row.
+    // An insurer's own date is read from its stored per-day changes, or counted from the nearest
+    // stored summary with the same paths, over the contracts that started or ended in between;
+    // only what neither can answer is counted by the statement that collects every affected row.
     const fromStored = tenant !== null ? await insurerCountsOnDates(db, requests.map((r) => ({ ...r, breachId: splitKey(r.key).breachId })), tenant) : new Map<string, ContractAggregatesRow>();
     const rest = requests.filter((r) => !fromStored.has(r.key));
     const rows = rest.length > 0 ? await impact.contractAggregates(db, rest, tenant) : [];

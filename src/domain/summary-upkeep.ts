@@ -7,6 +7,7 @@ import { refreshBreachSetSummaries, SAVE_BATCH } from './crossbreach/breach-set-
 import { addBreachSetRows, ALL_TENANTS, BreachSetCounts, breachSetCounts, sortedRows } from './crossbreach/breach-set-sweep';
 import type { BreachSetRow } from './crossbreach/breach-set.rows';
 import { sweepCounts } from './impact/contract-aggregates-sweep';
+import { dayDifference, patchDayCountSteps, readDayCounts, sweepDayChanges } from './impact/day-counts';
 import { impactKey } from './impact/impact.repository';
 import type { ImpactPathsRow } from './impact/impact.rows';
 import { aggregatesOf, ALL, applyCounts, differenceOf, GroupCounts, isEmptyCounts, networkRoutesOf, routeKey, SweepCounts } from './impact/summary-counts';
@@ -116,7 +117,8 @@ export interface Touched {
  *    when the write touched it, and an untouched contract counts the same before and after);
  * 5. the stored counts patched, and everything readers use re-derived from them and written:
  *    summaries, insurer slices (created, updated, or dropped when emptied), network routes of the
- *    paths, cross-breach rows (dropped at zero).
+ *    paths, cross-breach rows (dropped at zero), insurers' per-day changes (day-counts.ts; their
+ *    after − before over S likewise, on breaches that have them).
  * When the summaries are not maintained (never refreshed by this version, the catalogue changed
  * since, a summary was deleted, or a write left them stale), the write is followed by a full refresh in the same
  * transaction instead, after which later writes are deltas again.
@@ -150,14 +152,21 @@ async function deltaTransaction(executor: Executor, write: Step, touched: Touche
       const byBreach = requests.map((r) => ({ key: r.breachId, referenceDate: r.referenceDate, paths: r.paths }));
       const [{ keys }] = await run<{ keys: string[] }>(Q.peopleOfContracts, { contractIds: touched.contracts });
       const people = [...new Set([...touched.people, ...keys])].sort();
+      // Insurers' per-day changes are patched on the breaches that have them (built by a refresh).
+      const { built } = await readDayCounts(db, requests.map((r) => r.breachId), []);
+      const daily = requests.filter((r) => built.has(r.breachId));
       const impactBefore = await sweepCounts(db, all, { keys: people });
       const setsBefore = await breachSetCounts(db, byBreach, { keys: people });
+      const daysBefore = daily.length > 0 ? await sweepDayChanges(db, daily, { keys: people }) : new Map();
       await run(write.query, write.params);
       const impactAfter = await sweepCounts(db, all, { keys: people });
       const setsAfter = await breachSetCounts(db, byBreach, { keys: people });
+      const daysAfter = daily.length > 0 ? await sweepDayChanges(db, daily, { keys: people }) : new Map();
       const storedByKey = new Map([...[...stored.values()].map((x) => [impactKey(x), x] as const), ...storedDated]);
       const written = await applyImpactDelta(db, all, differenceOf(impactAfter, impactBefore), storedByKey);
       await applyBreachSetDelta(db, breachSetDifference(setsAfter, setsBefore));
+      const days = await patchDayCountSteps(db, daily, dayDifference(daysAfter, daysBefore), built);
+      if (days.length > 0) await db.writeAll(days);
       return { mode: 'delta' as const, written };
     },
     counter,

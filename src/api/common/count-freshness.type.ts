@@ -8,7 +8,7 @@ registerEnumType(CountMethod, {
   description: 'How counts were obtained.',
   valuesConfig: {
     MAINTAINED_SUMMARY: { description: 'Read from the summaries maintained with every write (a breach’s reference date and its documented dates; cross-breach counts).' },
-    DERIVED_FROM_SUMMARY: { description: 'An insurer’s own date: the nearest maintained summary, corrected by the contracts that started or ended in between.' },
+    DERIVED_FROM_SUMMARY: { description: 'An insurer’s own date: read from the per-day changes of its people and contracts kept with the maintained summaries (within three years before and one after the breach’s reference date), or else the nearest maintained summary corrected by the contracts that started or ended in between.' },
     LIVE_COUNT: { description: 'Counted in the graph for this request (any other date, a what-if): current by construction.' },
   },
 });

@@ -16,7 +16,7 @@ const OF_PEOPLE = cypher('impact/contract-aggregates-of-people');
 export const SWEEP_CHUNK = 100_000;
 
 /** The qualifying path's fields the sweep's reach rule and grouping use, tagged with its request. */
-interface SweepPath {
+export interface SweepPath {
   req: string;
   d: string;
   operatorId: string;
@@ -37,7 +37,7 @@ interface SweepPath {
 export type { SweepPeople };
 
 /** The requests' paths by population, as the sweep statements take them ($byPopulation). */
-function pathsByPopulation(requests: AggregatesRequest[]): Record<string, SweepPath[]> {
+export function pathsByPopulation(requests: AggregatesRequest[]): Record<string, SweepPath[]> {
   const byPopulation: Record<string, SweepPath[]> = {};
   for (const r of requests) {
     for (const p of r.paths) {

@@ -11,7 +11,7 @@ export interface DateWindows {
 }
 
 /** `iso` moved by `months` months and `days` days, in UTC (a month past a shorter month's end rolls forward, as Date does). */
-function shift(iso: string, months: number, days: number): string {
+export function shift(iso: string, months: number, days: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1 + months, d + days)).toISOString().slice(0, 10);
 }

@@ -2,6 +2,7 @@ import { cypher } from '../../db/cypher-files';
 import { visibleToTenant } from '../../db/reach';
 import type { RequestDb } from '../../db/request-db';
 import { sweepCounts } from './contract-aggregates-sweep';
+import { countsOnDay, DayChanges, readDayCounts, withMirroredGroups } from './day-counts';
 import { countBasis } from './dated-summaries';
 import { changeWindows } from './date-windows';
 import type { AggregatesRequest } from './impact.repository';
@@ -33,9 +34,18 @@ function daysApart(a: string, b: string): number {
   return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 }
 
+/** The row of a count that reaches no contract: what a live count (and a stored summary without a slice) answers. */
+function countedRow(key: string, counts: GroupCounts, tenant: string): ContractAggregatesRow {
+  return isEmptyCounts(counts) ? { key, people: 0, contracts: 0, byInsurer: [], byOperator: [], byNetwork: [], byCategory: [] } : aggregatesOf(key, counts, tenant);
+}
+
 /**
  * An insurer's own totals on dates of its choice (requests whose paths impact-paths gave with
- * `tenant`), counted from the nearest stored summary of the same breach whose paths, cut to the
+ * `tenant`). First read from the insurer's stored per-day changes of the breach (day-counts.ts),
+ * when the date lies in their horizon and its own paths have the count basis they were built on:
+ * one statement, whatever the population, then a sum per group over the days up to the date.
+ * A date on which the insurer has no path reaches nothing of its, and is answered without a read.
+ * Otherwise counted from the nearest stored summary of the same breach whose paths, cut to the
  * insurer's own, have the same count basis: its stored slice plus (counts on the date − counts
  * on the summary's date) over the beneficiaries of the insurer's contracts started, or ended
  * within a retention, between the two dates (date-windows.ts, on the (insurerId, startDate) and
@@ -47,9 +57,22 @@ function daysApart(a: string, b: string): number {
  */
 export async function insurerCountsOnDates(db: RequestDb, requests: InsurerDateRequest[], tenant: string): Promise<Map<string, ContractAggregatesRow>> {
   const out = new Map<string, ContractAggregatesRow>();
-  if (requests.length === 0) return out;
-  const bases = await db.read<BaseRow>(Q.bases, { breachIds: [...new Set(requests.map((r) => r.breachId))], tenant });
-  for (const r of requests) {
+  // No path of the insurer's on that date: nothing of its can be reached, whatever is stored.
+  for (const r of requests) if (r.paths.length === 0) out.set(r.key, countedRow(r.key, {}, tenant));
+  const asked = requests.filter((r) => r.paths.length > 0);
+  if (asked.length === 0) return out;
+  const { rows: days } = await readDayCounts(db, [...new Set(asked.map((r) => r.breachId))], [tenant]);
+  const daysOf = new Map(days.map((d) => [d.breachId, d]));
+  const rest: InsurerDateRequest[] = [];
+  for (const r of asked) {
+    const d = daysOf.get(r.breachId);
+    if (d && r.referenceDate >= d.from && r.referenceDate <= d.to && d.basis === countBasis('', r.paths)) {
+      out.set(r.key, countedRow(r.key, withMirroredGroups(countsOnDay(JSON.parse(d.changes) as DayChanges, r.referenceDate), tenant, r.paths), tenant));
+    } else rest.push(r);
+  }
+  if (rest.length === 0) return out;
+  const bases = await db.read<BaseRow>(Q.bases, { breachIds: [...new Set(rest.map((r) => r.breachId))], tenant });
+  for (const r of rest) {
     const basis = countBasis('', r.paths);
     const usable = bases
       .filter((b) => b.breachId === r.breachId && b.paths !== null && !(b.hasSlice && b.slice === null))
@@ -71,8 +94,7 @@ export async function insurerCountsOnDates(db: RequestDb, requests: InsurerDateR
         counts = applyCounts(stored, change.get('x')?.get('t') ?? {});
       }
     }
-    // No contract reached: the row a live count (and a stored summary without a slice) answers.
-    out.set(r.key, isEmptyCounts(counts) ? { key: r.key, people: 0, contracts: 0, byInsurer: [], byOperator: [], byNetwork: [], byCategory: [] } : aggregatesOf(r.key, counts, tenant));
+    out.set(r.key, countedRow(r.key, counts, tenant));
   }
   return out;
 }

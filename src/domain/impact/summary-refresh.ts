@@ -3,6 +3,7 @@ import type { Step } from '../../db/executor';
 import type { RequestDb } from '../../db/request-db';
 import { listBreaches } from '../breach/breach.repository';
 import { sweepCounts } from './contract-aggregates-sweep';
+import { rebuildDayCountSteps, sweepDayChanges } from './day-counts';
 import { countBasis, countByDifference, datedSummaryRequests, isComplete, readStoredDatedSummaries, StoredSummaryRow, SummaryRequest, withCountedRoutes } from './dated-summaries';
 import { impactKey, impactPaths } from './impact.repository';
 import type { ImpactPathsRow } from './impact.rows';
@@ -90,6 +91,8 @@ export interface ImpactRefresh {
  * (sweepCounts), so a national breach never has to fit in one statement's memory; a dated
  * summary whose paths are the reference date's is counted by difference over the people whose
  * contracts started or ended between the two dates (countByDifference), not by another sweep.
+ * Recounted breaches also get every insurer's per-day changes (day-counts.ts), rebuilt by one
+ * more walk over the people, which an insurer's count on a date of its choice reads.
  * `onSwept` hears how many people have been counted so far, for a progress bar.
  */
 export async function refreshImpactSummaries(db: RequestDb, { sweepAll, onSwept }: { sweepAll: boolean; onSwept?: (people: number) => void }): Promise<ImpactRefresh> {
@@ -115,6 +118,9 @@ export async function refreshImpactSummaries(db: RequestDb, { sweepAll, onSwept 
   const sweptWhole = datedToCount.filter((q) => !byDifference.includes(q));
   const all = [...toSweep, ...sweptWhole];
   const counts = all.length > 0 ? await sweepCounts(db, all, { onChunk: onSwept }) : new Map<string, Map<string, GroupCounts>>();
+  // Every insurer's per-day changes on the recounted breaches' reference-date paths, so that an
+  // insurer's own date is read from them (day-counts.ts): one more walk over the people.
+  const daySums = toSweep.length > 0 ? await sweepDayChanges(db, toSweep, { onChunk: onSwept }) : new Map();
   const left = await countByDifference(db, byDifference, toSweep, counts);
   if (left.length > 0) throw new Error(`dated summaries ${left.map((r) => r.key).join(', ')} could not be counted by difference`);
   const summaries: Step[] = [];
@@ -146,7 +152,8 @@ export async function refreshImpactSummaries(db: RequestDb, { sweepAll, onSwept 
     { query: Q.orphans, params: { keep: requests.map((r) => r.breachId) } },
     { query: Q.datedOrphans, params: { keep: dated.map((r) => r.key) } },
   ];
-  await db.writeAll([...summaries, ...drop, ...saveSliceSteps(slices), ...orphans]);
+  const days = toSweep.length > 0 ? rebuildDayCountSteps(toSweep, daySums) : [];
+  await db.writeAll([...summaries, ...drop, ...saveSliceSteps(slices), ...days, ...orphans]);
   const before = [...stored.keys()].sort().join('\n');
   const after = requests.map((r) => r.breachId).sort().join('\n');
   return { written: summaries.length, swept: [...swept], requests, breachesChanged: before !== after };
