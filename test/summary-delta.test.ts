@@ -26,8 +26,8 @@ import { expectDayCountsEqualLive, expectEverySliceEqualsLive } from './insurer-
 const HEADER = 'contract_number,nir,role,product,operator,network,start_date,end_date';
 const SNAPSHOT = cypher('admin/stored-summaries-snapshot');
 /** The statements of a full sweep (every person) and of a delta (named people). */
-const FULL_SWEEPS = ['impact/contract-aggregates-sweep', 'crossbreach/breach-set-sweep'];
-const DELTA_COUNTS = ['impact/contract-aggregates-of-people', 'crossbreach/breach-set-of-people'];
+const FULL_SWEEPS = ['impact/contract-aggregates-sweep', 'crossbreach/breach-set-sweep', 'impact/insurer-day-events-sweep'];
+const DELTA_COUNTS = ['impact/contract-aggregates-of-people', 'crossbreach/breach-set-of-people', 'impact/insurer-day-events-of-people'];
 
 let neo4j: Awaited<ReturnType<typeof startPrivateNeo4j>>;
 let executor: Executor;
