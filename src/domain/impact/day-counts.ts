@@ -59,15 +59,26 @@ interface DayRow {
   contracts: number;
 }
 
+/** True when `o` has no key (without listing its keys: a group holds up to ~1,500 days). */
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
 /** Adds `sign` × one change into `sums`, dropping what reaches 0/0. */
 function addChange(sums: DayChangeSums, dim: string, id: string, day: string, people: number, contracts: number): void {
   const groups = (sums[dim] ??= {});
   const days = (groups[id] ??= {});
   const [p, c] = days[day] ?? [0, 0];
-  if (p + people === 0 && c + contracts === 0) delete days[day];
-  else days[day] = [p + people, c + contracts];
-  if (Object.keys(days).length === 0) delete groups[id];
-  if (Object.keys(groups).length === 0) delete sums[dim];
+  if (p + people !== 0 || c + contracts !== 0) {
+    days[day] = [p + people, c + contracts];
+    return;
+  }
+  // Only a cancelled day can empty its group, and only an emptied group its dimension.
+  delete days[day];
+  if (!isEmpty(days)) return;
+  delete groups[id];
+  if (isEmpty(groups)) delete sums[dim];
 }
 
 /** Adds `sign` × the statement rows into `into` (sign −1 subtracts: a write's change is after − before). */
