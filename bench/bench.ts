@@ -172,7 +172,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
   const delta = await deltaSeries(db.executor, key, top.id);
   log(
     `refresh after a ${delta.rows}-row delta: first ${delta.seconds.toFixed(2)} s (${delta.incremental ? 'delta' : 'full refresh'}, write included; slowest: ${describeStatements(delta.statements)}); ` +
-      `next ${delta.next.length}: median ${delta.nextMedianSeconds.toFixed(2)} s (${delta.next.map((x) => x.toFixed(2)).join(', ')})`,
+      `next ${delta.next.length}: median ${delta.nextMedianSeconds.toFixed(2)} s (${delta.next.map((x) => x.toFixed(2)).join(', ')}; per delta: ${describeStatements(delta.nextStatements)})`,
   );
   // Two insurers' deltas at once: the largest and the second largest.
   const second = [...summary.byInsurer].sort((a, b) => b.contracts - a.contracts || a.id.localeCompare(b.id))[1];

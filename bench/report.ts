@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BulkMeasure, ImportMeasure } from './dataset';
 import type { AsOfCase } from './asof';
-import type { ConcurrentDeltaMeasure, DeltaMeasure, DeltaSeriesMeasure } from './delta';
+import { median, warmDays, type ConcurrentDeltaMeasure, type DeltaMeasure, type DeltaSeriesMeasure } from './delta';
 import { describeStatements } from './statement-time';
 import type { ExportMeasure } from './export';
 import type { LoadResult } from './load';
@@ -18,7 +18,7 @@ export interface SizeResult {
   /** `ours` and `floor` are absent above `--transactional-max` (the bulk load alone built the store). */
   import: { ours?: ImportMeasure & { refreshSeconds: number }; floor?: ImportMeasure; bulk?: BulkMeasure & { transactionalEndToEndSeconds?: number } };
   /** A 1,000-row delta import after it, summaries maintained (absent in runs before #12). */
-  delta?: DeltaMeasure & Partial<Pick<DeltaSeriesMeasure, 'next' | 'nextMedianSeconds'>>;
+  delta?: DeltaMeasure & Partial<Pick<DeltaSeriesMeasure, 'next' | 'nextMedianSeconds' | 'nextStatements'>>;
   /** Two insurers' 1,000-row deltas started together (absent in runs before #12 §5). */
   concurrentDeltas?: ConcurrentDeltaMeasure;
   /** breachImpact on the reference date and on another, one request at a time (absent before #12 §5). */
@@ -54,6 +54,9 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 function deltaSeconds(d: NonNullable<SizeResult['delta']>): Array<[string, number]> {
   const out: Array<[string, number]> = [['first after the load', d.seconds]];
   if (d.next?.length && d.nextMedianSeconds !== undefined) out.push([`median of the next ${d.next.length}`, d.nextMedianSeconds]);
+  // Runs since 2026-12-06 measure eight days after the first: their last half is the warm server's.
+  const warm = warmDays(d.next ?? []);
+  if (warm.length > 0) out.push([`median of the last ${warm.length} days (warm JVM)`, median(warm)]);
   return out;
 }
 
@@ -187,6 +190,7 @@ function markdown(results: BenchResults): string {
       const next = s.delta.next?.length ? ` The next ${s.delta.next.length} days' deltas (new people each): median ${s.delta.nextMedianSeconds!.toFixed(2)} s (${s.delta.next.map((d) => d.toFixed(2)).join(', ')} s).` : '';
       lines.push(`Refresh after a ${int(s.delta.rows)}-row delta, the first after the load: ${s.delta.seconds.toFixed(2)} s, the rows' write included (${s.delta.incremental ? 'patched by a delta' : 'refreshed whole'}).${next}`, '');
       if (s.delta.statements) lines.push(`Its slowest statements: ${describeStatements(s.delta.statements)}.`, '');
+      if (s.delta.nextStatements) lines.push(`The next days' deltas, per delta on average (a transaction's commit named \`commit <transaction>\`): ${describeStatements(s.delta.nextStatements)}.`, '');
     }
     const pair = s.concurrentDeltas;
     if (pair) {

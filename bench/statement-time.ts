@@ -27,5 +27,6 @@ export function slowestStatements(timings: readonly StatementTiming[], top = 5):
 /** "name ×n 123 ms, …" for the bench log and report. */
 export function describeStatements(statements: readonly StatementTime[] | undefined): string {
   if (!statements || statements.length === 0) return '–';
-  return statements.map((s) => `${s.query}${s.count > 1 ? ` ×${s.count}` : ''} ${s.ms.toFixed(0)} ms`).join(', ');
+  // A mean over several runs may be a fraction of a count (a statement some runs did not make).
+  return statements.map((s) => `${s.query}${s.count !== 1 ? ` ×${Number.isInteger(s.count) ? s.count : s.count.toFixed(1)}` : ''} ${s.ms.toFixed(0)} ms`).join(', ');
 }

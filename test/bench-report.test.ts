@@ -110,3 +110,30 @@ test("the report says where a delta's and an asOf answer's time went, slowest st
   expect(md).toContain('- insurer-2023-06-17: import/merge-portfolio-rows 900 ms, impact/contract-aggregates-of-people ×2 850 ms, admin/lock-summaries 2 ms');
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test("a series of eight days is also judged on its last four, the JVM warmed by the days before, each verdict its own", () => {
+  const at1m = size(1_000_000, { ours: 10, ng: 30, raw: 9 }, 0.9);
+  const at10m = size(10_000_000, { ours: 10, ng: 30, raw: 9 }, 0.9);
+  at1m.delta = { rows: 1000, seconds: 2, incremental: true, next: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], nextMedianSeconds: 1.0 };
+  // The first days at 10M pay the warm-up: the median of all eight is 1.8 s (1.8×), the last four's 1.2 s (1.2×).
+  at10m.delta = { rows: 1000, seconds: 5, incremental: true, next: [2.5, 2.4, 2.4, 2.4, 1.2, 1.1, 1.3, 1.2], nextMedianSeconds: 1.8 };
+  const growth = targets(run([at1m, at10m])).filter((t) => t.at === 'growth' && t.target.startsWith('refresh after'));
+  expect(growth.map((t) => [t.target.replace('refresh after a 1,000-row delta at 10M ≤ 1.5× at 1M, ', ''), t.ratio, t.verdict])).toEqual([
+    ['first after the load', 2.5, '**missed**'],
+    ['median of the next 8', 1.8, '**missed**'],
+    ['median of the last 4 days (warm JVM)', 1.2, 'met'],
+  ]);
+  // A series too short for a warm half (runs before 2026-12-06) has no such verdict.
+  at1m.delta.next = at10m.delta.next = [1, 1, 1];
+  expect(targets(run([at1m, at10m])).filter((t) => t.target.includes('warm JVM'))).toEqual([]);
+});
+
+test("the report says where the later days' deltas went on average, commits named", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
+  const s = size(100_000, { ours: 10, ng: 30, raw: 9 }, 0.9);
+  s.delta = { rows: 1000, seconds: 1.8, incremental: true, next: [0.9, 0.7], nextMedianSeconds: 0.8, nextStatements: [{ query: 'commit summaries/delta', count: 1, ms: 310 }, { query: 'impact/contract-aggregates-of-people', count: 2, ms: 250.4 }] };
+  writeReport(dir, run([s]));
+  const md = fs.readFileSync(path.join(dir, 'results.md'), 'utf8');
+  expect(md).toContain("The next days' deltas, per delta on average (a transaction's commit named `commit <transaction>`): commit summaries/delta 310 ms, impact/contract-aggregates-of-people ×2 250 ms.");
+  fs.rmSync(dir, { recursive: true, force: true });
+});

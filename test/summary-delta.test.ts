@@ -142,6 +142,10 @@ async function importRows(insurerId: string, rows: string[]): Promise<RoundTripC
 function expectDelta(counter: RoundTripCounter): void {
   for (const q of DELTA_COUNTS) expect(counter.queries).toContain(q);
   for (const q of FULL_SWEEPS) expect(counter.queries).not.toContain(q);
+  // Its commit is timed apart from its statements (the benchmark's breakdown of a delta names it).
+  expect(counter.commits?.map((c) => c.query)).toContain('summaries/delta');
+  expect(counter.timings?.map((t) => t.query)).not.toContain('summaries/delta');
+  for (const c of counter.commits ?? []) expect(c.ms).toBeGreaterThanOrEqual(0);
 }
 
 const alice = syntheticNir('summary-delta-alice');

@@ -24,11 +24,19 @@ export interface RoundTripCounter {
    * and the benchmark's breakdowns. Never a parameter value.
    */
   timings?: StatementTiming[];
+  /**
+   * When present, how long each write transaction's commit took (from the end of its last
+   * statement's answer to the commit's: the transaction log written and forced, the changes
+   * applied to the store and its indexes), named after the transaction. Kept apart from `timings`,
+   * which are statements (one per round trip, span and Server-Timing metric); the benchmark's
+   * breakdowns of writes add them.
+   */
+  commits?: StatementTiming[];
 }
 
-/** Creates a zeroed {@link RoundTripCounter}, timing its statements. */
+/** Creates a zeroed {@link RoundTripCounter}, timing its statements and commits. */
 export function newRoundTripCounter(): RoundTripCounter {
-  return { roundTrips: 0, queries: [], timings: [] };
+  return { roundTrips: 0, queries: [], timings: [], commits: [] };
 }
 
 /** One statement of a multi-statement write transaction. */
@@ -346,12 +354,12 @@ export class Executor {
 
   /** Runs several write statements in one transaction: all of them land, or none does. `timeoutMs` replaces the executor's timeout (a request's remaining time). */
   async writeAll(steps: Step[], counter?: RoundTripCounter, timeoutMs?: number): Promise<void> {
-    await this.transaction(
-      'WRITE',
+    await this.timedWrite(
+      steps.map((s) => s.query.name).join('+'),
       async (tx) => {
         for (const step of steps) await this.run(tx, step.query, step.params, counter);
       },
-      steps.map((s) => s.query.name).join('+'),
+      counter,
       timeoutMs,
     );
   }
@@ -364,7 +372,30 @@ export class Executor {
    * remaining time).
    */
   async writeTransaction<T>(name: string, work: (run: TxRun) => Promise<T>, counter?: RoundTripCounter, timeoutMs?: number): Promise<T> {
-    return this.transaction('WRITE', (tx) => work((query, params = {}) => this.run(tx, query, params, counter)), name, timeoutMs);
+    return this.timedWrite(name, (tx) => work((query, params = {}) => this.run(tx, query, params, counter)), counter, timeoutMs);
+  }
+
+  /**
+   * A write transaction whose commit is timed into `counter.commits`: the time between the end of
+   * `work` (its last answer) and the driver's report of the commit. Why apart from the statements:
+   * a write's commit (transaction log forced, store and indexes updated) can cost as much as its
+   * statements, and a breakdown that omits it does not say where a write's time went. A retried
+   * transaction is timed on its last attempt.
+   */
+  private async timedWrite<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, counter: RoundTripCounter | undefined, timeoutMs: number | undefined): Promise<T> {
+    let workEnded = 0;
+    const result = await this.transaction(
+      'WRITE',
+      async (tx) => {
+        const out = await work(tx);
+        workEnded = performance.now();
+        return out;
+      },
+      name,
+      timeoutMs,
+    );
+    counter?.commits?.push({ query: name, ms: performance.now() - workEnded });
+    return result;
   }
 
   /**
