@@ -22,6 +22,12 @@ test.each(names)('EXPLAIN %s', async (name) => {
   expect(plan.length).toBeGreaterThan(0);
 });
 
+test("regression: a member's contracts are found by the pseudonym through the unique Beneficiary(id) index (beneficiary_key, the same value, is dropped)", async () => {
+  const plan = await executor.explain(cypher('contract/member-contracts'));
+  expect(plan.some((p) => /^NodeUniqueIndexSeek/.test(p.operator) && /Beneficiary\(id\)/.test(p.details))).toBe(true);
+  expect(plan.filter((p) => /Beneficiary\(key\)/.test(p.details) || /Scan/.test(p.operator))).toEqual([]);
+});
+
 test('regression: affected-contracts paging walks the (insurerId, id) index in order and never sorts', async () => {
   const plan = await executor.explain(cypher('contract/affected-contracts-page'));
   const operators = plan.map((p) => p.operator);

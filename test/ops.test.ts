@@ -5,7 +5,7 @@ import { createTokenVerifier } from '../src/auth/verify-token';
 import { Config, loadConfig } from '../src/config/config';
 import { cypher } from '../src/db/cypher-files';
 import { Executor } from '../src/db/executor';
-import { schemaObjectNames } from '../src/db/schema';
+import { applySchema, droppedSchemaObjectNames, schemaObjectNames } from '../src/db/schema';
 import { syntheticNir } from '../src/identity/nir';
 import { PORTFOLIO_COLUMNS } from '../src/domain/import/portfolio-row';
 import { refreshSummaries } from '../src/domain/summary-upkeep';
@@ -221,6 +221,20 @@ describe('readiness over a database of its own', () => {
     await app?.close();
     await executor?.close();
     await neo4j?.stop();
+  });
+
+  test('a store an earlier version made loses the index it no longer uses: applySchema drops beneficiary_key (the same value as the indexed id) and keeps every object it creates', async () => {
+    const probe = (name: string, text: string) => ({ name: `test/ops/${name}`, text });
+    const indexNames = async () => (await executor.read<{ name: string }>(probe('index-names', 'SHOW INDEXES YIELD name RETURN name'))).map((r) => r.name);
+    // As versions before 2026-12-06 left it.
+    await executor.write(probe('old-index', 'CREATE RANGE INDEX beneficiary_key IF NOT EXISTS FOR (b:Beneficiary) ON (b.key)'));
+    expect(await indexNames()).toContain('beneficiary_key');
+    expect(droppedSchemaObjectNames()).toEqual(['beneficiary_key']);
+    await applySchema(executor);
+    const after = await indexNames();
+    expect(after).not.toContain('beneficiary_key');
+    expect(after).toEqual(expect.arrayContaining(schemaObjectNames()));
+    expect((await fetch(`${app.url}/health/ready`)).status).toBe(200);
   });
 
   test('/metrics counts import rows and summary writes, and reads the audit chain length and the summaries’ state from the data', async () => {

@@ -1,8 +1,22 @@
 import { allCypherNames, cypher } from './cypher-files';
 import { Executor } from './executor';
 
-/** A schema file's name: an order prefix (c01 constraints, i01 indexes), then the object's name with dashes. */
-const SCHEMA_FILE = /^schema\/[ci]\d+-([a-z0-9-]+)$/;
+/**
+ * A schema file's name: an order prefix (c01 constraints, d01 objects earlier versions created
+ * and this one drops, i01 indexes), then the object's name with dashes.
+ */
+const SCHEMA_FILE = /^schema\/([cdi])\d+-([a-z0-9-]+)$/;
+
+/** Each schema file's kind (`c`, `d` or `i`) and the object it names; throws, naming the file, for a name off the pattern. */
+function schemaFiles(): Array<{ kind: string; object: string }> {
+  return allCypherNames()
+    .filter((n) => n.startsWith('schema/'))
+    .map((n) => {
+      const m = SCHEMA_FILE.exec(n);
+      if (!m) throw new Error(`cypher/${n}.cypher is not named <c|d|i><number>-<object-name>, the constraint or index it creates (c, i) or drops (d).`);
+      return { kind: m[1], object: m[2].replace(/-/g, '_') };
+    });
+}
 
 /**
  * The names of the constraints and indexes `cypher/schema/` creates, in file order. Each file is
@@ -12,18 +26,22 @@ const SCHEMA_FILE = /^schema\/[ci]\d+-([a-z0-9-]+)$/;
  * readiness tests on the real database catch. Throws, naming the file, for a name off the pattern.
  */
 export function schemaObjectNames(): string[] {
-  return allCypherNames()
-    .filter((n) => n.startsWith('schema/'))
-    .map((n) => {
-      const m = SCHEMA_FILE.exec(n);
-      if (!m) throw new Error(`cypher/${n}.cypher is not named <c|i><number>-<object-name>, the constraint or index it creates.`);
-      return m[1].replace(/-/g, '_');
-    });
+  return schemaFiles()
+    .filter((f) => f.kind !== 'd')
+    .map((f) => f.object);
+}
+
+/** The names of the objects earlier versions created that {@link applySchema} drops (`d` files). */
+export function droppedSchemaObjectNames(): string[] {
+  return schemaFiles()
+    .filter((f) => f.kind === 'd')
+    .map((f) => f.object);
 }
 
 /**
- * Applies every constraint and index in `cypher/schema/` (all `IF NOT EXISTS`, so it is safe on
- * every start) and waits for the indexes to come online, so the first query can use them.
+ * Applies every constraint and index in `cypher/schema/` (all `IF NOT EXISTS`, and the drops of
+ * objects earlier versions made `IF EXISTS`, so it is safe on every start) and waits for the
+ * indexes to come online, so the first query can use them.
  */
 export async function applySchema(executor: Executor): Promise<string[]> {
   const names = allCypherNames().filter((n) => n.startsWith('schema/'));
