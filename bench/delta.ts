@@ -1,6 +1,7 @@
 import { Executor, newRoundTripCounter, StatementTiming } from '../src/db/executor';
 import { importPortfolio } from '../src/domain/import/import-portfolio';
 import { syntheticNir } from '../src/identity/nir';
+import { median } from './percentile';
 import { slowestStatements, StatementTime } from './statement-time';
 
 /** What a delta import cost. */
@@ -58,14 +59,6 @@ export async function deltaImport(executor: Executor, pseudonymKey: Buffer, insu
   const spent = [...(counter.timings ?? []), ...(counter.commits ?? []).map((c) => ({ query: `commit ${c.query}`, ms: c.ms }))];
   timings?.push(...spent);
   return { rows: s.rowsLoaded, seconds, incremental: !counter.queries.includes('impact/contract-aggregates-sweep'), statements: slowestStatements(spent) };
-}
-
-/** The median of `values` (the mean of the middle two for an even count); NaN when empty. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
 /**

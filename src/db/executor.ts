@@ -349,7 +349,7 @@ export class Executor {
 
   /** Runs one write statement in its own transaction and returns its records. */
   write<T = Record<string, unknown>>(query: NamedQuery, params: Record<string, unknown> = {}, counter?: RoundTripCounter): Promise<T[]> {
-    return this.transaction('WRITE', async (tx) => this.run<T>(tx, query, params, counter), query.name);
+    return this.timedWrite(query.name, async (tx) => this.run<T>(tx, query, params, counter), counter, undefined);
   }
 
   /** Runs several write statements in one transaction: all of them land, or none does. `timeoutMs` replaces the executor's timeout (a request's remaining time). */
