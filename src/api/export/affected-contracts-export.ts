@@ -10,7 +10,7 @@ import { affectedContractBatches, ExportContractRow } from '../../domain/contrac
 import { AppError, badInput, isAppError } from '../../errors/app-error';
 import type { RequestContext } from '../context';
 import { loadPaths, requireBreach } from '../require';
-import { csvHeader, csvLines, endLine, EXPORT_FORMATS, ExportFormat, jsonLines, mailingRows, PathPartMemo } from './mailing-rows';
+import { csvHeader, csvLines, endLine, EXPORT_FORMATS, ExportFormat, jsonLines, mailingRows, newPathPartMemo, PathPartMemo } from './mailing-rows';
 
 /** The path of the mailing export. */
 export const EXPORT_PATH = '/export/affected-contracts';
@@ -156,7 +156,7 @@ export function exportStream(ctx: RequestContext, query: unknown, prepared: Prep
     const releaseHeapGrowth = holdHeapGrowth();
     try {
       if (request.format === 'csv') yield `${request.bom ? '\uFEFF' : ''}${csvHeader()}`;
-      const memo: PathPartMemo = new Map();
+      const memo: PathPartMemo = newPathPartMemo();
       // Formats a batch; its rows objects die here, young, once the text is made.
       const format = (batch: ExportContractRow[]): string => {
         const lines = batch.flatMap((row) => mailingRows(row, exposures, referenceDate!, memo));

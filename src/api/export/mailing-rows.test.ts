@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { ExposureRow } from '../../domain/breach/breach.rows';
 import { neutraliseFormula } from '../../domain/common/spreadsheet-cell';
 import type { ExportContractRow } from '../../domain/contract/affected-contracts-export';
-import { CSV_COLUMNS, csvHeader, csvLines, endLine, jsonLines, mailingRows } from './mailing-rows';
+import { CSV_COLUMNS, csvHeader, csvLines, endLine, jsonLines, mailingRows, newPathPartMemo } from './mailing-rows';
 
 /** The export's lines, without a database: formula neutralisation, one line per beneficiary, caveats, end lines. */
 const exposure = (categoryId: string, status: string, scope: string | null, confidence: 'H' | 'M' | 'L' | null = 'H'): ExposureRow => ({
@@ -79,10 +79,10 @@ test('JSON lines carry exact values (no apostrophe) and the end lines say what a
 test('a memo shares the path part between contracts with the same paths, and changes no line', () => {
   const other = contract('N5', { paths: [{ flowId: 'f2', operatorId: 'org-almerys', basis: 'RETAINED', exposedCategoryIds: ['cat-nir'], networkId: null }] });
   const batch = [contract('N1'), contract('N2'), other, contract('N4', { beneficiaries: [] })];
-  const memo = new Map();
+  const memo = newPathPartMemo();
   const shared = batch.flatMap((c) => mailingRows(c, EXPOSURES, '2024-01-22', memo));
   const fresh = batch.flatMap((c) => mailingRows(c, EXPOSURES, '2024-01-22'));
-  expect(memo.size).toBe(2);
+  expect(memo.byKey.size).toBe(2);
   // N1's lines and N2's share one paths array and one exposures array; N5's has its own.
   expect(shared[2].paths).toBe(shared[0].paths);
   expect(shared[2].exposures).toBe(shared[0].exposures);
@@ -95,7 +95,7 @@ test('a memo shares the path part between contracts with the same paths, and cha
 });
 
 test('CSV cells formatted for one path part are not reused for a row with the same paths but other exposures', () => {
-  const [row] = mailingRows(contract('N1'), EXPOSURES, '2024-01-22', new Map());
+  const [row] = mailingRows(contract('N1'), EXPOSURES, '2024-01-22', newPathPartMemo());
   const first = parse(csvLines([row]))[0];
   const changed = { ...row, exposures: [], exposedCategories: [] };
   const [again] = parse(csvLines([changed])) as string[][];

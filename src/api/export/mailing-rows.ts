@@ -57,9 +57,22 @@ type PathPart = Pick<MailingRow, 'paths' | 'exposedCategories' | 'exposures'>;
  * A cache of {@link PathPart}s by path set, for one export (one breach, one reference date): the
  * contracts of a national insurer are reached through a handful of distinct path sets, so their
  * lines share these arrays instead of building them again per contract (and `csvRecord` formats
- * their cells once per path set). Create one per export with `new Map()`.
+ * their cells once per path set). Create one per export with {@link newPathPartMemo}.
  */
-export type PathPartMemo = Map<string, PathPart>;
+export interface PathPartMemo {
+  /** By the path set's content. */
+  byKey: Map<string, PathPart>;
+  /**
+   * By the paths array itself: the export's reader hands contracts with the same paths one shared
+   * array, and a lookup by identity spares the content key (a JSON text per contract).
+   */
+  byList: WeakMap<object, PathPart>;
+}
+
+/** An empty {@link PathPartMemo}, for one export. */
+export function newPathPartMemo(): PathPartMemo {
+  return { byKey: new Map(), byList: new WeakMap() };
+}
 
 /** Distinct path sets a memo keeps before it starts again (an export has a handful; this only bounds memory). */
 const MEMO_LIMIT = 10_000;
@@ -67,13 +80,16 @@ const MEMO_LIMIT = 10_000;
 /** The part of a contract's lines its paths decide, from `memo` when a contract with the same paths was seen. */
 function pathPartOf(paths: ExportContractRow['paths'], breachExposures: readonly ExposureRow[], memo: PathPartMemo | undefined): PathPart {
   if (memo === undefined) return newPathPart(paths, breachExposures);
+  const same = memo.byList.get(paths);
+  if (same !== undefined) return same;
   const key = JSON.stringify(paths.map((p) => [p.flowId, p.operatorId, p.basis, p.networkId, p.exposedCategoryIds]));
-  let part = memo.get(key);
+  let part = memo.byKey.get(key);
   if (part === undefined) {
     part = newPathPart(paths, breachExposures);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, part);
+    if (memo.byKey.size >= MEMO_LIMIT) memo.byKey.clear();
+    memo.byKey.set(key, part);
   }
+  memo.byList.set(paths, part);
   return part;
 }
 

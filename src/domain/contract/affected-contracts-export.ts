@@ -21,6 +21,21 @@ export interface ExportContractRow {
   beneficiaries: Array<{ key: string; role: 'HOLDER' | 'DEPENDANT' }>;
 }
 
+/** One row of contract/export-affected-contracts, as the statement returns it (see its header). */
+interface ExportBatchRecord {
+  id: string;
+  number: string;
+  startDate: string;
+  endDate: string | null;
+  networkId: string | null;
+  /** Positions in the statement's `$paths` of the paths reaching the contract. */
+  hits: number[];
+  beneficiaries: Array<[string, 'HOLDER' | 'DEPENDANT']>;
+}
+
+/** Distinct path lists an export keeps before it starts again (a national insurer has a handful; this only bounds memory). */
+const PATH_LISTS_LIMIT = 10_000;
+
 /**
  * The tenant insurer's contracts reached through `paths` on `referenceDate`, in contract-id order,
  * `batchSize` contracts per statement (keyset paging on the contract id, so each batch is an index
@@ -29,6 +44,8 @@ export interface ExportContractRow {
  * its own read with the executor's statement timeout (not one request deadline: an export of a
  * national insurer takes longer than any single request may); the batches are not one snapshot,
  * so an import running meanwhile may show in later batches only. Throws as `Executor.read` does.
+ * Contracts reached through the same paths (and, for a path without a partner, the same network)
+ * share one `paths` array, in the order of `paths`: a caller may key its own caches on it.
  */
 export async function* affectedContractBatches(
   executor: Executor,
@@ -36,13 +53,38 @@ export async function* affectedContractBatches(
 ): AsyncGenerator<ExportContractRow[], void, undefined> {
   const limit = args.batchSize ?? EXPORT_BATCH_SIZE;
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`export batch size must be a positive integer, not ${limit}`);
+  // The statement names a contract's paths by position; these are the lists built so far, by
+  // positions (and network where a path has no partner of its own).
+  const pathLists = new Map<string, ExportContractRow['paths']>();
+  const pathsOf = (r: ExportBatchRecord): ExportContractRow['paths'] => {
+    // Positions in $paths order, whatever order Cypher collected them in.
+    const hits = r.hits.length > 1 ? [...r.hits].sort((a, b) => a - b) : r.hits;
+    for (const i of hits) if (args.paths[i] === undefined) throw new Error(`export statement named path ${JSON.stringify(i)} of contract ${r.id}, but only ${args.paths.length} paths were given`);
+    const partnerless = hits.some((i) => args.paths[i].viaId === null);
+    const key = partnerless ? `${hits.join(',')}|${r.networkId ?? ''}` : hits.join(',');
+    let list = pathLists.get(key);
+    if (list === undefined) {
+      list = hits.map((i) => {
+        const p = args.paths[i];
+        return { flowId: p.flowId, operatorId: p.operatorId, basis: p.basis, exposedCategoryIds: p.exposedCategoryIds, networkId: p.viaId ?? r.networkId };
+      });
+      if (pathLists.size >= PATH_LISTS_LIMIT) pathLists.clear();
+      pathLists.set(key, list);
+    }
+    return list;
+  };
   let after: string | null = null;
   for (;;) {
-    const rows: ExportContractRow[] = await executor.read<ExportContractRow>(
+    const records: ExportBatchRecord[] = await executor.read<ExportBatchRecord>(
       Q.batch,
       { tenant: args.tenant, referenceDate: args.referenceDate, paths: args.paths, after, limit },
       args.counter,
     );
+    const rows: ExportContractRow[] = records.map((r) => ({
+      contract: { id: r.id, number: r.number, startDate: r.startDate, endDate: r.endDate },
+      paths: pathsOf(r),
+      beneficiaries: r.beneficiaries.map(([key, role]) => ({ key, role })),
+    }));
     if (rows.length > 0) yield rows;
     if (rows.length < limit) return;
     after = rows[rows.length - 1].contract.id;
