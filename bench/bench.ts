@@ -186,7 +186,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
 
   const servers = await startServers(db.neo4j.uri, db.neo4j.auth.password);
   const results: SizeResult['operations'] = [];
-  let exported: ExportMeasure | undefined;
+  const exported: ExportMeasure[] = [];
   let asOf: AsOfCase[] | undefined;
   try {
     const ctx: OperationContext = {
@@ -219,9 +219,14 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
       results.push(row);
     }
     if (opts.export) {
-      // After the load, on the same server: the largest insurer's whole export, read as it streams.
-      exported = await measureExport({ url: servers.ours.url.replace(/\/graphql$/, ''), token: ctx.tokens.insurer, pid: servers.ours.process.pid!, breachId: BREACH, insurer: top.id });
-      log(describeExport(exported));
+      // After the load, on the same server: the largest insurer's whole export, read as it streams;
+      // then again, Neo4j now warm with its contracts, so the API formats as fast as it can (the
+      // case where its memory grew most, up to +91 MB with batches of 1,000).
+      for (let i = 0; i < 2; i++) {
+        const e = await measureExport({ url: servers.ours.url.replace(/\/graphql$/, ''), token: ctx.tokens.insurer, pid: servers.ours.process.pid!, breachId: BREACH, insurer: top.id });
+        exported.push(e);
+        log(describeExport(e));
+      }
     }
     if (opts.asOfRuns > 0) {
       // Last, on a server of its own: a live count of a national breach may exhaust the database.
@@ -244,7 +249,7 @@ async function benchSize(people: number, opts: ReturnType<typeof options>): Prom
     ...(pair ? { concurrentDeltas: pair } : {}),
     ...(asOf ? { asOf } : {}),
     operations: results,
-    ...(exported ? { export: exported } : {}),
+    ...(exported.length > 0 ? { exports: exported } : {}),
   };
 }
 

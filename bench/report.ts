@@ -25,7 +25,14 @@ export interface SizeResult {
   /** breachImpact on the reference date and on another, one request at a time (absent before #12 §5). */
   asOf?: AsOfCase[];
   operations: Array<{ id: string; title: string; servers: Partial<Record<ServerName, ServerFigures>> }>;
-  /** The mailing export of the insurer with the most affected contracts (`--export` only). */
+  /**
+   * The mailing export of the insurer with the most affected contracts (`--export` only), twice on
+   * the same server: the first right after the load, the second once Neo4j has just served the
+   * same contracts (faster, so the API formats at its own pace). Runs before 2026-12-06 measured
+   * the first only, as `export`.
+   */
+  exports?: ExportMeasure[];
+  /** The one export of runs before 2026-12-06 (read, never written). */
   export?: ExportMeasure;
 }
 
@@ -59,6 +66,21 @@ function deltaSeconds(d: NonNullable<SizeResult['delta']>): Array<[string, numbe
   const warm = warmDays(d.next ?? []);
   if (warm.length > 0) out.push([`median of the last ${warm.length} days (warm JVM)`, median(warm)]);
   return out;
+}
+
+/** The mailing exports measured at one size, in the order they ran (a run before 2026-12-06 has one). */
+export function exportsOf(s: SizeResult): ExportMeasure[] {
+  return s.exports ?? (s.export ? [s.export] : []);
+}
+
+/** What the i-th export of a size was (see `SizeResult.exports`). */
+function exportLabel(i: number): string {
+  return i === 0 ? 'first after the load' : 'again, Neo4j warm';
+}
+
+/** An export's time scaled to the 354,710 contracts issue #13's target is stated for. */
+function scaledExportSeconds(e: ExportMeasure): number {
+  return (e.seconds * 354_710) / Math.max(1, e.contracts);
 }
 
 /** The targets of issue #4, each with its measured ratio. */
@@ -100,6 +122,12 @@ export function targets(results: BenchResults): Array<{ target: string; at: stri
       const r = ratio(other.p50Seconds, ref.p50Seconds);
       out.push({ target: `breachImpact(asOf ${other.asOf}) as ${role.toUpperCase()}: answers, p50 ≤ 10× the reference date's`, at, ratio: r, verdict: other.error ? '**missed** (no answer)' : verdict(r, 10) });
     }
+    // Issue #13's export targets, for each export measured (a complete one only counts).
+    exportsOf(s).forEach((e, i) => {
+      const seconds = e.complete ? scaledExportSeconds(e) : undefined;
+      out.push({ target: `mailing export (${exportLabel(i)}): 354,710 contracts in ≤ 30 s (ratio: seconds at this rate ÷ 30)`, at, ratio: seconds === undefined ? undefined : seconds / 30, verdict: e.complete ? verdict(seconds, 30) : '**missed** (incomplete)' });
+      out.push({ target: `mailing export (${exportLabel(i)}): server RSS growth ≤ 50 MB (ratio: growth ÷ 50)`, at, ratio: e.rssGrowthMb / 50, verdict: verdict(e.rssGrowthMb, 50) });
+    });
     for (const op of s.operations.filter((o) => o.id.startsWith('contracts-'))) {
       const r = ratio(op.servers.ours?.p50, op.servers.raw?.p50);
       out.push({ target: `${op.id}: our p50 ≤ 1.5× raw floor (#12 §4)`, at, ratio: r, verdict: verdict(r, 1.5) });
@@ -224,13 +252,15 @@ function markdown(results: BenchResults): string {
       }
     }
     lines.push('');
-    if (s.export) {
-      const e = s.export;
-      // Issue #13's targets are stated for 354,710 contracts at 10M people: the time is scaled to that size.
-      const scaled = (e.seconds * 354_710) / Math.max(1, e.contracts);
+    const exported = exportsOf(s);
+    if (exported.length > 0) {
       lines.push('| mailing export | contracts | lines | MB | seconds | contracts/s | complete | server RSS before → peak (growth) |', '|---|---|---|---|---|---|---|---|');
-      lines.push(`| ${e.format}, ${e.insurer} | ${int(e.contracts)} | ${int(e.rows)} | ${(e.bytes / 2 ** 20).toFixed(1)} | ${e.seconds.toFixed(1)} | ${int(e.contractsPerSecond)} | ${e.complete ? 'yes' : 'NO'} | ${e.rssBeforeMb.toFixed(0)} → ${e.rssPeakMb.toFixed(0)} MB (+${e.rssGrowthMb.toFixed(1)} MB) |`, '');
-      lines.push(`Targets (#13): 354,710 contracts in ≤ 30 s (at this rate: ${scaled.toFixed(1)} s, ${scaled <= 30 ? 'met' : 'missed'}); RSS growth ≤ 50 MB (${e.rssGrowthMb <= 50 ? 'met' : 'missed'}).`, '');
+      exported.forEach((e, i) => {
+        lines.push(`| ${exportLabel(i)}: ${e.format}, ${e.insurer} | ${int(e.contracts)} | ${int(e.rows)} | ${(e.bytes / 2 ** 20).toFixed(1)} | ${e.seconds.toFixed(1)} | ${int(e.contractsPerSecond)} | ${e.complete ? 'yes' : 'NO'} | ${e.rssBeforeMb.toFixed(0)} → ${e.rssPeakMb.toFixed(0)} MB (+${e.rssGrowthMb.toFixed(1)} MB) |`);
+      });
+      lines.push('');
+      const verdicts = exported.map((e, i) => `${exportLabel(i)}: ${scaledExportSeconds(e).toFixed(1)} s at this rate, ${scaledExportSeconds(e) <= 30 ? 'met' : 'missed'}; RSS +${e.rssGrowthMb.toFixed(1)} MB, ${e.rssGrowthMb <= 50 ? 'met' : 'missed'}`);
+      lines.push(`Targets (#13): 354,710 contracts in ≤ 30 s, RSS growth ≤ 50 MB, each export (${verdicts.join('; ')}).`, '');
     }
   }
   if (results.sizes.length > 1) {

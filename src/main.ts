@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   try {
     await prepareDatabase(db.executor, logger, config.seedOnStart, secrets.pseudonymKey);
     const liveCounts = new LiveCountBudget({ limit: config.liveCountsPerMinute, windowMs: 60_000, timeoutMs: config.liveCountTimeoutMs });
-    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey, liveCounts, disclosure: { minCell: config.disclosureMinCell } }, createTokenVerifier(config, secrets), {
+    app = await startApp(config, { executor: db.executor, logger, pseudonymKey: secrets.pseudonymKey, liveCounts, disclosure: { minCell: config.disclosureMinCell }, exportBatchSize: config.exportBatchSize }, createTokenVerifier(config, secrets), {
       // The dashboard's development role picker; config validation refuses DEV_TOKENS in production.
       mintDevToken: config.web.devTokens && secrets.jwtSecret ? (claims) => mintToken(config, secrets.jwtSecret!, claims) : undefined,
     });

@@ -137,3 +137,23 @@ test("the report says where the later days' deltas went on average, commits name
   expect(md).toContain("The next days' deltas, per delta on average (a transaction's commit named `commit <transaction>`): commit summaries/delta 310 ms, impact/contract-aggregates-of-people ×2 250 ms.");
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test("#13's export targets are judged for each export measured, time scaled to 354,710 contracts, an incomplete one missed", () => {
+  const s = size(10_000_000, { ours: 10, ng: 30, raw: 9 }, 0.9);
+  const e = { format: 'csv' as const, insurer: 'org-x', rows: 1, contracts: 364_710, bytes: 1, contractsPerSecond: 1, complete: true, rssBeforeMb: 200, rssPeakMb: 220, rssGrowthMb: 20 };
+  // The first meets both; the second is fast enough but grew by 91 MB; a third was cut short.
+  s.exports = [{ ...e, seconds: 24.4 }, { ...e, seconds: 25.2, rssPeakMb: 291, rssGrowthMb: 91 }, { ...e, seconds: 1, complete: false }];
+  const of = (start: string) => targets(run([s])).filter((t) => t.target.startsWith(start)).map((t) => [t.target.replace(/^mailing export /, ''), t.verdict]);
+  expect(of('mailing export')).toEqual([
+    ['(first after the load): 354,710 contracts in ≤ 30 s (ratio: seconds at this rate ÷ 30)', 'met'],
+    ['(first after the load): server RSS growth ≤ 50 MB (ratio: growth ÷ 50)', 'met'],
+    ['(again, Neo4j warm): 354,710 contracts in ≤ 30 s (ratio: seconds at this rate ÷ 30)', 'met'],
+    ['(again, Neo4j warm): server RSS growth ≤ 50 MB (ratio: growth ÷ 50)', '**missed**'],
+    ['(again, Neo4j warm): 354,710 contracts in ≤ 30 s (ratio: seconds at this rate ÷ 30)', '**missed** (incomplete)'],
+    ['(again, Neo4j warm): server RSS growth ≤ 50 MB (ratio: growth ÷ 50)', 'met'],
+  ]);
+  // A run before 2026-12-06 kept its one export as `export`: it is still judged.
+  delete s.exports;
+  s.export = { ...e, seconds: 40 };
+  expect(of('mailing export').map(([, v]) => v)).toEqual(['**missed**', 'met']);
+});

@@ -115,6 +115,12 @@ test('AUDIT_RETENTION_DAYS: unset keeps the audit trail forever; a number of day
   for (const bad of ['0', '-1', 'a year', '1.5']) expect(() => loadConfig({ AUDIT_RETENTION_DAYS: bad })).toThrow(/AUDIT_RETENTION_DAYS/);
 });
 
+test("EXPORT_BATCH_SIZE: unset keeps the export's own default; 1 to 10,000 contracts, anything else refused showing the value", () => {
+  expect(loadConfig({}).exportBatchSize).toBeUndefined();
+  expect(loadConfig({ EXPORT_BATCH_SIZE: '1000' }).exportBatchSize).toBe(1000);
+  for (const bad of ['0', '10001', 'many', '2.5']) expect(() => loadConfig({ EXPORT_BATCH_SIZE: bad })).toThrow(new RegExp(`EXPORT_BATCH_SIZE="${bad.replace('.', '\\.')}"`));
+});
+
 test('DISCLOSURE_MIN_CELL: default 10, 1 turns disclosure control off, 0 and words are refused', () => {
   expect(loadConfig({}).disclosureMinCell).toBe(10);
   expect(loadConfig({ DISCLOSURE_MIN_CELL: '1' }).disclosureMinCell).toBe(1);

@@ -48,6 +48,12 @@ export interface Config {
    */
   heapGrowthPercent: number;
   /**
+   * Contracts per statement of the mailing export (EXPORT_BATCH_SIZE); undefined keeps the
+   * export's own default (domain/contract/affected-contracts-export). Raise it where each
+   * statement's round trip is long (a Neo4j across a network): an export runs one per batch.
+   */
+  exportBatchSize: number | undefined;
+  /**
    * Smallest count of people or contracts an aggregate role is shown (DISCLOSURE_MIN_CELL, default
    * 10; 1 turns disclosure control off): see domain/disclosure/disclosure-policy.
    */
@@ -255,6 +261,7 @@ const ENV = z
     WARM_UP_PLANNER: optional(boolean()),
     WARM_UP_PAGE_CACHE: withDefault(boolean(), true),
     HEAP_GROWTH_PERCENT: withDefault(wholeNumber(0, 400), 0),
+    EXPORT_BATCH_SIZE: optional(wholeNumber(1, 10_000)),
     AUDIT_RETENTION_DAYS: optional(wholeNumber(1, 36_500)),
     ...TRACING_ENV,
     DISCLOSURE_MIN_CELL: withDefault(wholeNumber(1, 1_000_000), 10),
@@ -363,6 +370,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     liveCountTimeoutMs: v.NEO4J_LIVE_COUNT_TIMEOUT_MS,
     warmUpPlanner: v.WARM_UP_PLANNER ?? (production && v.NEO4J_URI === undefined),
     heapGrowthPercent: v.HEAP_GROWTH_PERCENT,
+    exportBatchSize: v.EXPORT_BATCH_SIZE,
     auditRetentionDays: v.AUDIT_RETENTION_DAYS,
     tracing: tracingSettings(v),
     disclosureMinCell: v.DISCLOSURE_MIN_CELL,

@@ -5,12 +5,17 @@ import type { ImpactPathRow } from '../impact/impact.rows';
 const Q = { batch: cypher('contract/export-affected-contracts') };
 
 /**
- * Contracts per statement of the export: big enough to amortise a round trip, small enough to
- * hold. 1,000 rather than 5,000: two batches of 5,000 in flight (one formatted, one read) kept
- * about 50 MB more RSS at peak than batches of 1,000 in a 36,790-contract export at 1M people, and smaller batches were no
- * slower there (the next batch is read while this one is sent).
+ * Contracts per statement of the export: big enough to amortise a round trip, small enough that a
+ * batch dies young. Two batches are alive at a time (one formatted, the next read), and whatever
+ * outlives two of V8's young collections is promoted to the old generation, which then grows. At
+ * 10M people (org-syn-089's 366,710 contracts, three exports in a row on one API, Neo4j warm for
+ * the third), batches of 1,000 raised the RSS by 91–93 MB in the third export, when Neo4j
+ * answered faster than the API formatted; batches of 500 by 8–11 MB, of 250 by 4–9 MB, of 100
+ * by 0–2 MB, with the same times (19–27 s, a noisy machine). 250 rather than 100: each batch is a
+ * round trip, 1,467 of them for that export, so a Neo4j across a network with a long round trip
+ * would bound the export by its latency; EXPORT_BATCH_SIZE raises it there.
  */
-export const EXPORT_BATCH_SIZE = 1_000;
+export const EXPORT_BATCH_SIZE = 250;
 
 /** One affected contract as the export reads it: the contract, its paths and its beneficiaries. */
 export interface ExportContractRow {
