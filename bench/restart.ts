@@ -80,12 +80,9 @@ async function main(): Promise<void> {
     neo4j = await startEmbeddedNeo4j({ boltPort: port, dataDir, heap: '512m', pageCache: '64m', password: PASSWORD });
   };
   const kill = async () => {
-    const p = neo4j?.process;
+    const server = neo4j;
     neo4j = undefined;
-    if (!p || p.exitCode !== null || p.signalCode !== null) return;
-    const exited = new Promise((r) => p.once('exit', r));
-    p.kill('SIGKILL');
-    await exited;
+    await server?.kill();
   };
   const uri = `bolt://127.0.0.1:${port}`;
   const ping = Executor.create({ uri, auth: { user: 'neo4j', password: PASSWORD }, queryTimeoutMs: RESTART_DEADLINE_MS, logger: pino({ level: 'silent' }) });

@@ -53,8 +53,7 @@ test('SERVICE_UNAVAILABLE while Neo4j is down, and recovery without a restart', 
   expect((await query()).data.breaches).toHaveLength(2);
 
   // Kill it hard, as a crash or a network cut would.
-  neo4j!.process.kill('SIGKILL');
-  await new Promise((r) => neo4j!.process.once('exit', r));
+  await neo4j!.kill();
   neo4j = undefined;
 
   const down = await query();

@@ -54,6 +54,8 @@ export interface EmbeddedNeo4j {
   auth: { user: string; password: string };
   /** Stops the server cleanly (SIGTERM), killing it if it has not exited after 60 s. */
   stop(): Promise<void>;
+  /** Kills the JVM with SIGKILL, as a crash or an OOM kill would (fault tests, the restart benchmark); resolves once it has exited. */
+  kill(): Promise<void>;
   /** The JVM process, for tests that need to kill it. */
   process: ChildProcess;
   /** How the page-cache warm-up ended; null when it was not asked for, or the JVM exited first. */
@@ -334,6 +336,11 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
         clearTimeout(killer);
       })();
       return stopping;
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

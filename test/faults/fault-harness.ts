@@ -50,12 +50,9 @@ export async function faultStore(dataDir = fs.mkdtempSync(path.join(os.tmpdir(),
       store.server = await startEmbeddedNeo4j({ boltPort: port, dataDir, heap: '512m', pageCache: '64m', password });
     },
     async kill() {
-      const p = store.server?.process;
+      const server = store.server;
       store.server = undefined;
-      if (!p || p.exitCode !== null || p.signalCode !== null) return;
-      const exited = new Promise((r) => p.once('exit', r));
-      p.kill('SIGKILL');
-      await exited;
+      await server?.kill();
     },
     executor(queryTimeoutMs = 60_000) {
       return Executor.create({ uri: store.uri, auth: store.auth, queryTimeoutMs, logger: testLogger });
