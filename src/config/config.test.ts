@@ -1,4 +1,6 @@
-import { loadConfig } from './config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONFIG_VARIABLES, loadConfig } from './config';
 
 /** Configuration is validated once, and a bad value is named with the value itself. */
 test('defaults', () => {
@@ -217,4 +219,13 @@ test('WARM_UP_PAGE_CACHE: on unless set to false; a bad value is refused, showin
   expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: key, PSEUDONYM_KEY: key }).neo4j.embedded.warmPageCache).toBe(true);
   expect(loadConfig({ WARM_UP_PAGE_CACHE: 'false' }).neo4j.embedded.warmPageCache).toBe(false);
   expect(() => loadConfig({ WARM_UP_PAGE_CACHE: 'sometimes' })).toThrow(/WARM_UP_PAGE_CACHE="sometimes".*true or false/);
+});
+
+test('every variable the configuration reads is in README’s Configuration table', () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+  // The first cell of each row names one or more variables, each in backquotes.
+  const documented = new Set(table.split('\n').filter((l) => l.startsWith('| `')).flatMap((l) => [...l.split('|')[1].matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1])));
+  expect(CONFIG_VARIABLES.length).toBeGreaterThan(30);
+  expect(CONFIG_VARIABLES.filter((v) => !documented.has(v))).toEqual([]);
 });

@@ -304,6 +304,13 @@ const ENV = z
     }
   });
 
+/**
+ * Every environment variable the configuration reads, by name: the schema's, and the file
+ * variant of the pseudonym key read before it. README's Configuration table documents each
+ * (src/config/config.test.ts fails on one missing there).
+ */
+export const CONFIG_VARIABLES: readonly string[] = [...Object.keys(ENV.shape), 'PSEUDONYM_KEY_FILE'];
+
 /** What an error shows of the bad value: the value itself, except for secrets (their length only). */
 function shownValue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
   const variable = String(issue.path[0]);

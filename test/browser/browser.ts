@@ -28,6 +28,8 @@ export interface TestBrowser {
   requests: string[];
   /** Requests to anywhere but this machine: aborted, and listed here (a test fails on any). */
   outside: string[];
+  /** This server's answers 404 Not Found (a missing asset, a favicon): a test fails on any. */
+  missing: string[];
   /** POST bodies sent to /graphql, to check what travelled in a body rather than a URL. */
   graphqlBodies: string[];
   newPage(): Promise<Page>;
@@ -66,6 +68,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const requests: string[] = [];
   const outside: string[] = [];
   const graphqlBodies: string[] = [];
+  const missing: string[] = [];
+  context.on('response', (response) => {
+    if (response.status() === 404 && isLocal(response.url())) missing.push(response.url());
+  });
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     requests.push(url);
@@ -87,6 +93,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     context,
     requests,
     outside,
+    missing,
     graphqlBodies,
     newPage: () => context.newPage(),
     async close() {

@@ -54,6 +54,8 @@ afterAll(async () => {
 afterEach(() => {
   // Checked after every test, so the failing one is named: nothing may leave this machine.
   expect(browser.outside).toEqual([]);
+  // Nor may the page ask this server for something it does not have.
+  expect(browser.missing).toEqual([]);
 });
 
 const CATALOGUE = `query { breaches { id name intrusion { known date } detection { known date } disclosure { known date } timeline { id date } } }`;
@@ -486,5 +488,40 @@ test('the explorer is bundled, preloaded with the examples, runs one, and shows 
   await page.locator('.graphiql-doc-explorer-title').first().waitFor();
   const withDocs = await fits();
   expect(withDocs.scrollHeight).toBeLessThanOrEqual(withDocs.innerHeight + 4);
+  await page.close();
+});
+
+test('each block’s link opens its operation in the explorer, signed in as the dashboard is, and it answers what the API answers', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}/dashboard`);
+  await page.getByTestId('dev-role').selectOption('REGULATOR');
+  await page.getByTestId('dev-mint').click();
+  await page.getByTestId('signed-in').waitFor();
+  await page.getByTestId('cross-counts').waitFor();
+  const links = page.locator('a.explorer-link');
+  // The catalogue, one breach's impact, the insurers across breaches, the cross-breach counts, the duties.
+  await page.waitForFunction(() => document.querySelectorAll('a.explorer-link').length >= 5, undefined, { timeout: BROWSER_TIMEOUT_MS });
+  const count = await links.count();
+  const operations = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const link = links.nth(i);
+    const href = (await link.getAttribute('href'))!;
+    const fragment = new URLSearchParams(href.replace(/^[^#]*#/, ''));
+    const query = fragment.get('query')!;
+    const variables = JSON.parse(fragment.get('variables')!);
+    const name = /^\s*query\s+(\w+)/.exec(query)![1];
+    operations.add(name);
+    const [explorer] = await Promise.all([page.waitForEvent('popup'), link.click()]);
+    // The operation is preloaded; run it and read what the server answered to this tab.
+    await explorer.waitForFunction((op) => (document.querySelector('.graphiql-query-editor')?.textContent ?? '').replace(/\u00a0/g, ' ').includes(`query ${op}`), name, { timeout: BROWSER_TIMEOUT_MS });
+    const answered = explorer.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes(name), { timeout: BROWSER_TIMEOUT_MS });
+    await explorer.locator('.graphiql-execute-button').click();
+    const body = await (await answered).json();
+    // Without the token (the tab opened with noopener) this was UNAUTHENTICATED.
+    expect({ name, errors: body.errors }).toEqual({ name, errors: undefined });
+    expect({ name, data: body.data }).toEqual({ name, data: await ask(query, variables) });
+    await explorer.close();
+  }
+  expect([...operations].sort()).toEqual(['DashboardAcrossBreaches', 'DashboardBreachImpact', 'DashboardCatalogue', 'DashboardCrossBreach', 'DashboardDuties']);
   await page.close();
 });
