@@ -525,3 +525,30 @@ test('each block’s link opens its operation in the explorer, signed in as the 
   expect([...operations].sort()).toEqual(['DashboardAcrossBreaches', 'DashboardBreachImpact', 'DashboardCatalogue', 'DashboardCrossBreach', 'DashboardDuties']);
   await page.close();
 });
+
+test('each breach’s timeline is drawn on a time axis (ECharts), with one point per dated event', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}/dashboard`);
+  await page.getByTestId('dev-role').selectOption('ANALYST');
+  await page.getByTestId('dev-mint').click();
+  await page.getByTestId('signed-in').waitFor();
+  const { breaches } = await ask(CATALOGUE, {});
+  for (const breach of breaches) {
+    await page.locator(`button[data-breach="${breach.id}"]`).click();
+    await page.getByTestId(`breach-${breach.id}`).waitFor();
+    const dated = breach.timeline.filter((e: any) => e.date).length;
+    const chart = page.getByTestId(`timeline-chart-${breach.id}`);
+    if (dated === 0) {
+      expect(await chart.count()).toBe(0);
+      continue;
+    }
+    const canvas = chart.locator('canvas');
+    await canvas.waitFor();
+    const box = await canvas.boundingBox();
+    expect(box!.width).toBeGreaterThan(200);
+    expect(box!.height).toBeGreaterThan(40);
+    // Every dated event is a point; an event of unknown date is not (the table lists it as unknown).
+    expect(Number(await chart.getAttribute('data-points'))).toBe(dated);
+  }
+  await page.close();
+});

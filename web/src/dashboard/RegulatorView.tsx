@@ -8,6 +8,7 @@ import { AcrossBreachesDocument, BreachImpactDocument, CatalogueDocument } from 
 import { NotificationDuties } from './NotificationDuties';
 import { Sankey, sankeyData } from './Sankey';
 import { StaleNote } from './StaleNote';
+import { TimelineChart } from './TimelineChart';
 import { useQuery } from './use-query';
 
 type Breach = DashboardCatalogueQuery['breaches'][number];
@@ -26,6 +27,7 @@ function Timeline({ breach }: { breach: Breach }) {
         <dt>{t('disclosure')}</dt>
         <dd><DateFigure k={`breach.${breach.id}.disclosure`} date={breach.disclosure.known ? breach.disclosure.date : null} /></dd>
       </dl>
+      <TimelineChart breachId={breach.id} events={breach.timeline} label={t('timeline')} />
       <table>
         <thead>
           <tr><th>{t('date')}</th><th>{t('event')}</th><th>{t('source')}</th><th>{t('confidence')}</th></tr>
