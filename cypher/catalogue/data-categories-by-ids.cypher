@@ -2,4 +2,4 @@
 UNWIND $ids AS id
 MATCH (c:DataCategory {id: id})
 OPTIONAL MATCH (c)-[:SUBCATEGORY_OF]->(parent:DataCategory)
-RETURN c {.id, .name, .fideslangKey, .description, parentId: parent.id} AS category
+RETURN c {.id, .name, .nameFr, .fideslangKey, .description, parentId: parent.id} AS category

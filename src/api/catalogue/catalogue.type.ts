@@ -41,8 +41,15 @@ export class DataCategory {
   @Field(() => ID, { description: 'Stable id, e.g. `cat-nir`.' })
   id!: string;
 
-  @Field(() => String, { description: 'Name.' })
+  @Field(() => String, { description: 'Name, in English.' })
   name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Name in French, the dashboard’s default language: in the CNIL’s words where it has them (the categories of its breach notification form and register model, e.g. « Numéro de sécurité sociale (NIR) », « Données de santé »), plain French otherwise. Every seeded category has one; null only on a graph seeded before French names existed (show `name` then).',
+  })
+  nameFr!: string | null;
 
   @Field(() => String, { nullable: true, description: 'fideslang data-category key (e.g. `user.government_id.national_identification_number`); null when none fits.' })
   fideslangKey!: string | null;

@@ -22,6 +22,8 @@ export interface AccessChannelRow extends ProvenanceRow {
 export interface DataCategoryRow {
   id: string;
   name: string;
+  /** French name; null on a graph seeded before French names existed. */
+  nameFr: string | null;
   fideslangKey: string | null;
   description: string | null;
   parentId: string | null;

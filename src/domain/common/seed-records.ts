@@ -60,6 +60,8 @@ export interface SeedAccessChannel extends SeedSourced {
 export interface SeedDataCategory {
   id: string;
   name: string;
+  /** French name, in the CNIL's words where it has them. */
+  nameFr: string;
   parent: string | null;
   fideslangKey: string | null;
   description: string | null;

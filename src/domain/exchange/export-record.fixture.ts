@@ -88,7 +88,7 @@ export function viamedisLike(): BreachExportRecord {
         ['cat-bank-details', 'Bank details (RIB)'],
         ['cat-medical-data', 'Medical data'],
         ['cat-portal-login', 'Portal login'],
-      ].map(([id, name]) => [id, { id, name, fideslangKey: null, description: null, parentId: null }]),
+      ].map(([id, name]) => [id, { id, name, nameFr: null, fideslangKey: null, description: null, parentId: null }]),
     ),
     compromised: [
       {

@@ -29,5 +29,5 @@ test('a category without a key says it has no fideslang equivalent; none gets a 
 });
 
 test('a key that is not a FidesKey is refused rather than exported', () => {
-  expect(() => fideslangMappingOf({ id: 'cat-x', name: 'X', fideslangKey: 'user name', description: null, parentId: null })).toThrow(/not a FidesKey/);
+  expect(() => fideslangMappingOf({ id: 'cat-x', name: 'X', nameFr: null, fideslangKey: 'user name', description: null, parentId: null })).toThrow(/not a FidesKey/);
 });

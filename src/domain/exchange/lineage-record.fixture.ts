@@ -22,7 +22,7 @@ const population = (id: string, name: string, kind: string, ownerId: string): Po
   sourceUrl: 'silicon.fr/tiers-payant-cyberattaque-viamedis-almerys-475767.html',
   confidence: 'H',
 });
-const category = (id: string, name: string, fideslangKey: string | null, parentId: string | null = null): DataCategoryRow => ({ id, name, fideslangKey, description: null, parentId });
+const category = (id: string, name: string, fideslangKey: string | null, parentId: string | null = null): DataCategoryRow => ({ id, name, nameFr: null, fideslangKey, description: null, parentId });
 const INSURED = ['cat-civil-status', 'cat-nir', 'cat-insurer-name'];
 const flow = (id: string, fromId: string, toId: string, populationId: string, extra: Partial<DataFlowRow> = {}): DataFlowRow => ({
   id,

@@ -48,6 +48,7 @@ const breach = { id: 'breach-a', name: 'B', victim: 'org-a', summary: null, vect
 const technique = { id: 'T1078', inferred: false, source: null, confidence: null };
 const exposure = { category: 'cat-a', subjects: 'INSURED', status: 'EXPOSED', scope: 'ALL', source: null, confidence: null };
 const figure = { id: 'fig-a', metric: 'AFFECTED_PEOPLE', value: 3, qualifier: null, text: null, reportedBy: null, date: null, note: null, source: null, confidence: null };
+const category = { id: 'cat-a', name: 'Bank details', nameFr: 'Coordonnées bancaires', parent: null, fideslangKey: null, description: null };
 const population = { id: 'pop-a', name: 'P', kind: 'INSURED', owner: 'org-a', size: null, sizeQualifier: null, source: null, confidence: null };
 
 test('a well-formed file passes the schema (references are checked elsewhere)', () => {
@@ -61,6 +62,7 @@ test('the #11 §1 fields pass: exposure scope, caveats, cut-off, techniques with
     dataset: 'test-ok',
     organizations: [org],
     populations: [{ ...population, cutOff: { date: '2024-01-26', source: 'alan.com', confidence: 'M', note: null } }],
+    dataCategories: [category],
     dataFlows: [flow],
     marketFigures: [{ ...figure, metric: 'MARKET_INSURERS', year: 2023, organizationKind: 'MUTUELLE' }],
     breaches: [{ ...breach, attackTechniques: [{ ...technique, inferred: true, confidence: 'M' }], exposures: [{ ...exposure, scope: 'SOME_INSURERS', scopeNote: 'some insurers' }], reportedFigures: [{ ...figure, caveats: [caveat], about: 'org-a', population: 'pop-a' }] }],
@@ -87,6 +89,9 @@ test.each([
   ['an old metric (PEOPLE no longer says what it counts)', { breaches: [{ ...breach, reportedFigures: [{ ...figure, metric: 'PEOPLE' }] }] }, ['breaches', 0, 'reportedFigures', 0, 'metric'], /must be one of AFFECTED_PEOPLE/],
   ['a caveat without its source', { breaches: [{ ...breach, reportedFigures: [{ ...figure, caveats: [{ text: 'duplicates possible', confidence: 'M' }] }] }] }, ['breaches', 0, 'reportedFigures', 0, 'caveats', 0, 'source'], /is missing/],
   ['a cut-off without a date', { populations: [{ ...population, cutOff: { source: 'alan.com', confidence: 'M' } }] }, ['populations', 0, 'cutOff', 'date'], /is missing/],
+  // #13: the dashboard is French by default; a category with no French name would show English there.
+  ['a data category without its French name', { dataCategories: [{ ...category, nameFr: undefined }] }, ['dataCategories', 0, 'nameFr'], /is missing/],
+  ['a data category with a blank French name', { dataCategories: [{ ...category, nameFr: ' ' }] }, ['dataCategories', 0, 'nameFr'], /non-empty string/],
 ])('the schema refuses %s, naming the field', (_name, sections, at, why) => {
   const problems = seedSchemaProblems({ dataset: 'test-bad', organizations: [org], ...sections });
   expect(problems).toEqual([expect.objectContaining({ at, why: expect.stringMatching(why) })]);
