@@ -64,10 +64,10 @@ const PAGE = `query Page($breachId: ID!, $after: String) {
   affectedContracts(breachId: $breachId, first: 20, after: $after) {
     edges { node {
       contract { id number startDate endDate }
-      beneficiaryCount dependantCount
+      beneficiaryCount dependantCount clientBasis
       paths { basis operator { id } partner { id } }
-      exposedCategories { id }
-      exposures { category { id } status scope confidence }
+      exposedCategories { id name }
+      exposures { category { id name } status scope scopeNote confidence }
     } }
     pageInfo { hasNextPage endCursor }
     referenceDate
@@ -154,14 +154,20 @@ describe.each([
           contract_number: n.contract.number,
           contract_start: n.contract.startDate,
           contract_end: n.contract.endDate ?? '',
-          client_basis: n.contract.endDate === null || n.contract.endDate >= referenceDate ? 'ACTIVE' : 'FORMER',
+          // The API's clientBasis (the dashboard's badge) and the export's are one rule's answer.
+          client_basis: n.clientBasis,
         });
+        expect(n.clientBasis).toBe(n.contract.endDate === null || n.contract.endDate >= referenceDate ? 'ACTIVE' : 'FORMER');
         expect(sorted(listOf(r.operators))).toEqual(sorted(new Set(n.paths.map((p: any) => p.operator.id))));
         expect(sorted(listOf(r.partners))).toEqual(sorted(new Set(n.paths.flatMap((p: any) => (p.partner ? [p.partner.id] : [])))));
         expect(sorted(listOf(r.path_basis))).toEqual(sorted(new Set(n.paths.map((p: any) => p.basis))));
         expect(listOf(r.paths)).toHaveLength(n.paths.length);
         expect(listOf(r.exposed_categories)).toEqual(n.exposedCategories.map((c: any) => c.id));
         expect(listOf(r.exposures)).toEqual(n.exposures.map((x: any) => `${x.category.id} ${x.status} ${x.scope} ${x.confidence}`));
+        // The same, named, with the caveats' text (the JSON lines' scopeNote).
+        expect(listOf(r.exposed_category_names)).toEqual(n.exposedCategories.map((c: any) => c.name));
+        expect(listOf(r.exposure_category_names)).toEqual(n.exposures.map((x: any) => x.category.name));
+        expect(listOf(r.exposure_caveats)).toEqual(n.exposures.filter((x: any) => x.scopeNote).map((x: any) => `${x.category.name}: ${x.scopeNote}`));
       }
     }
     // Each person once per contract.

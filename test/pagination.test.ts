@@ -1,4 +1,4 @@
-import { affected } from './brute-force';
+import { affected, portfolio } from './brute-force';
 import { Api, as, startApi } from './harness';
 
 /** affectedContracts pages by cursor: every affected contract once, in order, nothing else. */
@@ -76,4 +76,73 @@ test('La Mutuelle Générale contracts reached through Viamedis are data left be
     expect(p.hops.find((h: any) => h.kind === 'OPERATOR')).toEqual({ kind: 'OPERATOR', id: 'org-viamedis', gdprRole: 'PROCESSOR' });
     expect(p.hops.find((h: any) => h.kind === 'CONTROLLER')).toEqual({ kind: 'CONTROLLER', id: 'org-la-mutuelle-generale', gdprRole: 'CONTROLLER' });
   }
+});
+
+const SEARCH = `query($breach: ID!, $search: String, $after: String) {
+  affectedContracts(breachId: $breach, search: $search, first: 3, after: $after) {
+    totalCount freshness { method current } pageInfo { hasNextPage endCursor } edges { node { contract { id number } } } } }`;
+
+/** Every page of a search, walked by cursor: the contract numbers in order, the totalCount of each page, the pages. */
+async function searched(insurer: string, breach: string, search: string | null) {
+  const numbers: string[] = [];
+  const totals = new Set<number>();
+  let after: string | null = null;
+  let pages = 0;
+  for (;;) {
+    const { data, errors }: any = await api.run(SEARCH, { breach, search, after }, as('INSURER', insurer));
+    expect(errors).toBeUndefined();
+    const page = data.affectedContracts;
+    totals.add(page.totalCount);
+    if (search?.trim()) expect(page.freshness).toEqual({ method: 'LIVE_COUNT', current: true });
+    pages += 1;
+    numbers.push(...page.edges.map((e: any) => e.node.contract.number));
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return { numbers, totals: [...totals], pages };
+}
+
+/** The numbers of the insurer's contracts the recount says the breach reaches, in contract-id order, whose number starts with `prefix` (any case). */
+function expectedNumbers(insurer: string, breach: string, prefix: string): string[] {
+  const reached = affected(breach).byInsurer.get(insurer) ?? new Set<string>();
+  return (portfolio.contracts ?? [])
+    .filter((c) => reached.has(c.id) && c.number.toLowerCase().startsWith(prefix.trim().toLowerCase()))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => c.number);
+}
+
+test.each([
+  ['org-la-mutuelle-generale', 'breach-viamedis-2024', 'syn-lmg-1001'],
+  ['org-la-mutuelle-generale', 'breach-almerys-2024', 'SYN-LMG-1000'],
+  ['org-la-mutuelle-generale', 'breach-almerys-2024', '  Syn-Lmg-10002 '],
+  ['org-alan', 'breach-almerys-2024', 'syn-alan-1002'],
+])('%s through %s, search %j: exactly the reached contracts whose number starts with it, across pages, and totalCount counts them', async (insurer, breach, search) => {
+  const expected = expectedNumbers(insurer, breach, search);
+  const { numbers, totals, pages } = await searched(insurer, breach, search);
+  expect(numbers).toEqual(expected);
+  expect(totals).toEqual([expected.length]);
+  expect(pages).toBe(Math.max(1, Math.ceil(expected.length / 3)));
+});
+
+test('the searches above are not vacuous: they span pages, leave contracts out, and a number matches itself alone', async () => {
+  const all = expectedNumbers('org-la-mutuelle-generale', 'breach-viamedis-2024', '');
+  const some = expectedNumbers('org-la-mutuelle-generale', 'breach-viamedis-2024', 'syn-lmg-1001');
+  expect(some.length).toBeGreaterThan(3);
+  expect(some.length).toBeLessThan(all.length);
+  const last = all.at(-1)!;
+  expect((await searched('org-la-mutuelle-generale', 'breach-viamedis-2024', last.toLowerCase())).numbers).toEqual([last]);
+  // Another insurer's number finds nothing: the search is within the token's contracts.
+  const other = expectedNumbers('org-alan', 'breach-almerys-2024', '')[0];
+  expect(await searched('org-la-mutuelle-generale', 'breach-almerys-2024', other)).toEqual({ numbers: [], totals: [0], pages: 1 });
+  // Blank is no search: the whole list, totalCount from the summaries.
+  expect((await searched('org-la-mutuelle-generale', 'breach-viamedis-2024', '   ')).numbers).toEqual(all);
+});
+
+test.each([
+  ['too long', 'S'.repeat(65)],
+  ['a control character', 'SYN\n'],
+])('a search %s is BAD_USER_INPUT naming the argument', async (_, search) => {
+  const { data, errors }: any = await api.run(SEARCH, { breach: 'breach-almerys-2024', search, after: null }, as('INSURER', 'org-alan'));
+  expect(data).toBeNull();
+  expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'search' });
 });

@@ -8,6 +8,9 @@
 // basis, populationCutOff). Each row names its paths by index: the caller holds them whole, so
 // neither the parameter nor the answer carries a path's text (sources, notes) per contract.
 // $limit is one more than the page size, to tell if a page follows.
+// $search (null: none) keeps only the contracts whose number starts with it, case-insensitively:
+// checked on the contract before its paths are, the walk still in id order (so $after pages the
+// filtered list as it pages the whole); contract/affected-contracts-search-count counts them.
 // Alongside the rows, what the caller assumed when it chose $paths, so it can tell whether that
 // still holds (and if not, discard the rows): the catalogue version (shared/catalogue-version) and
 // the breach $breachId's stored summary with the tenant's slice (shared/stored-summary, with $known).
@@ -16,6 +19,7 @@ CALL {
   WHERE size(wanted) > 0
   MATCH (c:Contract)
   WHERE c.insurerId = $tenant AND c.id > coalesce($after, '')
+    AND ($search IS NULL OR toLower(c.number) STARTS WITH toLower($search))
   WITH c
   ORDER BY c.insurerId, c.id
   CALL {

@@ -138,3 +138,37 @@ export function insurerFigures(totals: Array<{ breachId: string; impact: any }>,
   }
   return m;
 }
+
+/** French words of an exposure's status (ExposureStatus), as a category of data is « exposée ». */
+export const EXPOSURE_STATUS_FR: Record<string, string> = { EXPOSED: 'exposée', CLAIMED: 'revendiquée', NOT_EXPOSED: 'non exposée' };
+
+/** French words of a confidence (H, M, L; null: unknown). */
+export const CONFIDENCE_FR: Record<string, string> = { H: 'confiance élevée', M: 'confiance moyenne', L: 'confiance faible', unknown: 'confiance inconnue' };
+
+/** What one row of the insurer's contracts must show of an API node: the badge, and each exposure with its words and caveat. */
+export interface ContractRowFacts {
+  number: string;
+  clientBasis: string;
+  /** « ancien client » exactly when the API says FORMER. */
+  badge: string | null;
+  exposures: Array<{ category: string; status: string; confidence: string; text: string }>;
+}
+
+/** The row facts of each node of an `affectedContracts` page (with clientBasis and exposures { status scope scopeNote confidence category { id name } }). */
+export function contractRowFacts(page: any): ContractRowFacts[] {
+  return page.edges.map(({ node }: any) => ({
+    number: node.contract.number,
+    clientBasis: node.clientBasis,
+    badge: node.clientBasis === 'FORMER' ? 'ancien client' : null,
+    exposures: node.exposures.map((e: any) => ({
+      category: e.category.id,
+      status: e.status,
+      confidence: e.confidence ?? 'unknown',
+      text: [
+        `${e.category.name} — ${EXPOSURE_STATUS_FR[e.status]}, ${CONFIDENCE_FR[e.confidence ?? 'unknown']}`,
+        e.scope === 'SOME_INSURERS' ? ' — pour certains organismes seulement' : e.scope === 'SOME_SUBJECTS' ? ' — pour certaines personnes seulement' : '',
+        e.scopeNote ? ` (${e.scopeNote})` : '',
+      ].join(''),
+    })),
+  }));
+}

@@ -9,7 +9,7 @@ import { Api, as, SERVER_START_MS, startApi, TEST_JWT_SECRET, testAuthConfig, te
 import { token } from '../tokens';
 import { BROWSER_TIMEOUT_MS, figuresOn, launchBrowser, screenshot, TestBrowser } from './browser';
 import { ensureWebBuilt } from './build-web';
-import { frenchText, insurerFigures, overdue, Raw, regulatorFigures } from './expected-figures';
+import { contractRowFacts, frenchText, insurerFigures, overdue, Raw, regulatorFigures } from './expected-figures';
 
 /**
  * The web front end in a real browser (Debian's Chromium through playwright-core), against a real
@@ -83,10 +83,32 @@ const CROSS = `query ($ids: [ID!]!) { crossBreachImpact(breachIds: $ids) {
   byBreach { breach { id } people contracts suppressed }
   byBreachCombination { breaches { id } people contracts suppressed }
 } }`;
-const PAGE = `query ($id: ID!, $after: String) { affectedContracts(breachId: $id, first: 20, after: $after) {
+const PAGE = `query ($id: ID!, $after: String, $search: String) { affectedContracts(breachId: $id, first: 20, after: $after, search: $search) {
   totalCount referenceDate pageInfo { endCursor hasNextPage }
-  edges { node { beneficiaryCount contract { id number startDate endDate insurer { id } } } }
+  edges { node { beneficiaryCount clientBasis contract { id number startDate endDate insurer { id } } exposures { status scope scopeNote confidence category { id name } } } }
 } }`;
+
+/**
+ * The rows of the insurer's contracts block equal the API's page: the same numbers in order, each
+ * row's « ancien client » badge exactly where the API's clientBasis is FORMER, and each exposure
+ * with its status, confidence and caveat in French words.
+ */
+async function expectContractRows(block: ReturnType<Page['getByTestId']>, expected: any): Promise<void> {
+  const shown = await block.locator('tr[data-contract]').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      number: tr.getAttribute('data-contract'),
+      clientBasis: tr.getAttribute('data-client-basis'),
+      badge: tr.querySelector('[data-former]')?.textContent ?? null,
+      exposures: [...tr.querySelectorAll('[data-exposure]')].map((e: any) => ({
+        category: e.getAttribute('data-exposure'),
+        status: e.getAttribute('data-status'),
+        confidence: e.getAttribute('data-confidence'),
+        text: e.textContent.replace(/\s+/g, ' ').trim(),
+      })),
+    })),
+  );
+  expect(shown).toEqual(contractRowFacts(expected));
+}
 
 /** Runs an operation on the API directly, failing on any error. */
 async function ask(query: string, variables: Record<string, unknown>, principal = as('REGULATOR')): Promise<any> {
@@ -280,6 +302,12 @@ test('an insurer sees its own totals and only its own contracts, page by page, a
     for (const e of page.edges) others.add(e.node.contract.number);
   }
 
+  // What the walk met: the badges must be tried both ways, the caveats shown beyond EXPOSED ALL,
+  // and a contract of a second page is then searched for.
+  const formerSeen = new Set<string>();
+  const activeSeen = new Set<string>();
+  const caveatsSeen: string[] = [];
+  const secondPages: Array<{ breachId: string; number: string }> = [];
   for (const breach of breaches) {
     await page.locator(`nav [data-breach="${breach.id}"]`).click();
     // Walk the API's pages and the page's pages side by side.
@@ -298,6 +326,10 @@ test('an insurer sees its own totals and only its own contracts, page by page, a
       const rows = await block.locator('tr[data-contract]').evaluateAll((trs) => trs.map((tr) => ({ number: tr.getAttribute('data-contract'), insurer: tr.getAttribute('data-insurer') })));
       expect(rows.map((r) => r.number)).toEqual(expected.edges.map((e: any) => e.node.contract.number));
       expect(new Set(rows.map((r) => r.insurer))).toEqual(new Set(rows.length ? [INSURER] : []));
+      await expectContractRows(block, expected);
+      for (const e of expected.edges) (e.node.clientBasis === 'FORMER' ? formerSeen : activeSeen).add(e.node.contract.number);
+      for (const e of expected.edges) for (const x of e.node.exposures) caveatsSeen.push(`${x.status} ${x.scope} ${x.scopeNote !== null}`);
+      if (pages === 1 && expected.edges.length > 0) secondPages.push({ breachId: breach.id, number: expected.edges.at(-1).node.contract.number });
       const text = await block.innerText();
       for (const n of others) expect(text).not.toContain(n);
       if (pages === 0) await screenshot(page, `dashboard-insurer-${breach.id}`);
@@ -311,6 +343,40 @@ test('an insurer sees its own totals and only its own contracts, page by page, a
     }
     expect(pages).toBeGreaterThan(0);
   }
+  expect(formerSeen.size).toBeGreaterThan(0);
+  expect(activeSeen.size).toBeGreaterThan(0);
+  expect(caveatsSeen.some((c) => c !== 'EXPOSED ALL false')).toBe(true);
+
+  // The search box asks the API: a contract of a second page (not loaded on the first) is found,
+  // typed in lower case, alone, with the count of the matching contracts.
+  expect(secondPages.length).toBeGreaterThan(0);
+  const { breachId: searchedBreach, number } = secondPages[0];
+  await page.locator(`nav [data-breach="${searchedBreach}"]`).click();
+  const block = page.getByTestId(`contracts-${searchedBreach}`);
+  const firstPage: any = (await ask(PAGE, { id: searchedBreach, after: null }, principal)).affectedContracts;
+  const toFirstPage = block.getByRole('button', { name: 'Première page' });
+  if (await toFirstPage.isEnabled()) await toFirstPage.click();
+  await block.locator(`tr[data-contract="${firstPage.edges[0].node.contract.number}"]`).waitFor();
+  expect(await block.locator(`tr[data-contract="${number}"]`).count()).toBe(0);
+  const found: any = (await ask(PAGE, { id: searchedBreach, after: null, search: number.toLowerCase() }, principal)).affectedContracts;
+  expect(found.edges.map((e: any) => e.node.contract.number)).toEqual([number]);
+  await block.getByTestId('contract-search').fill(number.toLowerCase());
+  await page.waitForFunction(
+    ([id, n]) => {
+      const rows = [...document.querySelectorAll(`[data-testid="contracts-${id}"] tr[data-contract]`)];
+      return rows.length === 1 && rows[0].getAttribute('data-contract') === n;
+    },
+    [searchedBreach, number] as const,
+  );
+  await expectFigures(page, insurerFigures(totals, searchedBreach, found));
+  await expectContractRows(block, found);
+  // Cleared, the box gives the whole list back from its first page.
+  await block.getByTestId('contract-search').fill('');
+  await page.waitForFunction(
+    ([id, n]) => document.querySelector(`[data-testid="contracts-${id}"] tr[data-contract]`)?.getAttribute('data-contract') === n,
+    [searchedBreach, firstPage.edges[0].node.contract.number] as const,
+  );
+  await expectContractRows(block, firstPage);
 
   // Member lookup: the NIR goes in a POST body, never in any URL the browser requested.
   const nir = syntheticNir('syn-person-00001');

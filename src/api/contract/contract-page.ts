@@ -25,6 +25,8 @@ export interface ContractPageQuery {
   breachId: string;
   asOf: string | null;
   after: string | null;
+  /** Only contracts whose number starts with it, case-insensitively (checked by checkSearch); null: all. */
+  search: string | null;
   /** The page size; one row more is read to tell whether a page follows. */
   first: number;
   /** The field's arguments, for the audit record (redacted there). */
@@ -65,11 +67,16 @@ async function confirmedBasis(ctx: RequestContext, tenant: string, q: ContractPa
  * record is committed before any row leaves, and if it cannot be, the read fails. In the steady
  * state the page needs nothing else: the tenant's and the breach's catalogue rows and the breach's
  * stored paths are those the process holds, and the page's statement confirms that they are
- * current (the catalogue version and the summary version it returns). When either moved, its rows
+ * current (the catalogue version and the summary version it returns). The paths the rows were
+ * read on come back with them, for a count of the same contracts (a search's `totalCount`). When either moved, its rows
  * are dropped and the page is read again on what this request reads itself, as any other field
  * does; only the page whose rows are returned is recorded.
  */
-export async function readContractPage(ctx: RequestContext, info: GraphQLResolveInfo, q: ContractPageQuery): Promise<{ referenceDate: string | null; rows: AffectedContractRow[] }> {
+export async function readContractPage(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  q: ContractPageQuery,
+): Promise<{ referenceDate: string | null; paths: ImpactPathRow[]; rows: AffectedContractRow[] }> {
   const tenant = ctx.tenant!;
   let basis = assumedBasis(ctx, tenant, q) ?? (await confirmedBasis(ctx, tenant, q));
   let page = await readPage(ctx, tenant, q, basis);
@@ -83,7 +90,7 @@ export async function readContractPage(ctx: RequestContext, info: GraphQLResolve
   // The catalogue version came with the rows: the fields below answer from rows at it, with no statement of their own.
   ctx.catalogueVersion.adopt(page.catalogueVersion);
   if (q.asOf === null) ctx.loaders.storedSummary.prime(q.breachId, storedSummaryOf(q.breachId, page.summary, tenant, summaryCacheOf(ctx.executor)));
-  return { referenceDate: basis.referenceDate, rows: page.rows };
+  return { referenceDate: basis.referenceDate, paths: basis.referenceDate === null ? [] : basis.paths, rows: page.rows };
 }
 
 /** The page on `basis`, with the catalogue version and stored summary to check its assumptions against. */
@@ -95,6 +102,7 @@ function readPage(ctx: RequestContext, tenant: string, q: ContractPageQuery, bas
     referenceDate: basis.referenceDate,
     paths: basis.referenceDate === null ? [] : basis.paths,
     after: q.after,
+    search: q.search,
     limit: q.first + 1,
     known: basis.assumed ? { [q.breachId]: basis.assumed.summaryVersion } : summaryCacheOf(ctx.executor).known([q.breachId]),
   });

@@ -13,7 +13,12 @@ import { impactKey } from '../../domain/impact/impact.repository';
 import { ImpactPath } from '../impact/impact.type';
 import type { OrganizationRow } from '../../domain/organization/organization.rows';
 import { Organization } from '../organization/organization.type';
-import { AffectedContractsArgs, MAX_PAGE } from './contract.args';
+import { AffectedContractsArgs, checkSearch, MAX_PAGE } from './contract.args';
+import { ClientBasisEnum } from './client-basis.enum';
+import { clientBasis, type ClientBasis } from '../../domain/contract/client-basis';
+import { affectedContractsSearchCount } from '../../domain/contract/contract.repository';
+import type { ImpactPathRow } from '../../domain/impact/impact.rows';
+import { countFreshness, SUMMARIES_CURRENT } from '../../domain/impact/count-freshness';
 import { readContractPage } from './contract-page';
 import type { AffectedContractRow, ContractRow } from '../../domain/contract/contract.rows';
 import { AffectedContract, AffectedContractConnection, AffectedContractEdge, Contract } from './contract.type';
@@ -44,10 +49,16 @@ interface ConnectionRoot {
   insurerId: string;
   breachId: string;
   asOf: string | null;
+  /** The checked `search` (null: none); with one, `totalCount` is counted live on `paths`. */
+  search: string | null;
+  /** The tenant's paths the page was read on. */
+  paths: ImpactPathRow[];
 }
 interface AffectedContractRoot {
   contract: ContractRow;
   breachId: string;
+  /** The date the contract was reached on (a page has rows only when the breach has one). */
+  referenceDate: string;
   paths: PathRoot[];
   beneficiaryCount: number;
   dependantCount: number;
@@ -77,8 +88,9 @@ export class AffectedContractsResolver {
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) throw badInput('first', args.first, `must be between 1 and ${MAX_PAGE}`);
     const after = decodeCursor(args.after, ctx.cursorKey);
     const asOf = checkDate('asOf', args.asOf);
-    const { referenceDate, rows } = await readContractPage(ctx, info, { breachId: args.breachId, asOf, after, first: args.first, args: { ...args } });
-    const base = { insurerId: tenant, breachId: args.breachId, asOf, referenceDate };
+    const search = checkSearch(args.search);
+    const { referenceDate, paths, rows } = await readContractPage(ctx, info, { breachId: args.breachId, asOf, after, search, first: args.first, args: { ...args } });
+    const base = { insurerId: tenant, breachId: args.breachId, asOf, referenceDate, search, paths };
     // One row more than asked says whether another page follows, without a count query. The
     // read is already recorded in the audit trail, in the transaction that read the rows.
     const page = rows.slice(0, args.first);
@@ -87,6 +99,8 @@ export class AffectedContractsResolver {
       node: {
         contract: r.contract,
         breachId: args.breachId,
+        // Rows come only from paths reached on a reference date.
+        referenceDate: referenceDate!,
         paths: r.paths.map((p) => ({ ...p, breachId: args.breachId })),
         beneficiaryCount: r.beneficiaryCount,
         dependantCount: r.dependants,
@@ -96,14 +110,19 @@ export class AffectedContractsResolver {
     return { ...base, edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: last ? sealedCursor(last, ctx.cursorKey) : null } };
   }
 
-  @FieldResolver(() => Int, { description: 'How many of the insurer’s contracts the breach reaches in all (every page).' })
+  @FieldResolver(() => Int, { description: 'How many of the insurer’s contracts the breach reaches in all (every page); with `search`, how many of them match it (counted live in the graph).' })
   async totalCount(@Root() root: ConnectionRoot, @Ctx() ctx: RequestContext): Promise<number> {
+    if (root.search !== null) {
+      if (root.referenceDate === null) return 0;
+      return affectedContractsSearchCount(ctx.db, { tenant: root.insurerId, referenceDate: root.referenceDate, paths: root.paths, search: root.search });
+    }
     const agg = await ctx.loaders.contractAggregates.load(impactKey({ breachId: root.breachId, asOf: root.asOf }));
     return agg?.byInsurer.find((r) => r.id === root.insurerId)?.contracts ?? 0;
   }
 
-  @FieldResolver(() => CountFreshness, { description: 'Whether `totalCount` is current (the rows of a page always are: they are read from the graph). False while the maintained summaries lag behind a committed write whose refresh is pending.' })
-  freshness(@Root() root: ConnectionRoot, @Ctx() ctx: RequestContext): Promise<CountFreshnessRow> {
+  @FieldResolver(() => CountFreshness, { description: 'Whether `totalCount` is current (the rows of a page always are: they are read from the graph). False while the maintained summaries lag behind a committed write whose refresh is pending; with `search`, a live count, current.' })
+  async freshness(@Root() root: ConnectionRoot, @Ctx() ctx: RequestContext): Promise<CountFreshnessRow> {
+    if (root.search !== null) return countFreshness('LIVE_COUNT', SUMMARIES_CURRENT);
     return loadFreshness(ctx, { breachId: root.breachId, asOf: root.asOf });
   }
 }
@@ -125,6 +144,14 @@ export class AffectedContractResolver {
   @FieldResolver(() => Breach, { description: 'The breach reaching it.' })
   breach(@Root() r: AffectedContractRoot, @Ctx() ctx: RequestContext): BreachRow | Promise<BreachRow> {
     return requireBreach(ctx, r.breachId);
+  }
+
+  @FieldResolver(() => ClientBasisEnum, {
+    description:
+      'Whether its people were still your clients on the reference date: FORMER when the contract had ended before it (the mailing export’s `client_basis`, the same rule). Not the paths’ `basis`: a RETAINED path says the operator kept data after your flow to it had ended, whether or not the contract still runs.',
+  })
+  clientBasis(@Root() r: AffectedContractRoot): ClientBasis {
+    return clientBasis(r.contract, r.referenceDate);
   }
 
   @FieldResolver(() => [ImpactPath], { description: 'The paths reaching it (partner = its care network when it has one).' })

@@ -9,8 +9,8 @@ import { checkDate } from '../../domain/common/date';
 import { affectedContractBatches, ExportContractRow } from '../../domain/contract/affected-contracts-export';
 import { AppError, badInput, isAppError } from '../../errors/app-error';
 import type { RequestContext } from '../context';
-import { loadPaths, requireBreach } from '../require';
-import { csvHeader, csvLines, endLine, EXPORT_FORMATS, ExportFormat, jsonLines, mailingRows, newPathPartMemo, PathPartMemo } from './mailing-rows';
+import { loadPaths, requireBreach, requireCategory } from '../require';
+import { CategoryNames, csvHeader, csvLines, endLine, EXPORT_FORMATS, ExportFormat, jsonLines, mailingRows, newPathPartMemo, PathPartMemo } from './mailing-rows';
 
 /** The path of the mailing export. */
 export const EXPORT_PATH = '/export/affected-contracts';
@@ -64,6 +64,8 @@ export interface PreparedExport {
   tenant: string;
   referenceDate: string | null;
   exposures: readonly ExposureRow[];
+  /** The names of the categories of `exposures`, for the CSV's name columns. */
+  categoryNames: CategoryNames;
   /** The batches still to read; the first one is `first` (already read, so its failure is an HTTP error). */
   batches: AsyncGenerator<ExportContractRow[], void, undefined>;
   first: IteratorResult<ExportContractRow[], void>;
@@ -104,8 +106,10 @@ export async function prepareExport(ctx: RequestContext, query: unknown, options
     answer.referenceDate === null || paths.length === 0
       ? (async function* none(): AsyncGenerator<ExportContractRow[], void, undefined> {})()
       : affectedContractBatches(ctx.executor, { tenant, referenceDate: answer.referenceDate, paths, batchSize: options.batchSize, counter: ctx.roundTrips });
-  const first = await batches.next();
-  return { request, tenant, referenceDate: answer.referenceDate, exposures: breachExposures ?? [], batches, first };
+  const exposures = breachExposures ?? [];
+  // The categories' names (cached by the request's loader) while the first batch is read.
+  const [categories, first] = await Promise.all([Promise.all([...new Set(exposures.map((x) => x.categoryId))].map((id) => requireCategory(ctx, id))), batches.next()]);
+  return { request, tenant, referenceDate: answer.referenceDate, exposures, categoryNames: new Map(categories.map((c) => [c.id, c.name])), batches, first };
 }
 
 /** True for the error Node's streams raise when a consumer destroys a stream it stopped reading. */
@@ -143,7 +147,7 @@ export function recordExportAttempt(ctx: RequestContext, query: unknown, outcome
  * outcome after that record.
  */
 export function exportStream(ctx: RequestContext, query: unknown, prepared: PreparedExport): { stream: Readable; done: Promise<ExportOutcome> } {
-  const { request, referenceDate, exposures, batches } = prepared;
+  const { request, referenceDate, exposures, categoryNames, batches } = prepared;
   let settle: (o: ExportOutcome) => void = () => undefined;
   const done = new Promise<ExportOutcome>((resolve) => (settle = resolve));
   async function* body(): AsyncGenerator<string, void, undefined> {
@@ -162,7 +166,7 @@ export function exportStream(ctx: RequestContext, query: unknown, prepared: Prep
         const lines = batch.flatMap((row) => mailingRows(row, exposures, referenceDate!, memo));
         rows += lines.length;
         contracts += batch.length;
-        return request.format === 'csv' ? csvLines(lines) : jsonLines(lines);
+        return request.format === 'csv' ? csvLines(lines, categoryNames) : jsonLines(lines);
       };
       let batch: ExportContractRow[] | null = prepared.first.done ? null : prepared.first.value;
       while (batch !== null) {

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExposureRow } from '../../domain/breach/breach.rows';
 import { neutraliseFormula } from '../../domain/common/spreadsheet-cell';
-import { clientBasis, ExportContractRow } from '../../domain/contract/affected-contracts-export';
+import type { ExportContractRow } from '../../domain/contract/affected-contracts-export';
+import { clientBasis, type ClientBasis } from '../../domain/contract/client-basis';
 import { confirmedExposures, exposuresOfContract } from '../../domain/contract/contract-exposures';
 
 /** The formats of the mailing export. */
@@ -19,7 +20,7 @@ export interface MailingRow {
   beneficiaryKey: string | null;
   beneficiaryRole: 'HOLDER' | 'DEPENDANT' | null;
   /** ACTIVE: still a client on the reference date; FORMER: ended before it, reached through retained data. */
-  clientBasis: 'ACTIVE' | 'FORMER';
+  clientBasis: ClientBasis;
   contractStart: string;
   contractEnd: string | null;
   /** Each path reaching the contract: operator, partner (care network or intermediary), flow basis. */
@@ -45,7 +46,13 @@ export const CSV_COLUMNS = [
   'paths',
   'exposed_categories',
   'exposures',
+  'exposed_category_names',
+  'exposure_category_names',
+  'exposure_caveats',
 ] as const;
+
+/** Data category id → name, for the CSV's name columns (an id missing from it is written as the id, never blank). */
+export type CategoryNames = ReadonlyMap<string, string>;
 
 /** Separator of the values of a multi-valued CSV cell (ids never contain it). */
 export const LIST_SEPARATOR = ' | ';
@@ -125,13 +132,14 @@ export function mailingRows(row: ExportContractRow, breachExposures: readonly Ex
 const distinct = (values: Array<string | null>): string => [...new Set(values.filter((v): v is string => v !== null))].join(LIST_SEPARATOR);
 
 /** The path-derived cells of the rows whose path part is this `paths` array, kept while the array lives. */
-const PATH_CELLS = new WeakMap<object, { exposedCategories: readonly string[]; exposures: readonly object[]; cells: string[] }>();
+const PATH_CELLS = new WeakMap<object, { exposedCategories: readonly string[]; exposures: readonly object[]; names: CategoryNames; cells: string[] }>();
 
-/** The cells of a row that its paths decide (operators to exposures), formatted once per shared path part. */
-function pathCells(r: MailingRow): string[] {
+/** The cells of a row that its paths decide (operators to exposure_caveats), formatted once per shared path part. */
+function pathCells(r: MailingRow, names: CategoryNames): string[] {
   const known = PATH_CELLS.get(r.paths);
-  // The same paths array with other exposure arrays is another part: format it, do not reuse.
-  if (known && known.exposedCategories === r.exposedCategories && known.exposures === r.exposures) return known.cells;
+  // The same paths array with other exposure arrays (or names) is another part: format it, do not reuse.
+  if (known && known.exposedCategories === r.exposedCategories && known.exposures === r.exposures && known.names === names) return known.cells;
+  const name = (id: string) => names.get(id) ?? id;
   const cells = [
     distinct(r.paths.map((p) => p.operatorId)),
     distinct(r.paths.map((p) => p.partnerId)),
@@ -139,14 +147,17 @@ function pathCells(r: MailingRow): string[] {
     r.paths.map((p) => `${p.operatorId}${p.partnerId ? ` via ${p.partnerId}` : ''} (${p.basis})`).join(LIST_SEPARATOR),
     r.exposedCategories.join(LIST_SEPARATOR),
     r.exposures.map((x) => [x.categoryId, x.status, x.scope ?? 'UNKNOWN_SCOPE', x.confidence ?? 'UNKNOWN_CONFIDENCE'].join(' ')).join(LIST_SEPARATOR),
+    r.exposedCategories.map(name).join(LIST_SEPARATOR),
+    r.exposures.map((x) => name(x.categoryId)).join(LIST_SEPARATOR),
+    r.exposures.flatMap((x) => (x.scopeNote ? [`${name(x.categoryId)}: ${x.scopeNote}`] : [])).join(LIST_SEPARATOR),
   ];
-  PATH_CELLS.set(r.paths, { exposedCategories: r.exposedCategories, exposures: r.exposures, cells });
+  PATH_CELLS.set(r.paths, { exposedCategories: r.exposedCategories, exposures: r.exposures, names, cells });
   return cells;
 }
 
-/** The CSV cells of a row, in {@link CSV_COLUMNS} order. */
-export function csvRecord(r: MailingRow): Array<string | null> {
-  return [r.contractId, r.contractNumber, r.beneficiaryKey, r.beneficiaryRole, r.clientBasis, r.contractStart, r.contractEnd, ...pathCells(r)];
+/** The CSV cells of a row, in {@link CSV_COLUMNS} order; `names` gives the categories' names. */
+export function csvRecord(r: MailingRow, names: CategoryNames): Array<string | null> {
+  return [r.contractId, r.contractNumber, r.beneficiaryKey, r.beneficiaryRole, r.clientBasis, r.contractStart, r.contractEnd, ...pathCells(r, names)];
 }
 
 /**
@@ -163,9 +174,9 @@ export function csvHeader(): string {
   return csvText([[...CSV_COLUMNS]]);
 }
 
-/** The CSV lines of `rows`. */
-export function csvLines(rows: readonly MailingRow[]): string {
-  return rows.length === 0 ? '' : csvText(rows.map(csvRecord));
+/** The CSV lines of `rows`; `names` gives the categories' names (see {@link CSV_COLUMNS}). */
+export function csvLines(rows: readonly MailingRow[], names: CategoryNames): string {
+  return rows.length === 0 ? '' : csvText(rows.map((r) => csvRecord(r, names)));
 }
 
 /** The JSON lines of `rows`: one object per line, `type: "row"`, values exact (JSON is not opened by spreadsheets). */

@@ -95,14 +95,3 @@ export async function* affectedContractBatches(
     after = rows[rows.length - 1].contract.id;
   }
 }
-
-/**
- * Whether the insurer's member was still its client on the reference date: ACTIVE when the
- * contract was running (no end, or an end on or after the date), FORMER when it had ended before
- * (the member is reached because an operator retained their data; the mailing must still write
- * to them, at their last known address).
- */
-export function clientBasis(contract: { endDate: string | null }, referenceDate: string): 'ACTIVE' | 'FORMER' {
-  // ISO calendar dates sort as strings.
-  return contract.endDate === null || contract.endDate >= referenceDate ? 'ACTIVE' : 'FORMER';
-}

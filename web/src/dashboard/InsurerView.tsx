@@ -1,8 +1,8 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { request } from '../common/graphql-client';
-import type { InsurerMemberExposureQuery } from '../gql/graphql';
+import type { InsurerAffectedContractsQuery, InsurerMemberExposureQuery } from '../gql/graphql';
 import { DateFigure, Figure } from './Figure';
-import { useT } from './i18n';
+import { useT, type WordKey } from './i18n';
 import { MailingExport } from './MailingExport';
 import { AffectedContractsDocument, CatalogueDocument, MemberExposureDocument, OwnTotalsDocument } from './operations';
 import { useQuery } from './use-query';
@@ -25,68 +25,111 @@ function OwnTotals({ breachId, name, token }: { breachId: string; name: string; 
   );
 }
 
-/** One breach's affected contracts, paged by cursor, each with its path and exposed categories. */
-function Contracts({ breachId, token }: { breachId: string; token: string | null }) {
+/** Wait after the last keystroke before the search is sent (one request per pause, not per key). */
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** `value`, once it has stayed the same for `ms`. */
+function useDebounced(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+type ContractNode = InsurerAffectedContractsQuery['affectedContracts']['edges'][number]['node'];
+
+/** The words of a path's basis (ACTIVE flow, or data RETAINED by the operator after its flow ended). */
+function pathBasisKey(basis: string): WordKey {
+  return basis === 'RETAINED' ? 'pathBasisRETAINED' : 'pathBasisACTIVE';
+}
+
+/** The words of an exposure's confidence (H, M, L; null: unknown). */
+function confidenceKey(confidence: string | null | undefined): WordKey {
+  return confidence === 'H' || confidence === 'M' || confidence === 'L' ? `confidence${confidence}` : 'confidenceUnknown';
+}
+
+/** One affected contract: its number with the « ancien client » badge from the API's clientBasis, its paths, its exposures with their caveats. */
+function ContractRow({ node }: { node: ContractNode }) {
   const { t, v } = useT();
-  // The cursors of the pages seen, so "first page" goes back; a cursor is opaque.
-  const [after, setAfter] = useState<string | null>(null);
-  const [filter, setFilter] = useState('');
-  const { data, error, loading } = useQuery(AffectedContractsDocument, { breachId, first: PAGE_SIZE, after }, token);
-  if (loading) return <p>{t('loading')}</p>;
-  if (error || !data) return <p className="error" role="alert">{t('error')} : {error}</p>;
-  const page = data.affectedContracts;
-  const needle = filter.trim().toLowerCase();
-  const rows = page.edges.filter(({ node }) => !needle || node.contract.number.toLowerCase().includes(needle) || (node.contract.product ?? '').toLowerCase().includes(needle));
+  const former = node.clientBasis === 'FORMER';
   return (
-    <div className="contracts" data-testid={`contracts-${breachId}`}>
-      <p>
-        {t('total')} : <Figure k={`contracts.${breachId}.totalCount`} value={page.totalCount} /> — {t('referenceDate')} <DateFigure k={`contracts.${breachId}.referenceDate`} date={page.referenceDate} />
-      </p>
+    <tr data-contract={node.contract.number} data-insurer={node.contract.insurer.id} data-client-basis={node.clientBasis} className={former ? 'former' : undefined}>
+      <td>
+        {node.contract.number}{' '}
+        {former ? <span className="badge" data-former="true" title={t('formerClientNote')}>{t('formerClient')}</span> : null}
+      </td>
+      <td>{node.contract.insurer.name}</td>
+      <td>{node.contract.product ?? ''}</td>
+      <td><DateFigure k={`contract.${node.contract.id}.start`} date={node.contract.startDate} /></td>
+      <td>{node.contract.endDate ? <DateFigure k={`contract.${node.contract.id}.end`} date={node.contract.endDate} /> : '—'}</td>
+      <td><Figure k={`contract.${node.contract.id}.beneficiaries`} value={node.beneficiaryCount} /></td>
+      <td>
+        {node.paths.map((p, i) => (
+          <div key={i} data-path-basis={p.basis}>
+            {[p.system.name, p.operator.name, p.partner?.name, p.controller?.name].filter(Boolean).join(' → ')} (<span className="path-basis">{t(pathBasisKey(p.basis))}</span>)
+          </div>
+        ))}
+      </td>
+      <td>
+        {node.exposures.map((e) => (
+          <div key={`${e.category.id}-${e.status}-${e.scope}`} data-exposure={e.category.id} data-status={e.status} data-confidence={e.confidence ?? 'unknown'}>
+            {e.category.name} — <span className="exposure-status">{v(e.status)}</span>, <span className="exposure-confidence">{t(confidenceKey(e.confidence))}</span>
+            {e.scope !== 'ALL' && (e.scope === 'SOME_INSURERS' || e.scope === 'SOME_SUBJECTS') ? <span className="caveat"> — {t(`scope${e.scope}`)}</span> : null}
+            {e.scopeNote ? <span className="caveat"> ({e.scopeNote})</span> : null}
+          </div>
+        ))}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * One breach's affected contracts, paged by cursor, each with its path and exposed categories; the
+ * search box asks the API (debounced) for the contracts whose number starts with what is typed,
+ * across every page, and pages through those.
+ */
+function Contracts({ breachId, token }: { breachId: string; token: string | null }) {
+  const { t } = useT();
+  const [typed, setTyped] = useState('');
+  const search = useDebounced(typed.trim(), SEARCH_DEBOUNCE_MS);
+  // The cursor of the page shown (null: the first), for the search it was given by: another
+  // search starts from its own first page. A cursor is opaque.
+  const [cursor, setCursor] = useState<{ search: string; after: string | null }>({ search: '', after: null });
+  const after = cursor.search === search ? cursor.after : null;
+  const setAfter = (next: string | null) => setCursor({ search, after: next });
+  // Forget the cursor of a search left, so coming back to it starts from its first page too.
+  useEffect(() => setCursor((c) => (c.search === search ? c : { search, after: null })), [search]);
+  const { data, error, loading } = useQuery(AffectedContractsDocument, { breachId, first: PAGE_SIZE, after, search: search === '' ? null : search }, token);
+  const page = data?.affectedContracts;
+  return (
+    <div className="contracts" data-testid={`contracts-${breachId}`} data-search={search}>
       <label>
-        {t('search')} <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
+        {t('search')} <input type="search" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} maxLength={64} data-testid="contract-search" />
       </label>
-      <table>
-        <thead>
-          <tr><th>{t('contractNumber')}</th><th>{t('insurers')}</th><th>{t('product')}</th><th>{t('start')}</th><th>{t('end')}</th><th>{t('beneficiaries')}</th><th>{t('path')}</th><th>{t('exposedCategories')}</th></tr>
-        </thead>
-        <tbody>
-          {rows.map(({ node }) => {
-            const former = node.contract.endDate !== null || node.paths.every((p) => p.basis === 'RETAINED');
-            return (
-              <tr key={node.contract.id} data-contract={node.contract.number} data-insurer={node.contract.insurer.id} className={former ? 'former' : undefined}>
-                <td>
-                  {node.contract.number} {former ? <span className="badge" data-former="true">{t('formerClient')}</span> : null}
-                </td>
-                <td>{node.contract.insurer.name}</td>
-                <td>{node.contract.product ?? ''}</td>
-                <td><DateFigure k={`contract.${node.contract.id}.start`} date={node.contract.startDate} /></td>
-                <td>{node.contract.endDate ? <DateFigure k={`contract.${node.contract.id}.end`} date={node.contract.endDate} /> : '—'}</td>
-                <td><Figure k={`contract.${node.contract.id}.beneficiaries`} value={node.beneficiaryCount} /></td>
-                <td>
-                  {node.paths.map((p, i) => (
-                    <div key={i}>{[p.system.name, p.operator.name, p.partner?.name, p.controller?.name].filter(Boolean).join(' → ')} ({v(p.basis)})</div>
-                  ))}
-                </td>
-                <td>
-                  {node.exposedCategories.map((c) => {
-                    const caveat = node.exposures.find((e) => e.category.id === c.id && e.scope !== 'ALL');
-                    return (
-                      <div key={c.id}>
-                        {c.name}
-                        {caveat?.scopeNote ? <span className="caveat"> ({caveat.scopeNote})</span> : null}
-                      </div>
-                    );
-                  })}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <div className="pager">
-        <button disabled={after === null} onClick={() => setAfter(null)}>{t('firstPage')}</button>
-        <button disabled={!page.pageInfo.hasNextPage} onClick={() => setAfter(page.pageInfo.endCursor ?? null)} data-testid="next-page">{t('nextPage')}</button>
-      </div>
+      {loading ? <p>{t('loading')}</p> : null}
+      {!loading && (error || !page) ? <p className="error" role="alert">{t('error')} : {error}</p> : null}
+      {!loading && page ? (
+        <>
+          <p>
+            {t('total')} : <Figure k={`contracts.${breachId}.totalCount`} value={page.totalCount} />
+            {search ? <> {t('searchFound')} « {search} »</> : null} — {t('referenceDate')} <DateFigure k={`contracts.${breachId}.referenceDate`} date={page.referenceDate} />
+          </p>
+          <table>
+            <thead>
+              <tr><th>{t('contractNumber')}</th><th>{t('insurers')}</th><th>{t('product')}</th><th>{t('start')}</th><th>{t('end')}</th><th>{t('beneficiaries')}</th><th>{t('path')}</th><th>{t('contractExposures')}</th></tr>
+            </thead>
+            <tbody>
+              {page.edges.map(({ node }) => <ContractRow key={node.contract.id} node={node} />)}
+            </tbody>
+          </table>
+          <div className="pager">
+            <button disabled={after === null} onClick={() => setAfter(null)}>{t('firstPage')}</button>
+            <button disabled={!page.pageInfo.hasNextPage} onClick={() => setAfter(page.pageInfo.endCursor ?? null)} data-testid="next-page">{t('nextPage')}</button>
+          </div>
+        </>
+      ) : null}
     </div>
   );
 }

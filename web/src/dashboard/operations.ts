@@ -121,10 +121,14 @@ export const OwnTotalsDocument = graphql(`
   }
 `);
 
-/** One page of the insurer's affected contracts, each with its paths and exposed categories. */
+/**
+ * One page of the insurer's affected contracts (only those whose number starts with `$search`,
+ * when given), each with whether it was still a client (clientBasis), its paths and the caveats of
+ * each exposure of its data.
+ */
 export const AffectedContractsDocument = graphql(`
-  query InsurerAffectedContracts($breachId: ID!, $first: Int!, $after: String) {
-    affectedContracts(breachId: $breachId, first: $first, after: $after) {
+  query InsurerAffectedContracts($breachId: ID!, $first: Int!, $after: String, $search: String) {
+    affectedContracts(breachId: $breachId, first: $first, after: $after, search: $search) {
       totalCount
       referenceDate
       pageInfo { endCursor hasNextPage }
@@ -133,9 +137,9 @@ export const AffectedContractsDocument = graphql(`
         node {
           beneficiaryCount
           dependantCount
+          clientBasis
           contract { id number product startDate endDate insurer { id name } }
-          exposedCategories { id name }
-          exposures { status scope scopeNote category { id } }
+          exposures { status scope scopeNote confidence category { id name } }
           paths { basis system { name } operator { name } partner { name } controller { id name } }
         }
       }

@@ -25,6 +25,13 @@ export type BreachEventKind =
   | 'SERVICE_DOWN'
   | 'VICTIM_SUPPORT';
 
+/** Whether the contract’s people were still the insurer’s clients on the breach’s reference date (the same rule as the mailing export’s `client_basis` column). */
+export type ClientBasis =
+  /** The contract was running on the reference date (no end date, or one on or after it). */
+  | 'ACTIVE'
+  /** The contract had ended before the reference date: a former client, reached because an operator still held the data. */
+  | 'FORMER';
+
 /** H: official text or several independent sources. M: one good source. L: one secondary source, a claim or an inference. */
 export type Confidence =
   | 'H'
@@ -172,10 +179,11 @@ export type InsurerAffectedContractsQueryVariables = Exact<{
   breachId: string | number;
   first: number;
   after?: string | null | undefined;
+  search?: string | null | undefined;
 }>;
 
 
-export type InsurerAffectedContractsQuery = { affectedContracts: { totalCount: number, referenceDate: string | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { beneficiaryCount: number, dependantCount: number, contract: { id: string, number: string, product: string | null, startDate: string, endDate: string | null, insurer: { id: string, name: string } }, exposedCategories: Array<{ id: string, name: string }>, exposures: Array<{ status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, category: { id: string } }>, paths: Array<{ basis: PathBasis, system: { name: string }, operator: { name: string }, partner: { name: string } | null, controller: { id: string, name: string } | null }> } }> } };
+export type InsurerAffectedContractsQuery = { affectedContracts: { totalCount: number, referenceDate: string | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { beneficiaryCount: number, dependantCount: number, clientBasis: ClientBasis, contract: { id: string, number: string, product: string | null, startDate: string, endDate: string | null, insurer: { id: string, name: string } }, exposures: Array<{ status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, confidence: Confidence | null, category: { id: string, name: string } }>, paths: Array<{ basis: PathBasis, system: { name: string }, operator: { name: string }, partner: { name: string } | null, controller: { id: string, name: string } | null }> } }> } };
 
 export type InsurerMemberExposureQueryVariables = Exact<{
   nir: string;
@@ -479,8 +487,13 @@ export const InsurerOwnTotalsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<InsurerOwnTotalsQuery, InsurerOwnTotalsQueryVariables>;
 export const InsurerAffectedContractsDocument = new TypedDocumentString(`
-    query InsurerAffectedContracts($breachId: ID!, $first: Int!, $after: String) {
-  affectedContracts(breachId: $breachId, first: $first, after: $after) {
+    query InsurerAffectedContracts($breachId: ID!, $first: Int!, $after: String, $search: String) {
+  affectedContracts(
+    breachId: $breachId
+    first: $first
+    after: $after
+    search: $search
+  ) {
     totalCount
     referenceDate
     pageInfo {
@@ -492,6 +505,7 @@ export const InsurerAffectedContractsDocument = new TypedDocumentString(`
       node {
         beneficiaryCount
         dependantCount
+        clientBasis
         contract {
           id
           number
@@ -503,16 +517,14 @@ export const InsurerAffectedContractsDocument = new TypedDocumentString(`
             name
           }
         }
-        exposedCategories {
-          id
-          name
-        }
         exposures {
           status
           scope
           scopeNote
+          confidence
           category {
             id
+            name
           }
         }
         paths {
