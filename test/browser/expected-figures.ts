@@ -165,7 +165,7 @@ export function contractRowFacts(page: any): ContractRowFacts[] {
       status: e.status,
       confidence: e.confidence ?? 'unknown',
       text: [
-        `${e.category.name} — ${EXPOSURE_STATUS_FR[e.status]}, ${CONFIDENCE_FR[e.confidence ?? 'unknown']}`,
+        `${e.category.nameFr} — ${EXPOSURE_STATUS_FR[e.status]}, ${CONFIDENCE_FR[e.confidence ?? 'unknown']}`,
         e.scope === 'SOME_INSURERS' ? ' — pour certains organismes seulement' : e.scope === 'SOME_SUBJECTS' ? ' — pour certaines personnes seulement' : '',
         e.scopeNote ? ` (${e.scopeNote})` : '',
       ].join(''),

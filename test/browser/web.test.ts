@@ -85,7 +85,7 @@ const CROSS = `query ($ids: [ID!]!) { crossBreachImpact(breachIds: $ids) {
 } }`;
 const PAGE = `query ($id: ID!, $after: String, $search: String) { affectedContracts(breachId: $id, first: 20, after: $after, search: $search) {
   totalCount referenceDate pageInfo { endCursor hasNextPage }
-  edges { node { beneficiaryCount clientBasis contract { id number startDate endDate insurer { id } } exposures { status scope scopeNote confidence category { id name } } } }
+  edges { node { beneficiaryCount clientBasis contract { id number startDate endDate insurer { id } } exposures { status scope scopeNote confidence category { id name nameFr } } } }
 } }`;
 
 /**
@@ -380,14 +380,15 @@ test('an insurer sees its own totals and only its own contracts, page by page, a
 
   // Member lookup: the NIR goes in a POST body, never in any URL the browser requested.
   const nir = syntheticNir('syn-person-00001');
-  const { memberExposure } = await ask(`query ($nir: String!) { memberExposure(nir: $nir) { breaches { breach { name } contract { number } } } }`, { nir }, principal);
+  const { memberExposure } = await ask(`query ($nir: String!) { memberExposure(nir: $nir) { breaches { breach { name } contract { number } exposedCategories { nameFr } } } }`, { nir }, principal);
   expect(memberExposure.breaches.length).toBeGreaterThan(0);
   await page.getByTestId('nir').fill(nir);
   await page.getByRole('button', { name: 'Rechercher' }).click();
   const lookup = page.getByTestId('member-lookup');
   await lookup.locator('li').first().waitFor();
   const shown = await lookup.innerText();
-  for (const b of memberExposure.breaches) expect(shown).toContain(`${b.breach.name} — ${b.contract.number}`);
+  // Each breach with the member's contract and its exposed categories in French.
+  for (const b of memberExposure.breaches) expect(shown).toContain(`${b.breach.name} — ${b.contract.number} — ${b.exposedCategories.map((c: any) => c.nameFr).join(', ')}`);
   expect(await page.getByTestId('nir').inputValue()).toBe('');
   expect(browser.requests.filter((u) => u.includes(nir) || u.includes(nir.slice(0, 7)))).toEqual([]);
   expect(browser.graphqlBodies.some((b) => b.includes(nir))).toBe(true);

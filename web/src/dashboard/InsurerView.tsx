@@ -4,6 +4,7 @@ import type { InsurerAffectedContractsQuery, InsurerMemberExposureQuery } from '
 import { DateFigure, Figure } from './Figure';
 import { useT, type WordKey } from './i18n';
 import { MailingExport } from './MailingExport';
+import { categoryName } from './category-name';
 import { AffectedContractsDocument, CatalogueDocument, MemberExposureDocument, OwnTotalsDocument } from './operations';
 import { useQuery } from './use-query';
 
@@ -52,7 +53,7 @@ function confidenceKey(confidence: string | null | undefined): WordKey {
 
 /** One affected contract: its number with the « ancien client » badge from the API's clientBasis, its paths, its exposures with their caveats. */
 function ContractRow({ node }: { node: ContractNode }) {
-  const { t, v } = useT();
+  const { t, v, lang } = useT();
   const former = node.clientBasis === 'FORMER';
   return (
     <tr data-contract={node.contract.number} data-insurer={node.contract.insurer.id} data-client-basis={node.clientBasis} className={former ? 'former' : undefined}>
@@ -75,7 +76,7 @@ function ContractRow({ node }: { node: ContractNode }) {
       <td>
         {node.exposures.map((e) => (
           <div key={`${e.category.id}-${e.status}-${e.scope}`} data-exposure={e.category.id} data-status={e.status} data-confidence={e.confidence ?? 'unknown'}>
-            {e.category.name} — <span className="exposure-status">{v(e.status)}</span>, <span className="exposure-confidence">{t(confidenceKey(e.confidence))}</span>
+            {categoryName(e.category, lang)} — <span className="exposure-status">{v(e.status)}</span>, <span className="exposure-confidence">{t(confidenceKey(e.confidence))}</span>
             {e.scope !== 'ALL' && (e.scope === 'SOME_INSURERS' || e.scope === 'SOME_SUBJECTS') ? <span className="caveat"> — {t(`scope${e.scope}`)}</span> : null}
             {e.scopeNote ? <span className="caveat"> ({e.scopeNote})</span> : null}
           </div>
@@ -139,7 +140,7 @@ function Contracts({ breachId, token }: { breachId: string; token: string | null
  * an address, the history or storage; the field is cleared once answered.
  */
 function MemberLookup({ token }: { token: string | null }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [nir, setNir] = useState('');
   const [result, setResult] = useState<InsurerMemberExposureQuery['memberExposure'] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -174,7 +175,7 @@ function MemberLookup({ token }: { token: string | null }) {
           <ul>
             {result.breaches.map((b) => (
               <li key={`${b.breach.id}-${b.contract.id}`}>
-                {b.breach.name} — {b.contract.number} — {b.exposedCategories.map((c) => c.name).join(', ')}
+                {b.breach.name} — {b.contract.number} — {b.exposedCategories.map((c) => categoryName(c, lang)).join(', ')}
               </li>
             ))}
           </ul>

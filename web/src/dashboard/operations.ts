@@ -139,7 +139,7 @@ export const AffectedContractsDocument = graphql(`
           dependantCount
           clientBasis
           contract { id number product startDate endDate insurer { id name } }
-          exposures { status scope scopeNote confidence category { id name } }
+          exposures { status scope scopeNote confidence category { id name nameFr } }
           paths { basis system { name } operator { name } partner { name } controller { id name } }
         }
       }
@@ -155,7 +155,7 @@ export const MemberExposureDocument = graphql(`
       breaches {
         breach { id name }
         contract { id number }
-        exposedCategories { id name }
+        exposedCategories { id name nameFr }
         paths { basis operator { name } partner { name } }
       }
     }

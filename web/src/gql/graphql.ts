@@ -183,14 +183,14 @@ export type InsurerAffectedContractsQueryVariables = Exact<{
 }>;
 
 
-export type InsurerAffectedContractsQuery = { affectedContracts: { totalCount: number, referenceDate: string | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { beneficiaryCount: number, dependantCount: number, clientBasis: ClientBasis, contract: { id: string, number: string, product: string | null, startDate: string, endDate: string | null, insurer: { id: string, name: string } }, exposures: Array<{ status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, confidence: Confidence | null, category: { id: string, name: string } }>, paths: Array<{ basis: PathBasis, system: { name: string }, operator: { name: string }, partner: { name: string } | null, controller: { id: string, name: string } | null }> } }> } };
+export type InsurerAffectedContractsQuery = { affectedContracts: { totalCount: number, referenceDate: string | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { beneficiaryCount: number, dependantCount: number, clientBasis: ClientBasis, contract: { id: string, number: string, product: string | null, startDate: string, endDate: string | null, insurer: { id: string, name: string } }, exposures: Array<{ status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, confidence: Confidence | null, category: { id: string, name: string, nameFr: string | null } }>, paths: Array<{ basis: PathBasis, system: { name: string }, operator: { name: string }, partner: { name: string } | null, controller: { id: string, name: string } | null }> } }> } };
 
 export type InsurerMemberExposureQueryVariables = Exact<{
   nir: string;
 }>;
 
 
-export type InsurerMemberExposureQuery = { memberExposure: { contracts: Array<{ role: string, contract: { id: string, number: string } }>, breaches: Array<{ breach: { id: string, name: string }, contract: { id: string, number: string }, exposedCategories: Array<{ id: string, name: string }>, paths: Array<{ basis: PathBasis, operator: { name: string }, partner: { name: string } | null }> }> } };
+export type InsurerMemberExposureQuery = { memberExposure: { contracts: Array<{ role: string, contract: { id: string, number: string } }>, breaches: Array<{ breach: { id: string, name: string }, contract: { id: string, number: string }, exposedCategories: Array<{ id: string, name: string, nameFr: string | null }>, paths: Array<{ basis: PathBasis, operator: { name: string }, partner: { name: string } | null }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -525,6 +525,7 @@ export const InsurerAffectedContractsDocument = new TypedDocumentString(`
           category {
             id
             name
+            nameFr
           }
         }
         paths {
@@ -570,6 +571,7 @@ export const InsurerMemberExposureDocument = new TypedDocumentString(`
       exposedCategories {
         id
         name
+        nameFr
       }
       paths {
         basis
