@@ -7,6 +7,15 @@
 /** A value as the page's data-value carries it. */
 export type Raw = string;
 
+/** A value shown in words: the API's raw value in data-value, and the French words the page must show for it. */
+export interface Shown {
+  raw: Raw;
+  text: string;
+}
+
+/** What one figure must be: a raw value (its French text derived by {@link frenchText}), or a value with its words. */
+export type Expected = Raw | Shown;
+
 /** Count or suppressed/unknown. */
 export function count(value: number | null | undefined, suppressed = false): Raw {
   if (suppressed) return 'suppressed';
@@ -34,9 +43,59 @@ export const DUTY_WORDS_FR: Record<string, string> = {
 export function frenchText(raw: Raw): string {
   if (raw === 'suppressed') return 'masqué';
   if (raw === 'unknown') return 'inconnue';
+  if (raw === NO_PORTFOLIO) return 'aucun portefeuille chargé';
+  if (raw === NOT_APPLICABLE) return 'sans objet';
   if (raw in DUTY_WORDS_FR) return DUTY_WORDS_FR[raw]!;
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${raw}T00:00:00Z`));
   return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(Number(raw));
+}
+
+/** An insurer's count when the API says it has no portfolio loaded (CoverageStatus NO_PORTFOLIO_LOADED): neither 0, nor unknown, nor suppressed. */
+export const NO_PORTFOLIO = 'no-portfolio';
+
+/** A count of a kind of people a category is on no path of (the API's `subjects` lacks it): it does not apply. */
+export const NOT_APPLICABLE = 'n/a';
+
+/** The French words of an insurer's portfolio coverage (CoverageStatus). */
+export const COVERAGE_FR: Record<string, string> = {
+  PORTFOLIO_LOADED: 'portefeuille chargé',
+  NO_PORTFOLIO_LOADED: 'aucun portefeuille chargé',
+};
+
+/** The French words of where counts come from (CountSource): synthetic is not a real count. */
+export const SOURCE_FR: Record<string, string> = {
+  SYNTHETIC: 'synthétique : inventé, pas un décompte réel',
+  SEEDED: 'chargé d’un jeu de données (non synthétique)',
+  IMPORTED: 'importé par l’organisme',
+  REPORTED: 'chiffre déclaré',
+  UNRECORDED: 'origine non enregistrée',
+};
+
+/** The French words of a partner's role (PartnerRole): every value of the enum. */
+export const PARTNER_ROLE_FR: Record<string, string> = {
+  OPERATOR: 'opérateur de tiers payant',
+  CARE_NETWORK: 'réseau de soins',
+  INTERMEDIARY: 'intermédiaire (courtier)',
+};
+
+/** The French words of a confidence level (Confidence), `unknown` for none. */
+export const CONFIDENCE_FR: Record<string, string> = { H: 'élevée', M: 'moyenne', L: 'faible', unknown: 'inconnue' };
+
+/** Words for an enumeration value, failing loudly when the table lacks it (an untranslated value is a failure). */
+function words(table: Record<string, string>, raw: string): string {
+  const text = table[raw];
+  if (text === undefined) throw new Error(`no French words for ${raw}`);
+  return text;
+}
+
+/** A list of CountSource values: raw joined by commas, words by « , »; none reads « aucun portefeuille chargé ». */
+export function sources(list: string[]): Shown {
+  return { raw: list.join(','), text: list.length > 0 ? list.map((x) => words(SOURCE_FR, x)).join(', ') : COVERAGE_FR.NO_PORTFOLIO_LOADED! };
+}
+
+/** A raw `unknown` that the API explains (no portfolio, not applicable) as that explanation. */
+function because(raw: Raw, absence: Raw | undefined): Raw {
+  return raw === 'unknown' && absence ? absence : raw;
 }
 
 /**
@@ -44,8 +103,8 @@ export function frenchText(raw: Raw): string {
  * date, CNIL deadline, status, each CNIL notification's date, and whether (and when) the people
  * were told; the date of a people's notification only when one is recorded.
  */
-export function dutyFigures(breachId: string, duties: any[]): Map<string, Raw> {
-  const m = new Map<string, Raw>();
+export function dutyFigures(breachId: string, duties: any[]): Map<string, Expected> {
+  const m = new Map<string, Expected>();
   for (const d of duties) {
     const p = `duty.${breachId}.${d.controller.id}.`;
     m.set(`${p}awareness`, day(d.awarenessDate));
@@ -68,8 +127,8 @@ export function overdue(duty: { status: string; cnilDeadline: string | null }, t
  * naive sum, each breach's own with its reference date, and each Venn cell (keyed by its sorted
  * breach ids). Not computed yet: every count unknown (the API's null, not « masqué »).
  */
-export function crossFigures(cross: any): Map<string, Raw> {
-  const m = new Map<string, Raw>();
+export function crossFigures(cross: any): Map<string, Expected> {
+  const m = new Map<string, Expected>();
   const c = (k: string, x: any) => {
     m.set(`${k}.people`, cross.computed ? count(x?.people, x?.suppressed) : 'unknown');
     m.set(`${k}.contracts`, cross.computed ? count(x?.contracts, x?.suppressed) : 'unknown');
@@ -83,41 +142,75 @@ export function crossFigures(cross: any): Map<string, Raw> {
   return m;
 }
 
+/** Reported figures of one kind of people (`ReportedPopulations`): the largest, the populations, each figure used. */
+function reportedFigures(m: Map<string, Expected>, k: string, reported: any): void {
+  m.set(`${k}.largest`, count(reported.largest));
+  m.set(`${k}.populations`, count(reported.populations));
+  m.set(`${k}.populationsOfUnknownSize`, count(reported.populationsOfUnknownSize));
+  for (const f of reported.figures) m.set(`${k}.figure.${f.population.id}`, count(f.value));
+}
+
+/** The figures across the chosen breaches: the insurers all of them reach, and the cross-breach counts. */
+export interface AcrossFigures {
+  affectedByAll: number;
+  cross: any;
+}
+
 /**
- * The regulator's figures for one breach: key dates, timeline, impact, its notification duties,
- * and figures across breaches.
+ * The regulator's figures for one breach: key dates, timeline, impact (with its coverage, the
+ * insurers without a portfolio, insured people beside professionals), its notification duties,
+ * and figures across the chosen breaches (none when fewer than two are chosen: `across` null).
  */
-export function regulatorFigures(breach: any, impact: any, affectedByAll: number, duties: any[], cross: any): Map<string, Raw> {
-  const m = new Map<string, Raw>();
+export function regulatorFigures(breach: any, impact: any, duties: any[], across: AcrossFigures | null): Map<string, Expected> {
+  const m = new Map<string, Expected>();
   for (const k of ['intrusion', 'detection', 'disclosure']) m.set(`breach.${breach.id}.${k}`, day(breach[k].known ? breach[k].date : null));
   for (const e of breach.timeline) m.set(`event.${e.id}.date`, day(e.date));
   const p = `impact.${breach.id}.`;
+  const totals = impact.totals;
   m.set(`${p}referenceDate`, day(impact.referenceDate));
-  m.set(`${p}totals.people`, count(impact.totals.people, impact.totals.suppressed));
-  m.set(`${p}totals.contracts`, count(impact.totals.contracts, impact.totals.suppressed));
-  m.set(`${p}totals.insurers`, count(impact.totals.insurers));
-  m.set(`${p}totals.populations`, count(impact.totals.populations));
-  m.set(`${p}totals.populationsOfUnknownSize`, count(impact.totals.populationsOfUnknownSize));
+  m.set(`${p}totals.people`, count(totals.people, totals.suppressed));
+  m.set(`${p}totals.contracts`, count(totals.contracts, totals.suppressed));
+  m.set(`${p}totals.insurers`, count(totals.insurers));
+  m.set(`${p}totals.populations`, count(totals.populations));
+  m.set(`${p}totals.populationsOfUnknownSize`, count(totals.populationsOfUnknownSize));
+  // What the totals stand on, as the API says it: shown only when they are a lower bound.
+  if (totals.lowerBound) m.set(`${p}totals.lowerBound`, { raw: 'true', text: 'minorant' });
+  m.set(`${p}totals.sources`, sources(totals.sources));
+  m.set(`${p}totals.insurersWithPortfolio`, count(totals.insurersWithPortfolio));
+  m.set(`${p}totals.insurersWithoutPortfolio`, count(totals.insurersWithoutPortfolio.length));
+  // Insured people beside professionals, never added.
+  m.set(`${p}kinds.insured.computed`, count(totals.people, totals.suppressed));
+  reportedFigures(m, `${p}kinds.insured`, totals.reportedInsured);
+  reportedFigures(m, `${p}kinds.professionals`, totals.reportedProfessionals);
   for (const f of impact.reportedFigures) {
     m.set(`reported.${f.id}.value`, count(f.value));
     m.set(`reported.${f.id}.date`, day(f.date));
   }
   for (const i of impact.byInsurer) {
-    m.set(`${p}byInsurer.${i.insurer.id}.people`, count(i.people, i.suppressed));
-    m.set(`${p}byInsurer.${i.insurer.id}.contracts`, count(i.contracts, i.suppressed));
+    const noPortfolio = i.coverage.status === 'NO_PORTFOLIO_LOADED' ? NO_PORTFOLIO : undefined;
+    m.set(`${p}byInsurer.${i.insurer.id}.people`, because(count(i.people, i.suppressed), noPortfolio));
+    m.set(`${p}byInsurer.${i.insurer.id}.contracts`, because(count(i.contracts, i.suppressed), noPortfolio));
+    m.set(`${p}byInsurer.${i.insurer.id}.coverage`, { raw: i.coverage.status, text: words(COVERAGE_FR, i.coverage.status) });
+    if (i.coverage.sources.length > 0) m.set(`${p}byInsurer.${i.insurer.id}.sources`, sources(i.coverage.sources));
   }
   for (const x of impact.byPartner) {
+    m.set(`${p}byPartner.${x.partner.id}.${x.role}.role`, { raw: x.role, text: words(PARTNER_ROLE_FR, x.role) });
     m.set(`${p}byPartner.${x.partner.id}.${x.role}.people`, count(x.people, x.suppressed));
     m.set(`${p}byPartner.${x.partner.id}.${x.role}.contracts`, count(x.contracts, x.suppressed));
     m.set(`${p}byPartner.${x.partner.id}.${x.role}.insurers`, count(x.insurers));
   }
   for (const c of impact.byCategory) {
-    m.set(`${p}byCategory.${c.category.id}.people`, count(c.people, c.suppressed));
-    m.set(`${p}byCategory.${c.category.id}.contracts`, count(c.contracts, c.suppressed));
+    const insured = c.subjects.includes('INSURED') ? undefined : NOT_APPLICABLE;
+    m.set(`${p}byCategory.${c.category.id}.people`, because(count(c.people, c.suppressed), insured));
+    m.set(`${p}byCategory.${c.category.id}.contracts`, because(count(c.contracts, c.suppressed), insured));
+    m.set(`${p}byCategory.${c.category.id}.professionals`, c.professionals ? count(c.professionals.largest) : c.subjects.includes('PROFESSIONAL') ? 'unknown' : NOT_APPLICABLE);
     m.set(`${p}byCategory.${c.category.id}.populations`, count(c.populations));
   }
-  m.set('across.affectedByAll', count(affectedByAll));
-  for (const [k, v] of [...dutyFigures(breach.id, duties), ...crossFigures(cross)]) m.set(k, v);
+  for (const [k, v] of dutyFigures(breach.id, duties)) m.set(k, v);
+  if (across) {
+    m.set('across.affectedByAll', count(across.affectedByAll));
+    for (const [k, v] of crossFigures(across.cross)) m.set(k, v);
+  }
   return m;
 }
 
@@ -143,7 +236,7 @@ export function insurerFigures(totals: Array<{ breachId: string; impact: any }>,
 export const EXPOSURE_STATUS_FR: Record<string, string> = { EXPOSED: 'exposée', CLAIMED: 'revendiquée', NOT_EXPOSED: 'non exposée' };
 
 /** French words of a confidence (H, M, L; null: unknown). */
-export const CONFIDENCE_FR: Record<string, string> = { H: 'confiance élevée', M: 'confiance moyenne', L: 'confiance faible', unknown: 'confiance inconnue' };
+export const CONFIDENCE_PHRASE_FR: Record<string, string> = { H: 'confiance élevée', M: 'confiance moyenne', L: 'confiance faible', unknown: 'confiance inconnue' };
 
 /** What one row of the insurer's contracts must show of an API node: the badge, and each exposure with its words and caveat. */
 export interface ContractRowFacts {
@@ -165,7 +258,7 @@ export function contractRowFacts(page: any): ContractRowFacts[] {
       status: e.status,
       confidence: e.confidence ?? 'unknown',
       text: [
-        `${e.category.nameFr} — ${EXPOSURE_STATUS_FR[e.status]}, ${CONFIDENCE_FR[e.confidence ?? 'unknown']}`,
+        `${e.category.nameFr} — ${EXPOSURE_STATUS_FR[e.status]}, ${CONFIDENCE_PHRASE_FR[e.confidence ?? 'unknown']}`,
         e.scope === 'SOME_INSURERS' ? ' — pour certains organismes seulement' : e.scope === 'SOME_SUBJECTS' ? ' — pour certaines personnes seulement' : '',
         e.scopeNote ? ` (${e.scopeNote})` : '',
       ].join(''),

@@ -9,7 +9,7 @@ import { Api, as, SERVER_START_MS, startApi, TEST_JWT_SECRET, testAuthConfig, te
 import { token } from '../tokens';
 import { BROWSER_TIMEOUT_MS, figuresOn, launchBrowser, screenshot, TestBrowser } from './browser';
 import { ensureWebBuilt } from './build-web';
-import { contractRowFacts, frenchText, insurerFigures, overdue, Raw, regulatorFigures } from './expected-figures';
+import { CONFIDENCE_FR, contractRowFacts, Expected, frenchText, insurerFigures, NO_PORTFOLIO, overdue, regulatorFigures } from './expected-figures';
 
 /**
  * The web front end in a real browser (Debian's Chromium through playwright-core), against a real
@@ -62,11 +62,16 @@ const CATALOGUE = `query { breaches { id name intrusion { known date } detection
 const IMPACT = `query ($id: ID!) { breachImpact(breachId: $id) {
   referenceDate
   freshness { current }
-  totals { people contracts insurers populations populationsOfUnknownSize suppressed }
+  totals {
+    people contracts insurers populations populationsOfUnknownSize suppressed
+    lowerBound sources insurersWithPortfolio insurersWithoutPortfolio { id name }
+    reportedInsured { largest populations populationsOfUnknownSize figures { value population { id } } }
+    reportedProfessionals { largest populations populationsOfUnknownSize figures { value population { id } } }
+  }
   reportedFigures { id value date }
-  byInsurer { insurer { id name } people contracts suppressed }
+  byInsurer { insurer { id name } people contracts suppressed coverage { status sources } }
   byPartner { partner { id } role people contracts insurers suppressed }
-  byCategory { category { id } people contracts populations suppressed }
+  byCategory { category { id } people contracts populations subjects suppressed professionals { largest } }
 } }`;
 const ACROSS = `query ($ids: [ID!]!) { affectedInsurers(breachIds: $ids) { insurer { id } affectedByAll } }`;
 const DUTIES = `query ($id: ID!, $order: DutyOrder!) { notificationDuties(breachId: $id, orderBy: $order) {
@@ -118,14 +123,23 @@ async function ask(query: string, variables: Record<string, unknown>, principal 
 }
 
 /** Every figure on the page equals `expected`: the same keys, the same raw values, French text. */
-async function expectFigures(page: Page, expected: Map<string, Raw>): Promise<void> {
+async function expectFigures(page: Page, expected: Map<string, Expected>): Promise<void> {
   const shown = await figuresOn(page);
   expect([...shown.keys()].sort()).toEqual([...expected.keys()].sort());
-  for (const [key, raw] of expected) {
+  for (const [key, want] of expected) {
+    const { raw, text } = typeof want === 'string' ? { raw: want, text: frenchText(want) } : want;
     expect({ key, value: shown.get(key)!.value }).toEqual({ key, value: raw });
     // Intl's French thousands separator is a narrow no-break space; compare it as such.
-    expect({ key, text: shown.get(key)!.text }).toEqual({ key, text: frenchText(raw) });
+    expect({ key, text: shown.get(key)!.text }).toEqual({ key, text });
   }
+}
+
+/** The page's figures across breaches have loaded for `chosen` (or it says two are needed). */
+async function acrossLoaded(page: Page, chosen: string[]): Promise<void> {
+  await page.locator(`[data-testid="across-breaches"][data-chosen="${chosen.join(',')}"]`).waitFor();
+  if (chosen.length < 2) return page.getByTestId('cross-needs-two').waitFor();
+  await page.getByTestId('cross-counts').waitFor();
+  await page.locator('[data-figure="across.affectedByAll"]').waitFor();
 }
 
 test('the regulator’s dashboard shows every figure the API gives, suppressed cells as suppressed, with no outside request', async () => {
@@ -145,7 +159,9 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   const across = await ask(ACROSS, { ids: breaches.map((b: any) => b.id) });
   const byAll = across.affectedInsurers.filter((i: any) => i.affectedByAll).length;
   const { crossBreachImpact: cross } = await ask(CROSS, { ids: breaches.map((b: any) => b.id) });
-  await page.getByTestId('cross-counts').waitFor();
+  const allAcross = { affectedByAll: byAll, cross };
+  // Every breach is chosen at first.
+  await acrossLoaded(page, breaches.map((b: any) => b.id));
   // Never double-counted: with nothing withheld, the distinct people shown are the Venn cells
   // shown added up, and those in several the cells of two breaches or more.
   const cells = cross.byBreachCombination;
@@ -158,6 +174,9 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   let suppressedSeen = 0;
   let dutiesSeen = 0;
   let overdueSeen = 0;
+  let noPortfolioSeen = 0;
+  let professionalsSeen = 0;
+  let last: { breach: any; impact: any; duties: any[] } | undefined;
   for (const breach of breaches) {
     await page.locator(`[data-breach="${breach.id}"]`).click();
     await page.getByTestId(`impact-${breach.id}`).waitFor();
@@ -166,7 +185,8 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
     const { notificationDuties: duties } = await ask(DUTIES, { id: breach.id, order: 'DEADLINE' });
     const dutiesTable = page.getByTestId(`duties-${breach.id}`);
     if (duties.length > 0) await dutiesTable.waitFor();
-    await expectFigures(page, regulatorFigures(breach, breachImpact, byAll, duties, cross));
+    await expectFigures(page, regulatorFigures(breach, breachImpact, duties, allAcross));
+    last = { breach, impact: breachImpact, duties };
     // Current counts carry no "being recomputed" label (the API says they are current).
     expect([breachImpact.freshness.current, cross.freshness.current]).toEqual([true, true]);
     expect(await page.getByTestId(`stale-${breach.id}`).count()).toBe(0);
@@ -195,8 +215,58 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
       suppressedSeen++;
     }
     suppressedSeen += [...breachImpact.byPartner, ...breachImpact.byCategory].filter((x: any) => x.suppressed).length;
+    // An insurer with no portfolio loaded reads « aucun portefeuille chargé » (the API's coverage),
+    // neither « inconnue », nor 0, nor « masqué ».
+    const without = breachImpact.byInsurer.filter((x: any) => x.coverage.status === 'NO_PORTFOLIO_LOADED');
+    for (const i of without) {
+      const row = page.locator(`[data-testid="by-insurer-${breach.id}"] tr[data-insurer="${i.insurer.id}"]`);
+      expect(await row.locator(`[data-value="${NO_PORTFOLIO}"]`).count()).toBe(2);
+      const text = await row.innerText();
+      expect(text).toContain('aucun portefeuille chargé');
+      expect(text).not.toMatch(/inconnue|masqué|\b0\b/);
+      noPortfolioSeen++;
+    }
+    // The insurers the totals name as having no portfolio, listed by name beside the totals.
+    const listed = page.getByTestId(`without-portfolio-${breach.id}`).locator('li');
+    expect(await listed.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-insurer')))).toEqual(breachImpact.totals.insurersWithoutPortfolio.map((o: any) => o.id));
+    expect(await listed.allInnerTexts()).toEqual(breachImpact.totals.insurersWithoutPortfolio.map((o: any) => o.name));
+    // The Sankey's note: suppressed insurers and insurers with no portfolio, each under its own words.
+    const names = (list: any[]) => list.map((x: any) => x.insurer.name).sort().join(', ') || '—';
+    expect(await page.getByTestId(`sankey-suppressed-${breach.id}`).innerText()).toBe(names(breachImpact.byInsurer.filter((x: any) => x.suppressed)));
+    expect(await page.getByTestId(`sankey-no-portfolio-${breach.id}`).innerText()).toBe(names(without));
+    expect(await page.getByTestId(`sankey-unknown-${breach.id}`).count()).toBe(0);
+    professionalsSeen += breachImpact.totals.reportedProfessionals.figures.length + breachImpact.byCategory.filter((c: any) => c.professionals?.largest != null).length;
+    // Confidence levels in words, never a bare H, M, L or « ? ».
+    const confidences = await page.locator('[data-confidence]').evaluateAll((els) => els.map((e) => ({ raw: e.getAttribute('data-confidence')!, text: (e.textContent ?? '').trim() })));
+    expect(confidences.length).toBeGreaterThan(0);
+    for (const c of confidences) {
+      expect(c.text).toContain(CONFIDENCE_FR[c.raw]);
+      expect(c.text).not.toMatch(/\b[HML]\b|\?/);
+    }
+    expect(await page.locator('.confidence:not([data-confidence])').count()).toBe(0);
     await screenshot(page, `dashboard-regulator-${breach.id}`);
   }
+  // The seeded case has insurers with no portfolio and professionals with a reported figure: the checks above are not vacuous.
+  expect(noPortfolioSeen).toBeGreaterThan(0);
+  expect(professionalsSeen).toBeGreaterThan(0);
+
+  // The breaches the figures across breaches are of: untick one, and those figures are the API's
+  // for the others (or, under two, none and the reader told so); tick it again, all of them.
+  const [unticked, ...rest] = breaches.map((b: any) => b.id as string);
+  await page.locator(`[data-pick="${unticked}"]`).uncheck();
+  await acrossLoaded(page, rest);
+  let restAcross = null;
+  if (rest.length >= 2) {
+    const restByAll = (await ask(ACROSS, { ids: rest })).affectedInsurers.filter((i: any) => i.affectedByAll).length;
+    restAcross = { affectedByAll: restByAll, cross: (await ask(CROSS, { ids: rest })).crossBreachImpact };
+  } else {
+    expect(await page.getByTestId('cross-needs-two').innerText()).toContain('au moins deux violations');
+    expect(await page.getByTestId('cross-counts').count()).toBe(0);
+  }
+  await expectFigures(page, regulatorFigures(last!.breach, last!.impact, last!.duties, restAcross));
+  await page.locator(`[data-pick="${unticked}"]`).check();
+  await acrossLoaded(page, breaches.map((b: any) => b.id));
+  await expectFigures(page, regulatorFigures(last!.breach, last!.impact, last!.duties, allAcross));
   // The seeded case has small cells under the default threshold: the check above is not vacuous.
   expect(suppressedSeen).toBeGreaterThan(0);
   // And controllers with duties: the duty checks above are not vacuous either.
@@ -211,6 +281,10 @@ test('the regulator’s dashboard shows every figure the API gives, suppressed c
   await page.getByRole('heading', { name: 'Personal data breaches — impact' }).waitFor();
   const sample = (await figuresOn(page)).get(`impact.${breaches[breaches.length - 1].id}.referenceDate`)!;
   expect(sample.text).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${sample.value}T00:00:00Z`)));
+  // An insurer with no portfolio loaded, in English words.
+  const english = (await page.locator(`[data-value="${NO_PORTFOLIO}"]`).allInnerTexts());
+  expect(english.length).toBeGreaterThan(0);
+  expect(new Set(english)).toEqual(new Set(['no portfolio loaded']));
   await screenshot(page, 'dashboard-regulator-english');
   await page.getByTestId('lang-switch').click();
   // An analyst shares the dashboard but not the duties (REGULATOR only): told so, not an error.
@@ -593,7 +667,7 @@ test('each block’s link opens its operation in the explorer, signed in as the 
   await page.close();
 });
 
-test('each breach’s timeline is drawn on a time axis (ECharts), with one point per dated event', async () => {
+test('each breach’s timeline is drawn on a time axis (ECharts), with one point per dated event, and its data categories are named in French', async () => {
   const page = await browser.newPage();
   await page.goto(`${app.url}/dashboard`);
   await page.getByTestId('dev-role').selectOption('ANALYST');
@@ -616,6 +690,15 @@ test('each breach’s timeline is drawn on a time axis (ECharts), with one point
     expect(box!.height).toBeGreaterThan(40);
     // Every dated event is a point; an event of unknown date is not (the table lists it as unknown).
     expect(Number(await chart.getAttribute('data-points'))).toBe(dated);
+    // The categories are named in French, the CNIL form's words (DataCategory.nameFr), in both tables.
+    const { breachImpact, breach: exposed } = await ask(
+      `query ($id: ID!) { breachImpact(breachId: $id) { byCategory { category { nameFr } } } breach(id: $id) { exposures { category { nameFr } } } }`,
+      { id: breach.id },
+      as('ANALYST'),
+    );
+    const names = async (table: string) => (await page.locator(`table.${table} tbody tr td:first-child`).allInnerTexts()).map((x) => x.split(' — ')[0]);
+    expect(await names('by-category')).toEqual(breachImpact.byCategory.map((x: any) => x.category.nameFr));
+    expect(await names('exposures')).toEqual(exposed.exposures.map((x: any) => x.category.nameFr));
   }
   await page.close();
 });

@@ -8,6 +8,13 @@ import { useT } from './i18n';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
+/** Width of a bar's label, in pixels: a longer one wraps onto more lines. */
+const LABEL_WIDTH = 230;
+/** Height of a line of a label, in pixels. */
+const LINE_HEIGHT = 15;
+/** Height given to each bar with its label (up to three lines of label), in pixels. */
+const BAR_HEIGHT = 58;
+
 /** One bar: a Venn cell's label and its people (null when withheld or unknown: not drawn). */
 export interface CrossBar {
   label: string;
@@ -32,10 +39,12 @@ export function CrossBreachBars({ bars, label }: { bars: CrossBar[]; label: stri
     const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
     chart.setOption({
       animation: false,
-      grid: { left: 10, right: 60, top: 10, bottom: 10, containLabel: true },
+      // Room for the labels set by hand (containLabel mismeasures wrapped labels, which then
+      // overlapped): each label wraps within LABEL_WIDTH, one line every LINE_HEIGHT pixels.
+      grid: { left: LABEL_WIDTH + 20, right: 60, top: 10, bottom: 30, containLabel: false },
       tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatNumber(lang, Number(v)) },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(lang, v) } },
-      yAxis: { type: 'category', inverse: true, data: drawn.map((b) => b.label), axisLabel: { width: 260, overflow: 'break' } },
+      yAxis: { type: 'category', inverse: true, data: drawn.map((b) => b.label), axisLabel: { width: LABEL_WIDTH, overflow: 'break', lineHeight: LINE_HEIGHT, fontSize: 12 } },
       series: [
         {
           type: 'bar',
@@ -52,5 +61,5 @@ export function CrossBreachBars({ bars, label }: { bars: CrossBar[]; label: stri
       chart.dispose();
     };
   }, [key, lang]);
-  return <div ref={ref} className="cross-bars" data-testid="cross-bars" role="img" aria-label={label} style={{ height: 60 + 40 * drawn.length }} />;
+  return <div ref={ref} className="cross-bars" data-testid="cross-bars" role="img" aria-label={label} style={{ height: 50 + BAR_HEIGHT * drawn.length }} />;
 }

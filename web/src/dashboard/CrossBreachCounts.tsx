@@ -69,7 +69,7 @@ function Headline({ cross }: { cross: Cross }) {
 export function CrossBreachCounts({ breachIds, token }: { breachIds: string[]; token: string | null }) {
   const { t } = useT();
   const variables = { breachIds };
-  const { data, error, loading } = useQuery(CrossBreachDocument, variables, token, breachIds.length === 0);
+  const { data, error, loading } = useQuery(CrossBreachDocument, variables, token, breachIds.length < 2);
   if (loading) return <p>{t('loading')}</p>;
   if (error || !data) return <p className="error" role="alert">{t('error')} : {error}</p>;
   const cross = data.crossBreachImpact;

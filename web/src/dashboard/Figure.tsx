@@ -1,18 +1,35 @@
 import { formatDate, formatNumber } from './format';
-import { useT } from './i18n';
+import { confidencePhrase, useT } from './i18n';
+
+/**
+ * Why the API gives no number where one is absent, when it says why: the insurer has no portfolio
+ * loaded (CoverageStatus NO_PORTFOLIO_LOADED), or the count does not apply (a category not on any
+ * path of that kind of people). Shown as such, never as « inconnue » nor 0.
+ */
+export type Absence = 'noPortfolio' | 'notApplicable';
+
+/** The `data-value` of each absence, as the browser tests read it. */
+const ABSENCE_VALUE: Record<Absence, string> = { noPortfolio: 'no-portfolio', notApplicable: 'n/a' };
 
 /**
  * One figure on the page. Every figure carries `data-figure` (a stable key) and `data-value`
- * (the API's raw value, `suppressed` or `unknown`), so the browser tests can compare every
- * figure shown with the API's answer. A suppressed cell says so (never 0); an unknown reads
- * « inconnue ».
+ * (the API's raw value, `suppressed`, `unknown`, `no-portfolio` or `n/a`), so the browser tests
+ * can compare every figure shown with the API's answer. A suppressed cell says so (never 0); a
+ * null with a reason (`absent`) says the reason; any other null reads « inconnue ».
  */
-export function Figure({ k, value, suppressed = false }: { k: string; value: number | null | undefined; suppressed?: boolean }) {
+export function Figure({ k, value, suppressed = false, absent }: { k: string; value: number | null | undefined; suppressed?: boolean; absent?: Absence }) {
   const { lang, t } = useT();
   if (suppressed) {
     return (
       <span className="figure suppressed" data-figure={k} data-value="suppressed" title={t('suppressedNote')}>
         {t('suppressed')}
+      </span>
+    );
+  }
+  if ((value === null || value === undefined) && absent) {
+    return (
+      <span className={`figure absent ${absent}`} data-figure={k} data-value={ABSENCE_VALUE[absent]}>
+        {t(absent)}
       </span>
     );
   }
@@ -69,5 +86,18 @@ export function Source({ url }: { url: string | null | undefined }) {
     <a className="source" href={`https://${url}`} rel="noreferrer noopener" target="_blank">
       {url}
     </a>
+  );
+}
+
+/**
+ * A confidence level (H, M, L) beside a fact, in words (« [confiance élevée] »), never a bare
+ * letter; `data-confidence` carries the API's value (`unknown` when it gives none).
+ */
+export function Confidence({ level }: { level: string | null | undefined }) {
+  const { lang } = useT();
+  return (
+    <span className="confidence" data-confidence={level ?? 'unknown'}>
+      [{confidencePhrase(lang, level)}]
+    </span>
   );
 }

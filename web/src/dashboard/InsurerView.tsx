@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { request } from '../common/graphql-client';
 import type { InsurerAffectedContractsQuery, InsurerMemberExposureQuery } from '../gql/graphql';
 import { DateFigure, Figure } from './Figure';
-import { useT, type WordKey } from './i18n';
+import { confidencePhrase, useT, type WordKey } from './i18n';
 import { MailingExport } from './MailingExport';
 import { categoryName } from './category-name';
 import { AffectedContractsDocument, CatalogueDocument, MemberExposureDocument, OwnTotalsDocument } from './operations';
@@ -46,11 +46,6 @@ function pathBasisKey(basis: string): WordKey {
   return basis === 'RETAINED' ? 'pathBasisRETAINED' : 'pathBasisACTIVE';
 }
 
-/** The words of an exposure's confidence (H, M, L; null: unknown). */
-function confidenceKey(confidence: string | null | undefined): WordKey {
-  return confidence === 'H' || confidence === 'M' || confidence === 'L' ? `confidence${confidence}` : 'confidenceUnknown';
-}
-
 /** One affected contract: its number with the « ancien client » badge from the API's clientBasis, its paths, its exposures with their caveats. */
 function ContractRow({ node }: { node: ContractNode }) {
   const { t, v, lang } = useT();
@@ -76,7 +71,7 @@ function ContractRow({ node }: { node: ContractNode }) {
       <td>
         {node.exposures.map((e) => (
           <div key={`${e.category.id}-${e.status}-${e.scope}`} data-exposure={e.category.id} data-status={e.status} data-confidence={e.confidence ?? 'unknown'}>
-            {categoryName(e.category, lang)} — <span className="exposure-status">{v(e.status)}</span>, <span className="exposure-confidence">{t(confidenceKey(e.confidence))}</span>
+            {categoryName(e.category, lang)} — <span className="exposure-status">{v(e.status)}</span>, <span className="exposure-confidence">{confidencePhrase(lang, e.confidence)}</span>
             {e.scope !== 'ALL' && (e.scope === 'SOME_INSURERS' || e.scope === 'SOME_SUBJECTS') ? <span className="caveat"> — {t(`scope${e.scope}`)}</span> : null}
             {e.scopeNote ? <span className="caveat"> ({e.scopeNote})</span> : null}
           </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DashboardDutiesQuery, DutyOrder } from '../gql/graphql';
-import { DateFigure, Source, WordFigure } from './Figure';
+import { Confidence, DateFigure, Source, WordFigure } from './Figure';
 import { ExplorerLink } from './ExplorerLink';
 import { formatDate } from './format';
 import { dutyStatusWord, type Lang, peopleNotificationWord, useT } from './i18n';
@@ -77,7 +77,7 @@ function DutyRow({ breachId, duty }: { breachId: string; duty: Duty }) {
         <DateFigure k={k('awareness')} date={duty.awarenessDate} />
         {told ? (
           <p className="note">
-            {t('awarenessBy')} {told.actor.name} <Source url={told.sourceUrl} /> <span className="confidence">[{told.confidence ?? '?'}]</span>
+            {t('awarenessBy')} {told.actor.name} <Source url={told.sourceUrl} /> <Confidence level={told.confidence} />
           </p>
         ) : null}
       </td>
@@ -93,7 +93,7 @@ function DutyRow({ breachId, duty }: { breachId: string; duty: Duty }) {
             {duty.cnilNotifications.map((n) => (
               <li key={n.id}>
                 <DateFigure k={`notification.${n.id}.date`} date={n.date} /> {n.phase ? `(${n.phase})` : ''} <Source url={n.sourceUrl} />{' '}
-                <span className="confidence">[{n.confidence ?? '?'}]</span>
+                <Confidence level={n.confidence} />
               </li>
             ))}
           </ul>

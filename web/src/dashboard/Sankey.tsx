@@ -17,20 +17,37 @@ export interface SankeyPath {
   insurer: string;
 }
 
+/** What the API says of one insurer's people: its count, or why there is none. */
+export interface InsurerWeight {
+  people: number | null;
+  /** Withheld by disclosure control (`suppressed`). */
+  suppressed: boolean;
+  /** No portfolio of it is loaded (`coverage.status` NO_PORTFOLIO_LOADED): its people are unknown. */
+  noPortfolio: boolean;
+}
+
+/** The insurers not drawn, by the API's reason: suppressed, no portfolio loaded, else unknown. */
+export interface NotDrawn {
+  suppressed: string[];
+  noPortfolio: string[];
+  unknown: string[];
+}
+
 /** The links of the Sankey: breach → system → operator → care network → insurer. */
 export interface SankeyData {
   nodes: Array<{ name: string; label: string; depth: number }>;
   links: Array<{ source: string; target: string; value: number }>;
-  /** Insurers whose count is suppressed: not drawn (their weight is not known to this reader). */
-  suppressedInsurers: string[];
+  /** Insurers whose weight is not known to this reader, not drawn, each under the API's reason. */
+  notDrawn: NotDrawn;
 }
 
 /**
- * Builds the Sankey from the paths and the people per insurer: each insurer's people are shared
- * equally between its paths (the API counts people per insurer, not per path), and every link
- * upstream adds up what flows through it. Insurers whose count is suppressed are left out.
+ * Builds the Sankey from the paths and what the API says of each insurer's people: each
+ * insurer's people are shared equally between its paths (the API counts people per insurer, not
+ * per path), and every link upstream adds up what flows through it. Insurers without a count are
+ * left out and listed by reason: suppressed (disclosure control), no portfolio loaded, else unknown.
  */
-export function sankeyData(breach: string, paths: SankeyPath[], peopleByInsurer: Map<string, number | null>): SankeyData {
+export function sankeyData(breach: string, paths: SankeyPath[], weights: Map<string, InsurerWeight>): SankeyData {
   const nodes = new Map<string, { name: string; label: string; depth: number }>();
   const links = new Map<string, { source: string; target: string; value: number }>();
   const node = (depth: number, id: string, label: string) => {
@@ -46,11 +63,12 @@ export function sankeyData(breach: string, paths: SankeyPath[], peopleByInsurer:
   };
   const pathsOf = new Map<string, SankeyPath[]>();
   for (const p of paths) pathsOf.set(p.insurerId, [...(pathsOf.get(p.insurerId) ?? []), p]);
-  const suppressedInsurers: string[] = [];
+  const notDrawn: NotDrawn = { suppressed: [], noPortfolio: [], unknown: [] };
   for (const [insurerId, own] of pathsOf) {
-    const people = peopleByInsurer.get(insurerId);
-    if (people === null || people === undefined) {
-      suppressedInsurers.push(own[0].insurer);
+    const weight = weights.get(insurerId);
+    const people = weight?.suppressed ? null : (weight?.people ?? null);
+    if (people === null) {
+      notDrawn[weight?.suppressed ? 'suppressed' : weight?.noPortfolio ? 'noPortfolio' : 'unknown'].push(own[0].insurer);
       continue;
     }
     if (people === 0) continue;
@@ -62,7 +80,12 @@ export function sankeyData(breach: string, paths: SankeyPath[], peopleByInsurer:
       for (let i = 1; i < chain.length; i++) add(chain[i - 1], chain[i], share);
     }
   }
-  return { nodes: [...nodes.values()], links: [...links.values()], suppressedInsurers: [...new Set(suppressedInsurers)].sort() };
+  const sorted = (names: string[]) => [...new Set(names)].sort();
+  return {
+    nodes: [...nodes.values()],
+    links: [...links.values()],
+    notDrawn: { suppressed: sorted(notDrawn.suppressed), noPortfolio: sorted(notDrawn.noPortfolio), unknown: sorted(notDrawn.unknown) },
+  };
 }
 
 /** The ECharts Sankey of {@link sankeyData}, drawn on a canvas (no outside resource). */

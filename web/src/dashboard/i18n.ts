@@ -70,9 +70,10 @@ const WORDS = {
   exposures: { fr: 'Données concernées et non concernées', en: 'Data exposed and not exposed' },
   sankey: { fr: 'Chemins : violation → système → opérateur → réseau de soins → organisme, pondérés par les personnes', en: 'Paths: breach → system → operator → care network → insurer, weighted by people' },
   sankeyNote: {
-    fr: 'Le poids d’un organisme est son nombre de personnes concernées, réparti à parts égales entre ses chemins (l’API donne les personnes par organisme, pas par chemin). Organismes masqués non dessinés :',
-    en: 'An insurer’s weight is its number of people affected, shared equally between its paths (the API gives people per insurer, not per path). Suppressed insurers not drawn:',
+    fr: 'Le poids d’un organisme est son nombre de personnes concernées, réparti à parts égales entre ses chemins (l’API donne les personnes par organisme, pas par chemin). Un organisme sans nombre connu de ce lecteur n’est pas dessiné :',
+    en: 'An insurer’s weight is its number of people affected, shared equally between its paths (the API gives people per insurer, not per path). An insurer whose number this reader does not know is not drawn:',
   },
+  sankeySuppressed: { fr: 'masqués (politique de diffusion) :', en: 'suppressed (disclosure policy):' },
   duties: { fr: 'Obligations de notification (art. 33 et 34 RGPD)', en: 'Notification duties (GDPR art. 33 and 34)' },
   dutiesOf: { fr: 'Violation', en: 'Breach' },
   dutiesIntro: {
@@ -126,6 +127,45 @@ const WORDS = {
   crossBreach: { fr: 'Chiffres sur plusieurs violations', en: 'Figures across breaches' },
   affectedByAll: { fr: 'Organismes touchés par toutes les violations choisies', en: 'Insurers hit by every chosen breach' },
   selectBreaches: { fr: 'Violations choisies', en: 'Chosen breaches' },
+  pickTwo: {
+    fr: 'Choisissez au moins deux violations : les chiffres sur plusieurs violations ne se calculent que sur deux violations ou plus.',
+    en: 'Choose at least two breaches: figures across breaches are computed for two breaches or more only.',
+  },
+  noPortfolio: { fr: 'aucun portefeuille chargé', en: 'no portfolio loaded' },
+  notApplicable: { fr: 'sans objet', en: 'not applicable' },
+  portfolio: { fr: 'Portefeuille', en: 'Portfolio' },
+  lowerBound: { fr: 'minorant', en: 'lower bound' },
+  lowerBoundNote: {
+    fr: 'selon l’API, les personnes et contrats calculés sont un minimum : un organisme atteint n’a pas de portefeuille chargé, ou des assurés sont atteints par un intermédiaire dont les organismes ne sont pas connus.',
+    en: 'the API says the people and contracts computed are a minimum: an insurer reached has no portfolio loaded, or insured people are reached through an intermediary whose insurers are unknown.',
+  },
+  countSources: { fr: 'Origine des portefeuilles comptés', en: 'Where the portfolios counted come from' },
+  insurersWithPortfolio: { fr: 'Organismes atteints avec un portefeuille chargé', en: 'Insurers reached with a portfolio loaded' },
+  insurersWithoutPortfolio: {
+    fr: 'Organismes atteints sans portefeuille chargé (leurs personnes sont inconnues, pas 0)',
+    en: 'Insurers reached with no portfolio loaded (their people are unknown, not 0)',
+  },
+  peopleKinds: { fr: 'Assurés et professionnels de santé (jamais additionnés)', en: 'Insured people and health professionals (never added together)' },
+  insuredPeople: { fr: 'Assurés', en: 'Insured people' },
+  professionals: { fr: 'Professionnels de santé', en: 'Health professionals' },
+  professionalsReported: { fr: 'Professionnels de santé (chiffre déclaré)', en: 'Health professionals (reported figure)' },
+  computedPeople: { fr: 'Calculé sur le portefeuille chargé (personnes)', en: 'Computed on the loaded portfolio (people)' },
+  professionalsNotCounted: {
+    fr: 'non compté : aucun portefeuille de professionnels dans le graphe',
+    en: 'not counted: the graph holds no professionals’ portfolio',
+  },
+  largestReported: { fr: 'Plus grand chiffre déclaré des populations atteintes', en: 'Largest reported figure of the populations reached' },
+  populationsReached: { fr: 'Populations atteintes', en: 'Populations reached' },
+  reportedFiguresUsed: { fr: 'Chiffres déclarés retenus (un par population)', en: 'Reported figures used (one per population)' },
+  peopleKindsNote: {
+    fr: 'Les chiffres déclarés sont ceux des sources publiques, à côté des nombres calculés, jamais additionnés ; une taille de population est un majorant des personnes concernées, pas leur nombre.',
+    en: 'Reported figures are those of public sources, beside the computed counts, never added to them; a population’s size is an upper bound of the people affected, not their number.',
+  },
+  sankeyNoPortfolio: {
+    fr: 'aucun portefeuille chargé (personnes inconnues, pas 0) :',
+    en: 'no portfolio loaded (people unknown, not 0):',
+  },
+  sankeyUnknown: { fr: 'nombre de personnes inconnu :', en: 'number of people unknown:' },
   openInExplorer: { fr: 'Ouvrir l’opération dans l’explorateur', en: 'Open the operation in the explorer' },
   ownTotals: { fr: 'Vos totaux par violation', en: 'Your totals per breach' },
   affectedContracts: { fr: 'Vos contrats concernés', en: 'Your affected contracts' },
@@ -147,10 +187,6 @@ const WORDS = {
   pathBasisACTIVE: { fr: 'flux en cours', en: 'flow running' },
   pathBasisRETAINED: { fr: 'données conservées par l’opérateur après la fin du flux', en: 'data kept by the operator after the flow ended' },
   contractExposures: { fr: 'Données exposées et leurs réserves', en: 'Data exposed, with their caveats' },
-  confidenceH: { fr: 'confiance élevée', en: 'high confidence' },
-  confidenceM: { fr: 'confiance moyenne', en: 'medium confidence' },
-  confidenceL: { fr: 'confiance faible', en: 'low confidence' },
-  confidenceUnknown: { fr: 'confiance inconnue', en: 'confidence unknown' },
   scopeSOME_INSURERS: { fr: 'pour certains organismes seulement', en: 'for some insurers only' },
   scopeSOME_SUBJECTS: { fr: 'pour certaines personnes seulement', en: 'for some people only' },
   memberLookup: { fr: 'Recherche d’un adhérent par NIR', en: 'Member lookup by NIR' },
@@ -214,7 +250,11 @@ export function word(lang: Lang, key: WordKey): string {
   return WORDS[key][lang];
 }
 
-/** Enumeration values shown in words (statuses, roles, bases, event kinds). */
+/**
+ * Enumeration values shown in words: exposure statuses, population kinds, every role of the
+ * schema (PartnerRole, OrganizationRole, GdprRole), path bases, event kinds, figure metrics and
+ * qualifiers, portfolio coverage (CoverageStatus) and count sources (CountSource).
+ */
 const VALUES: Record<string, Record<Lang, string>> = {
   EXPOSED: { fr: 'exposée', en: 'exposed' },
   CLAIMED: { fr: 'revendiquée', en: 'claimed' },
@@ -223,6 +263,20 @@ const VALUES: Record<string, Record<Lang, string>> = {
   PROFESSIONAL: { fr: 'professionnels de santé', en: 'health professionals' },
   OPERATOR: { fr: 'opérateur de tiers payant', en: 'tiers-payant operator' },
   CARE_NETWORK: { fr: 'réseau de soins', en: 'care network' },
+  INTERMEDIARY: { fr: 'intermédiaire (courtier)', en: 'intermediary (broker)' },
+  AUTHORITY: { fr: 'autorité publique', en: 'public authority' },
+  BROKER: { fr: 'courtier', en: 'broker' },
+  INSURER: { fr: 'organisme complémentaire', en: 'insurer' },
+  PARENT_GROUP: { fr: 'groupe', en: 'parent group' },
+  PORTFOLIO_LOADED: { fr: 'portefeuille chargé', en: 'portfolio loaded' },
+  NO_PORTFOLIO_LOADED: { fr: 'aucun portefeuille chargé', en: 'no portfolio loaded' },
+  SYNTHETIC: { fr: 'synthétique : inventé, pas un décompte réel', en: 'synthetic: invented, not a real count' },
+  SEEDED: { fr: 'chargé d’un jeu de données (non synthétique)', en: 'seeded (not synthetic)' },
+  IMPORTED: { fr: 'importé par l’organisme', en: 'imported by the insurer' },
+  REPORTED: { fr: 'chiffre déclaré', en: 'reported figure' },
+  UNRECORDED: { fr: 'origine non enregistrée', en: 'origin not recorded' },
+  AFFECTED_COUNT: { fr: 'personnes concernées déclarées', en: 'people affected, as reported' },
+  POPULATION_SIZE: { fr: 'taille de la population : un majorant, pas un nombre de personnes concernées', en: 'size of the population: an upper bound, not a count of people affected' },
   ACTIVE: { fr: 'contrat en cours', en: 'active contract' },
   RETAINED: { fr: 'données conservées (ancien client)', en: 'data retained (former client)' },
   INTRUSION: { fr: 'intrusion', en: 'intrusion' },
@@ -251,6 +305,28 @@ const VALUES: Record<string, Record<Lang, string>> = {
   SUB_PROCESSOR: { fr: 'sous-traitant ultérieur', en: 'sub-processor' },
 };
 
+/** Confidence levels (Confidence: H, M, L) in words, as the schema defines them. */
+const CONFIDENCE: Record<string, Record<Lang, string>> = {
+  H: { fr: 'élevée', en: 'high' },
+  M: { fr: 'moyenne', en: 'medium' },
+  L: { fr: 'faible', en: 'low' },
+};
+
+/**
+ * A confidence level (H, M, L) in words; a missing one reads « inconnue », never a blank or a
+ * letter (the value itself if unknown to the dictionary). Shared by every view.
+ */
+export function confidenceWord(lang: Lang, level: string | null | undefined): string {
+  if (level === null || level === undefined) return word(lang, 'unknown');
+  return CONFIDENCE[level]?.[lang] ?? level;
+}
+
+/** A confidence level as a phrase: « confiance élevée », "high confidence", « confiance inconnue ». */
+export function confidencePhrase(lang: Lang, level: string | null | undefined): string {
+  const w = confidenceWord(lang, level);
+  return lang === 'fr' ? `confiance ${w}` : `${w} confidence`;
+}
+
 /** An enumeration value in words, or the value itself when the dictionary lacks it. */
 export function valueWord(lang: Lang, value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
@@ -260,8 +336,16 @@ export function valueWord(lang: Lang, value: string | null | undefined): string 
 /** The language of the page, with its setter. */
 export const LangContext = createContext<Lang>('fr');
 
-/** `t(key)` in the page's language. */
-export function useT(): { lang: Lang; t: (key: WordKey) => string; v: (value: string | null | undefined) => string } {
+/** The page's words: `t(key)`, `v(enum value)` and `c(confidence)` in the page's language. */
+export interface Words {
+  lang: Lang;
+  t: (key: WordKey) => string;
+  v: (value: string | null | undefined) => string;
+  c: (level: string | null | undefined) => string;
+}
+
+/** `t(key)`, `v(value)` and `c(confidence)` in the page's language. */
+export function useT(): Words {
   const lang = useContext(LangContext);
-  return { lang, t: (key) => word(lang, key), v: (value) => valueWord(lang, value) };
+  return { lang, t: (key) => word(lang, key), v: (value) => valueWord(lang, value), c: (level) => confidenceWord(lang, level) };
 }

@@ -23,23 +23,48 @@ export const CatalogueDocument = graphql(`
   }
 `);
 
-/** The impact of one breach: totals, reported figures, by insurer, partner and category, and the paths. */
+/** Reported figures of one kind of people (insured or professionals), as the dashboard shows them. */
+export const ReportedPopulationsFragment = graphql(`
+  fragment DashboardReportedPopulations on ReportedPopulations {
+    kind
+    largest
+    populations
+    populationsOfUnknownSize
+    figures { value qualifier measure population { id name } }
+  }
+`);
+
+/**
+ * The impact of one breach: totals with their coverage (lower bound, the portfolios' sources, the
+ * insurers with none loaded) and the reported figures of insured people and professionals beside
+ * them, reported figures, by insurer (with its portfolio's coverage), partner and category (with
+ * its professionals), and the paths.
+ */
 export const BreachImpactDocument = graphql(`
   query DashboardBreachImpact($breachId: ID!) {
     breachImpact(breachId: $breachId) {
       referenceDate
       referenceDateBasis
       freshness { current staleSince }
-      totals { people contracts insurers populations populationsOfUnknownSize suppressed }
+      totals {
+        people contracts insurers populations populationsOfUnknownSize suppressed
+        lowerBound sources insurersWithPortfolio
+        insurersWithoutPortfolio { id name }
+        reportedInsured { ...DashboardReportedPopulations }
+        reportedProfessionals { ...DashboardReportedPopulations }
+      }
       reportedFigures {
         id metric value qualifier text date confidence sourceUrl year
         reportedBy { id name }
         about { id name }
         caveats { id text confidence sourceUrl }
       }
-      byInsurer { insurer { id name } people contracts suppressed bases operators { id name } }
+      byInsurer { insurer { id name } people contracts suppressed bases operators { id name } coverage { status sources } }
       byPartner { partner { id name } role people contracts insurers suppressed }
-      byCategory { category { id name } people contracts populations subjects suppressed }
+      byCategory {
+        category { id name nameFr } people contracts populations subjects suppressed
+        professionals { ...DashboardReportedPopulations }
+      }
       paths {
         basis
         system { id name }
@@ -51,7 +76,7 @@ export const BreachImpactDocument = graphql(`
     }
     breach(id: $breachId) {
       id
-      exposures { subjects status scope scopeNote confidence sourceUrl category { id name } }
+      exposures { subjects status scope scopeNote confidence sourceUrl category { id name nameFr } }
     }
   }
 `);

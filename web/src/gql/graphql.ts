@@ -38,6 +38,26 @@ export type Confidence =
   | 'L'
   | 'M';
 
+/** Where a count comes from. */
+export type CountSource =
+  /** Counted on contracts an insurer imported (`npm run import`, `importPortfolio`). */
+  | 'IMPORTED'
+  /** A figure of the public record (a reported affected count or population size), not counted in the graph. */
+  | 'REPORTED'
+  /** Counted on contracts loaded from a seed file that are not marked synthetic. */
+  | 'SEEDED'
+  /** Counted on a SYNTHETIC portfolio (invented contracts and people, for demonstration): not a real count. */
+  | 'SYNTHETIC'
+  /** Counted on contracts loaded before their origin was recorded. */
+  | 'UNRECORDED';
+
+/** Whether the graph holds an insurer’s contract portfolio. */
+export type CoverageStatus =
+  /** No contract of the insurer is loaded: its people and contracts are unknown (null), not 0. */
+  | 'NO_PORTFOLIO_LOADED'
+  /** Contracts of the insurer are loaded: its counts are counts (of the portfolio loaded, see its sources), and a 0 means none of them is reached. */
+  | 'PORTFOLIO_LOADED';
+
 /** How `notificationDuties` is sorted. */
 export type DutyOrder =
   /** By controller name. */
@@ -72,6 +92,13 @@ export type ExposureStatus =
   | 'CLAIMED'
   | 'EXPOSED'
   | 'NOT_EXPOSED';
+
+/** What a population figure measures. */
+export type FigureMeasure =
+  /** People of the population a breach affected, as a reported figure (metric AFFECTED_PEOPLE) counts them. */
+  | 'AFFECTED_COUNT'
+  /** The population’s reported size, used only when no figure gives its affected count: an upper bound of the affected, not a count of them. */
+  | 'POPULATION_SIZE';
 
 /** What a reported figure counts. One vocabulary for every source: a figure about who a breach reached is never typed like an organisation’s own count of its clients. */
 export type FigureMetric =
@@ -139,12 +166,14 @@ export type DashboardCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DashboardCatalogueQuery = { breaches: Array<{ id: string, name: string, summary: string | null, vector: string | null, victim: { id: string, name: string }, intrusion: { known: boolean, date: string | null }, detection: { known: boolean, date: string | null }, disclosure: { known: boolean, date: string | null }, timeline: Array<{ id: string, kind: BreachEventKind, date: string | null, description: string | null, sourceUrl: string | null, confidence: Confidence | null }> }> };
 
+export type DashboardReportedPopulationsFragment = { kind: PopulationKind, largest: number | null, populations: number, populationsOfUnknownSize: number, figures: Array<{ value: number, qualifier: SizeQualifier | null, measure: FigureMeasure, population: { id: string, name: string } }> };
+
 export type DashboardBreachImpactQueryVariables = Exact<{
   breachId: string | number;
 }>;
 
 
-export type DashboardBreachImpactQuery = { breachImpact: { referenceDate: string | null, referenceDateBasis: ReferenceDateBasis, freshness: { current: boolean, staleSince: string | null }, totals: { people: number | null, contracts: number | null, insurers: number, populations: number, populationsOfUnknownSize: number, suppressed: boolean }, reportedFigures: Array<{ id: string, metric: FigureMetric, value: number | null, qualifier: SizeQualifier | null, text: string | null, date: string | null, confidence: Confidence | null, sourceUrl: string | null, year: number | null, reportedBy: { id: string, name: string } | null, about: { id: string, name: string } | null, caveats: Array<{ id: string, text: string, confidence: Confidence | null, sourceUrl: string | null }> }>, byInsurer: Array<{ people: number | null, contracts: number | null, suppressed: boolean, bases: Array<PathBasis>, insurer: { id: string, name: string }, operators: Array<{ id: string, name: string }> }>, byPartner: Array<{ role: PartnerRole, people: number | null, contracts: number | null, insurers: number, suppressed: boolean, partner: { id: string, name: string } }>, byCategory: Array<{ people: number | null, contracts: number | null, populations: number, subjects: Array<PopulationKind>, suppressed: boolean, category: { id: string, name: string } }>, paths: Array<{ basis: PathBasis, system: { id: string, name: string }, operator: { id: string, name: string }, partner: { id: string, name: string } | null, controller: { id: string, name: string } | null, population: { id: string, kind: PopulationKind } }> }, breach: { id: string, exposures: Array<{ subjects: PopulationKind, status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, confidence: Confidence | null, sourceUrl: string | null, category: { id: string, name: string } }> } };
+export type DashboardBreachImpactQuery = { breachImpact: { referenceDate: string | null, referenceDateBasis: ReferenceDateBasis, freshness: { current: boolean, staleSince: string | null }, totals: { people: number | null, contracts: number | null, insurers: number, populations: number, populationsOfUnknownSize: number, suppressed: boolean, lowerBound: boolean, sources: Array<CountSource>, insurersWithPortfolio: number, insurersWithoutPortfolio: Array<{ id: string, name: string }>, reportedInsured: { kind: PopulationKind, largest: number | null, populations: number, populationsOfUnknownSize: number, figures: Array<{ value: number, qualifier: SizeQualifier | null, measure: FigureMeasure, population: { id: string, name: string } }> }, reportedProfessionals: { kind: PopulationKind, largest: number | null, populations: number, populationsOfUnknownSize: number, figures: Array<{ value: number, qualifier: SizeQualifier | null, measure: FigureMeasure, population: { id: string, name: string } }> } }, reportedFigures: Array<{ id: string, metric: FigureMetric, value: number | null, qualifier: SizeQualifier | null, text: string | null, date: string | null, confidence: Confidence | null, sourceUrl: string | null, year: number | null, reportedBy: { id: string, name: string } | null, about: { id: string, name: string } | null, caveats: Array<{ id: string, text: string, confidence: Confidence | null, sourceUrl: string | null }> }>, byInsurer: Array<{ people: number | null, contracts: number | null, suppressed: boolean, bases: Array<PathBasis>, insurer: { id: string, name: string }, operators: Array<{ id: string, name: string }>, coverage: { status: CoverageStatus, sources: Array<CountSource> } }>, byPartner: Array<{ role: PartnerRole, people: number | null, contracts: number | null, insurers: number, suppressed: boolean, partner: { id: string, name: string } }>, byCategory: Array<{ people: number | null, contracts: number | null, populations: number, subjects: Array<PopulationKind>, suppressed: boolean, category: { id: string, name: string, nameFr: string | null }, professionals: { kind: PopulationKind, largest: number | null, populations: number, populationsOfUnknownSize: number, figures: Array<{ value: number, qualifier: SizeQualifier | null, measure: FigureMeasure, population: { id: string, name: string } }> } | null }>, paths: Array<{ basis: PathBasis, system: { id: string, name: string }, operator: { id: string, name: string }, partner: { id: string, name: string } | null, controller: { id: string, name: string } | null, population: { id: string, kind: PopulationKind } }> }, breach: { id: string, exposures: Array<{ subjects: PopulationKind, status: ExposureStatus, scope: ExposureScope, scopeNote: string | null, confidence: Confidence | null, sourceUrl: string | null, category: { id: string, name: string, nameFr: string | null } }> } };
 
 export type DashboardAcrossBreachesQueryVariables = Exact<{
   breachIds: Array<string | number> | string | number;
@@ -210,7 +239,23 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const DashboardReportedPopulationsFragmentDoc = new TypedDocumentString(`
+    fragment DashboardReportedPopulations on ReportedPopulations {
+  kind
+  largest
+  populations
+  populationsOfUnknownSize
+  figures {
+    value
+    qualifier
+    measure
+    population {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"DashboardReportedPopulations"}) as unknown as TypedDocumentString<DashboardReportedPopulationsFragment, unknown>;
 export const DashboardCatalogueDocument = new TypedDocumentString(`
     query DashboardCatalogue {
   breaches {
@@ -261,6 +306,19 @@ export const DashboardBreachImpactDocument = new TypedDocumentString(`
       populations
       populationsOfUnknownSize
       suppressed
+      lowerBound
+      sources
+      insurersWithPortfolio
+      insurersWithoutPortfolio {
+        id
+        name
+      }
+      reportedInsured {
+        ...DashboardReportedPopulations
+      }
+      reportedProfessionals {
+        ...DashboardReportedPopulations
+      }
     }
     reportedFigures {
       id
@@ -300,6 +358,10 @@ export const DashboardBreachImpactDocument = new TypedDocumentString(`
         id
         name
       }
+      coverage {
+        status
+        sources
+      }
     }
     byPartner {
       partner {
@@ -316,12 +378,16 @@ export const DashboardBreachImpactDocument = new TypedDocumentString(`
       category {
         id
         name
+        nameFr
       }
       people
       contracts
       populations
       subjects
       suppressed
+      professionals {
+        ...DashboardReportedPopulations
+      }
     }
     paths {
       basis
@@ -359,11 +425,26 @@ export const DashboardBreachImpactDocument = new TypedDocumentString(`
       category {
         id
         name
+        nameFr
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<DashboardBreachImpactQuery, DashboardBreachImpactQueryVariables>;
+    fragment DashboardReportedPopulations on ReportedPopulations {
+  kind
+  largest
+  populations
+  populationsOfUnknownSize
+  figures {
+    value
+    qualifier
+    measure
+    population {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<DashboardBreachImpactQuery, DashboardBreachImpactQueryVariables>;
 export const DashboardAcrossBreachesDocument = new TypedDocumentString(`
     query DashboardAcrossBreaches($breachIds: [ID!]!) {
   affectedInsurers(breachIds: $breachIds) {
