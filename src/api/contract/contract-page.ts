@@ -4,7 +4,7 @@ import { affectedContractsPage, AffectedContractsPage } from '../../domain/contr
 import type { AffectedContractRow } from '../../domain/contract/contract.rows';
 import type { ImpactPathRow, ImpactPathsRow } from '../../domain/impact/impact.rows';
 import { storedSummaryOf } from '../../domain/impact/stored-summaries';
-import { summaryCacheOf } from '../../domain/impact/summary-cache';
+import { summaryCacheOf, type ParsedSummary, type SummaryCache } from '../../domain/impact/summary-cache';
 import type { RequestContext } from '../context';
 import { loadPaths, requireBreach } from '../require';
 
@@ -17,7 +17,8 @@ interface Basis {
    * catalogue version of the rows held (tenant, breach) and the stored summary's version. The
    * page's statement must find both unchanged, or its rows are not used.
    */
-  assumed: { catalogueVersion: string; summaryVersion: string } | null;
+  /** What was assumed, with the parsed summary itself (it answers a page that confirms its version). */
+  assumed: { catalogueVersion: string; summaryVersion: string; summary: ParsedSummary } | null;
 }
 
 /** One page's question, as the resolver checked it. */
@@ -50,7 +51,7 @@ function assumedBasis(ctx: RequestContext, tenant: string, q: ContractPageQuery)
   if (catalogueVersion === undefined || !ctx.tenantCheck.passesAssumed() || !ctx.loaders.breach.peekAssumed(q.breachId)) return null;
   const parsed = summaryCacheOf(ctx.executor).latest(q.breachId);
   if (!parsed?.paths) return null;
-  return { ...insuredPaths(parsed.paths, tenant), assumed: { catalogueVersion, summaryVersion: parsed.version } };
+  return { ...insuredPaths(parsed.paths, tenant), assumed: { catalogueVersion, summaryVersion: parsed.version, summary: parsed } };
 }
 
 /** The basis as any other field reads it: the full tenant check, the breach (NOT_FOUND) and its paths, at the version this request reads. */
@@ -78,23 +79,35 @@ export async function readContractPage(
   q: ContractPageQuery,
 ): Promise<{ referenceDate: string | null; paths: ImpactPathRow[]; rows: AffectedContractRow[] }> {
   const tenant = ctx.tenant!;
+  const cache = summaryCacheOf(ctx.executor);
   let basis = assumedBasis(ctx, tenant, q) ?? (await confirmedBasis(ctx, tenant, q));
-  let page = await readPage(ctx, tenant, q, basis);
+  let held = heldFor(cache, q.breachId, basis);
+  let page = await readPage(ctx, tenant, q, basis, held);
   if (basis.assumed && (page.catalogueVersion !== basis.assumed.catalogueVersion || page.summary.version !== basis.assumed.summaryVersion)) {
     // Keep what the statement found (a newer summary is parsed once, for every later request), then read afresh.
-    if (page.summary.paths !== null) storedSummaryOf(q.breachId, page.summary, tenant, summaryCacheOf(ctx.executor));
+    if (page.summary.paths !== null) storedSummaryOf(q.breachId, page.summary, tenant, cache);
     basis = await confirmedBasis(ctx, tenant, q);
-    page = await readPage(ctx, tenant, q, basis);
+    held = heldFor(cache, q.breachId, basis);
+    page = await readPage(ctx, tenant, q, basis, held);
   }
   await ctx.audit.read(info, q.args, Math.min(page.rows.length, q.first));
   // The catalogue version came with the rows: the fields below answer from rows at it, with no statement of their own.
   ctx.catalogueVersion.adopt(page.catalogueVersion);
-  if (q.asOf === null) ctx.loaders.storedSummary.prime(q.breachId, storedSummaryOf(q.breachId, page.summary, tenant, summaryCacheOf(ctx.executor)));
+  if (q.asOf === null) ctx.loaders.storedSummary.prime(q.breachId, storedSummaryOf(q.breachId, page.summary, tenant, cache, null, held));
   return { referenceDate: basis.referenceDate, paths: basis.referenceDate === null ? [] : basis.paths, rows: page.rows };
 }
 
+/**
+ * The parsed summary the page's statement is told it knows (its `$known`): the one assumed, else
+ * the one the cache holds now. Kept by the request, so that a reply without the JSON is read from
+ * it even if another request replaced the cache's entry meanwhile (SummaryCache.hold).
+ */
+function heldFor(cache: SummaryCache, breachId: string, basis: Basis): ReadonlyMap<string, ParsedSummary> {
+  return basis.assumed ? new Map([[breachId, basis.assumed.summary]]) : cache.hold([breachId]).held;
+}
+
 /** The page on `basis`, with the catalogue version and stored summary to check its assumptions against. */
-function readPage(ctx: RequestContext, tenant: string, q: ContractPageQuery, basis: Basis): Promise<AffectedContractsPage> {
+function readPage(ctx: RequestContext, tenant: string, q: ContractPageQuery, basis: Basis, held: ReadonlyMap<string, ParsedSummary>): Promise<AffectedContractsPage> {
   // It reads the catalogue version itself: no read of it beside (see RequestContext.versionedDb).
   return affectedContractsPage(ctx.versionedDb, {
     tenant,
@@ -104,6 +117,6 @@ function readPage(ctx: RequestContext, tenant: string, q: ContractPageQuery, bas
     after: q.after,
     search: q.search,
     limit: q.first + 1,
-    known: basis.assumed ? { [q.breachId]: basis.assumed.summaryVersion } : summaryCacheOf(ctx.executor).known([q.breachId]),
+    known: Object.fromEntries([...held].map(([id, parsed]) => [id, parsed.version])),
   });
 }

@@ -4,7 +4,7 @@ import type { RequestDb } from '../../db/request-db';
 import { impactKey } from './impact.repository';
 import type { ContractAggregatesRow, ImpactPathsRow } from './impact.rows';
 import type { SummaryState } from './count-freshness';
-import { SummaryCache } from './summary-cache';
+import { SummaryCache, type ParsedSummary } from './summary-cache';
 
 const Q = { stored: cypher('impact/stored-summaries-by-breach-ids'), dated: cypher('impact/stored-dated-summaries') };
 
@@ -43,8 +43,9 @@ export interface StoredSummaryRow {
  * JSON already parsed at the stored version is neither sent nor parsed again.
  */
 export async function storedSummaries(db: RequestDb, ids: string[], tenant: string | null, cache = new SummaryCache()): Promise<Map<string, StoredSummary>> {
-  const rows = await db.read<StoredSummaryRow & { breachId: string }>(Q.stored, { ids, tenant, known: cache.known(ids) });
-  return new Map(rows.map((r) => [r.breachId, storedSummaryOf(r.breachId, r, tenant, cache)]));
+  const { known, held } = cache.hold(ids);
+  const rows = await db.read<StoredSummaryRow & { breachId: string }>(Q.stored, { ids, tenant, known });
+  return new Map(rows.map((r) => [r.breachId, storedSummaryOf(r.breachId, r, tenant, cache, null, held)]));
 }
 
 /**
@@ -54,8 +55,9 @@ export async function storedSummaries(db: RequestDb, ids: string[], tenant: stri
  * Keys with nothing stored are absent: the caller counts them live.
  */
 export async function storedDatedSummaries(db: RequestDb, keys: Array<{ breachId: string; asOf: string }>, tenant: string | null, cache = new SummaryCache()): Promise<Map<string, StoredSummary>> {
-  const rows = await db.read<StoredSummaryRow & { breachId: string; asOf: string }>(Q.dated, { keys, tenant, known: cache.known(keys.map((k) => impactKey(k))) });
-  return new Map(rows.flatMap((r) => (r.version === null ? [] : [[impactKey(r), storedSummaryOf(r.breachId, r, tenant, cache, r.asOf)] as const])));
+  const { known, held } = cache.hold(keys.map((k) => impactKey(k)));
+  const rows = await db.read<StoredSummaryRow & { breachId: string; asOf: string }>(Q.dated, { keys, tenant, known });
+  return new Map(rows.flatMap((r) => (r.version === null ? [] : [[impactKey(r), storedSummaryOf(r.breachId, r, tenant, cache, r.asOf, held)] as const])));
 }
 
 /**
@@ -63,12 +65,22 @@ export async function storedDatedSummaries(db: RequestDb, keys: Array<{ breachId
  * `tenant` may see it, from its row (read by any statement that includes shared/stored-summary,
  * or by stored-dated-summaries, with `$known` from `cache`): JSON is parsed once per version,
  * whoever asks first, and kept in `cache` under the request key (the breach id alone for the
- * reference date).
+ * reference date). `held`: what the read announced it knew (SummaryCache.hold), which answers a
+ * row that came without its JSON.
  */
-export function storedSummaryOf(breachId: string, r: StoredSummaryRow, tenant: string | null, cache: SummaryCache, asOf: string | null = null): StoredSummary {
+export function storedSummaryOf(
+  breachId: string,
+  r: StoredSummaryRow,
+  tenant: string | null,
+  cache: SummaryCache,
+  asOf: string | null = null,
+  held: ReadonlyMap<string, ParsedSummary> = new Map(),
+): StoredSummary {
   const key = impactKey({ breachId, asOf });
   const cacheId = asOf === null ? breachId : key;
-  let parsed = r.version === null ? undefined : cache.get(cacheId, r.version);
+  // What the read announced it knew answers a reply without the JSON, even if the cache moved on.
+  const announced = held.get(cacheId);
+  let parsed = r.version === null ? undefined : (cache.get(cacheId, r.version) ?? (announced?.version === r.version ? announced : undefined));
   if (!parsed && r.version !== null && r.paths !== null) {
     // Parsed once per version, whoever asks first; an insurer is only ever shown its own slice.
     parsed = { version: r.version, paths: JSON.parse(r.paths) as ImpactPathsRow, aggregates: r.aggregates === null ? null : (JSON.parse(r.aggregates) as ContractAggregatesRow) };
