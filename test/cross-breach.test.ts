@@ -219,3 +219,31 @@ test('after imports that put one new person in both breaches, the maintained cou
   const mgp = await ask(exact, BOTH, as('INSURER', 'org-mgp'));
   expect(pc(mgp.inSeveral)).toEqual({ people: 0, contracts: 0 });
 });
+
+test('the cross-breach counts carry their breaches’ coverage: a lower bound when either is, their sources, the insurers with no portfolio loaded', async () => {
+  for (const role of ['REGULATOR', 'ANALYST'] as const) {
+    const { data, errors } = await exact.run(`query ($ids: [ID!]!) { crossBreachImpact(breachIds: $ids) { lowerBound sources insurersWithoutPortfolio { id } } }`, { ids: BOTH }, as(role));
+    expect(errors).toBeUndefined();
+    const each = await Promise.all(
+      BOTH.map(async (id) => {
+        const r = await exact.run(`query ($id: ID!) { breachImpact(breachId: $id) { totals { lowerBound sources insurersWithoutPortfolio { id } } } }`, { id }, as(role));
+        expect(r.errors).toBeUndefined();
+        return r.data.breachImpact.totals;
+      }),
+    );
+    const union = (list: string[][]) => [...new Set(list.flat())].sort();
+    expect({
+      lowerBound: data.crossBreachImpact.lowerBound,
+      sources: data.crossBreachImpact.sources,
+      without: data.crossBreachImpact.insurersWithoutPortfolio.map((o: any) => o.id).sort(),
+    }).toEqual({
+      lowerBound: each.some((t: any) => t.lowerBound),
+      sources: union(each.map((t: any) => t.sources)),
+      without: union(each.map((t: any) => t.insurersWithoutPortfolio.map((o: any) => o.id))),
+    });
+    // The seeded case: synthetic portfolios, and insurers reached with none loaded (a lower bound).
+    expect(data.crossBreachImpact.lowerBound).toBe(true);
+    expect(data.crossBreachImpact.sources).toContain('SYNTHETIC');
+    expect(data.crossBreachImpact.insurersWithoutPortfolio.length).toBeGreaterThan(0);
+  }
+});

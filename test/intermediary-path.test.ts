@@ -23,9 +23,9 @@ const VIAMEDIS = 'breach-viamedis-2024';
 const FLOW = 'flow-roederer-viamedis';
 const PATHS = `paths { flow { id } controller { id } partner { id } population { id } hops { kind id gdprRole } }`;
 
-test('the broker’s path is kept with its controller unknown, and counts no insurer', async () => {
+test('the broker’s path is kept with its controller unknown, and its people, contracts and insurers read unknown, not 0', async () => {
   const { data, errors } = await api.run(`{ breachImpact(breachId: "${VIAMEDIS}") {
-    ${PATHS} totals { insurers } byInsurer { insurer { id } } byPartner { partner { id } role insurers } } }`);
+    ${PATHS} totals { insurers } byInsurer { insurer { id } } byPartner { partner { id } role people contracts insurers } } }`);
   expect(errors).toBeUndefined();
   const impact = data.breachImpact;
   const broker = impact.paths.filter((p: any) => p.flow.id === FLOW);
@@ -49,8 +49,9 @@ test('the broker’s path is kept with its controller unknown, and counts no ins
   expect(insurers).not.toContain(null);
   const controllers = new Set(impact.paths.filter((p: any) => p.controller && p.population.id.endsWith('-insured')).map((p: any) => p.controller.id));
   expect(impact.totals.insurers).toBe(controllers.size);
-  // Shown as what it is: an intermediary, not a care network, reaching no known insurer.
-  expect(impact.byPartner.filter((r: any) => r.partner.id === 'org-roederer')).toEqual([{ partner: { id: 'org-roederer' }, role: 'INTERMEDIARY', insurers: 0 }]);
+  // Shown as what it is: an intermediary, not a care network, whose insurers and people are
+  // unknown (null), never the 0 they read before, which said "nobody".
+  expect(impact.byPartner.filter((r: any) => r.partner.id === 'org-roederer')).toEqual([{ partner: { id: 'org-roederer' }, role: 'INTERMEDIARY', people: null, contracts: null, insurers: null }]);
   const viamedis = impact.byPartner.find((r: any) => r.partner.id === 'org-viamedis');
   expect(viamedis.role).toBe('OPERATOR');
 });

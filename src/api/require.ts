@@ -1,11 +1,13 @@
 import { AppError } from '../errors/app-error';
 import type { BreachRow } from '../domain/breach/breach.rows';
 import type { DataCategoryRow, PopulationRow, SystemRow } from '../domain/catalogue/catalogue.rows';
-import { emptyAggregates } from '../domain/impact/breakdown';
+import { emptyAggregates, insurerIdsOf } from '../domain/impact/breakdown';
+import { countCoverage, type CountCoverage } from '../domain/impact/coverage';
 import { impactKey } from '../domain/impact/impact.repository';
 import { CountFreshness, countFreshness, SUMMARIES_CURRENT } from '../domain/impact/count-freshness';
 import type { ContractAggregatesRow, ImpactPathsRow } from '../domain/impact/impact.rows';
 import type { OrganizationRow } from '../domain/organization/organization.rows';
+import type { PortfolioCoverageRow } from '../domain/impact/portfolio-coverage';
 import type { RequestContext } from './context';
 import { required } from './loader-helpers';
 
@@ -89,4 +91,24 @@ export async function loadFreshness(ctx: RequestContext, root: ImpactRoot): Prom
 export async function loadAggregates(ctx: RequestContext, root: ImpactRoot): Promise<ContractAggregatesRow> {
   if (root.simulation) return root.simulation.aggregates;
   return (await ctx.loaders.contractAggregates.load(impactKey(root))) ?? emptyAggregates(impactKey(root));
+}
+
+/**
+ * The portfolio coverage of the insurers a breach's answer reaches, by insurer id (one batched
+ * load for all of them); an insurer the map lacks has no portfolio loaded.
+ */
+export async function loadPortfolioCoverage(ctx: RequestContext, paths: ImpactPathsRow): Promise<Map<string, PortfolioCoverageRow>> {
+  const rows = await ctx.loaders.portfolioCoverage.loadMany(insurerIdsOf(paths));
+  const coverage = new Map<string, PortfolioCoverageRow>();
+  for (const r of rows) {
+    if (r instanceof Error) throw r;
+    if (r) coverage.set(r.insurerId, r);
+  }
+  return coverage;
+}
+
+/** What the loaded portfolios cover of one breach on its reference date, for this caller (domain/impact/coverage). */
+export async function loadCountCoverage(ctx: RequestContext, breachId: string): Promise<CountCoverage> {
+  const paths = await loadPaths(ctx, { breachId, asOf: null });
+  return countCoverage(paths, await loadPortfolioCoverage(ctx, paths));
 }

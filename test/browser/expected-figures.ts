@@ -139,6 +139,11 @@ export function crossFigures(cross: any): Map<string, Expected> {
     c(`cross.byBreach.${r.breach.id}`, cross.byBreach.find((b: any) => b.breach.id === r.breach.id));
   }
   for (const cell of cross.byBreachCombination) c(`cross.cell.${cell.breaches.map((b: any) => b.id).sort().join('+')}`, cell);
+  if (cross.computed) {
+    if (cross.lowerBound) m.set('cross.lowerBound', { raw: 'true', text: 'minorant' });
+    m.set('cross.sources', sources(cross.sources));
+    m.set('cross.insurersWithoutPortfolio', count(cross.insurersWithoutPortfolio.length));
+  }
   return m;
 }
 

@@ -79,6 +79,9 @@ const DUTIES = `query ($id: ID!, $order: DutyOrder!) { notificationDuties(breach
 } }`;
 const CROSS = `query ($ids: [ID!]!) { crossBreachImpact(breachIds: $ids) {
   computed
+  lowerBound
+  sources
+  insurersWithoutPortfolio { id }
   freshness { current }
   referenceDates { breach { id } referenceDate }
   distinct { people contracts suppressed }

@@ -2,7 +2,7 @@ import { Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from
 import { badInput } from '../../errors/app-error';
 import type { RequestContext } from '../context';
 import { allOf } from '../loader-helpers';
-import { requireBreach, requireCategory } from '../require';
+import { loadCountCoverage, requireBreach, requireCategory, requireOrganization } from '../require';
 import type { BreachRow } from '../../domain/breach/breach.rows';
 import type { DataCategoryRow } from '../../domain/catalogue/catalogue.rows';
 import { Breach } from '../breach/breach.type';
@@ -14,6 +14,10 @@ import { CountFreshness } from '../common/count-freshness.type';
 import { categoryUnion, crossBreachCounts, isCombined } from '../../domain/crossbreach/cross-breach-counts';
 import { discloseCrossBreach, DisclosedCrossBreach } from '../../domain/crossbreach/cross-breach-disclosure';
 import type { BreachSetSignature } from '../../domain/crossbreach/breach-set.rows';
+import { combinedCoverage, type CountCoverage } from '../../domain/impact/coverage';
+import { CountSource } from '../../domain/common/enums';
+import type { OrganizationRow } from '../../domain/organization/organization.rows';
+import { Organization } from '../organization/organization.type';
 import { CrossBreachImpactArgs } from './crossbreach.args';
 import {
   CrossBreachByBreach,
@@ -41,6 +45,19 @@ type CombinationRoot = Figure & { breachIds: string[] };
 type CategoryCombinationRoot = Figure & { categoryIds: string[] };
 type CategoryRoot = Figure & { categoryId: string };
 
+/** The breaches' coverage taken together, once per answer (three fields ask for it). */
+function coverageOf(ctx: RequestContext, r: CrossBreachRoot): Promise<CountCoverage> {
+  let c = coverageByRoot.get(r);
+  if (!c) {
+    c = Promise.all(r.answer.breachIds.map((id) => loadCountCoverage(ctx, id))).then(combinedCoverage);
+    coverageByRoot.set(r, c);
+  }
+  return c;
+}
+
+/** One coverage per answer, dropped with the answer when the request ends. */
+const coverageByRoot = new WeakMap<CrossBreachRoot, Promise<CountCoverage>>();
+
 /** `crossBreachImpact`: people and contracts across several breaches, each counted once. */
 @Resolver(() => CrossBreachImpact)
 export class CrossBreachImpactResolver {
@@ -66,6 +83,21 @@ export class CrossBreachImpactResolver {
   @FieldResolver(() => CountFreshness, { description: 'Whether these counts are current: `current` is false while the maintained summaries lag behind a committed write whose refresh is pending (the counts are then of before `staleSince`), or when they were never computed.' })
   freshness(@Root() r: CrossBreachRoot): CountFreshnessRow {
     return r.freshness;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the counts are a lower bound: an insurer one of the breaches reaches has no portfolio loaded, or insured people are reached through an intermediary whose insurers are unknown (each breach as its `breachImpact.totals.lowerBound`).' })
+  async lowerBound(@Root() r: CrossBreachRoot, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await coverageOf(ctx, r)).lowerBound;
+  }
+
+  @FieldResolver(() => [CountSource], { description: 'Where the counts come from: the origins of the portfolios loaded for the insurers the breaches reach (SYNTHETIC: invented, not a real count). Empty when none is loaded.' })
+  async sources(@Root() r: CrossBreachRoot, @Ctx() ctx: RequestContext): Promise<CountSource[]> {
+    return (await coverageOf(ctx, r)).sources;
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Insurers one of the breaches reaches that have no portfolio loaded: their people are unknown, so the counts are a lower bound.' })
+  async insurersWithoutPortfolio(@Root() r: CrossBreachRoot, @Ctx() ctx: RequestContext): Promise<OrganizationRow[]> {
+    return allOf((await coverageOf(ctx, r)).insurersWithoutPortfolioIds.map((id) => requireOrganization(ctx, id)));
   }
 
   @FieldResolver(() => [Breach], { description: 'The breaches asked about, each once, by id.' })

@@ -29,13 +29,12 @@ import {
   withBreach,
 } from '../../domain/impact/breakdown';
 import { coveredCategories, CoveredCategory, coveredInsurers, CoveredInsurer, coveredPartners, coveredTotals, CoveredTotals } from '../../domain/impact/coverage';
-import type { PortfolioCoverageRow } from '../../domain/impact/portfolio-coverage';
 import { PopulationFigureRoot, reportedPopulations, ReportedPopulationsRoot } from '../../domain/impact/reported-populations';
 import { checkDisclosedDate, Disclosed, discloseImpact, DisclosedImpact, documentedDates } from '../../domain/disclosure/disclosure-policy';
 import { AffectedInsurer, BreachImpact, CategoryImpact, ImpactPath, ImpactTotals, InsurerImpact, PartnerImpact, PathHop, PopulationFigure, ReportedPopulations } from './impact.type';
 import { CountFreshness } from '../common/count-freshness.type';
 import type { CountFreshness as CountFreshnessRow } from '../../domain/impact/count-freshness';
-import { ImpactRoot, loadAggregates, loadFreshness, loadPaths, loadRoutedPaths, requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../require';
+import { ImpactRoot, loadAggregates, loadFreshness, loadPaths, loadPortfolioCoverage, loadRoutedPaths, requireBreach, requireCategory, requireOrganization, requirePopulation, requireSystem } from '../require';
 
 const MAX_BREACHES = 20;
 
@@ -77,18 +76,13 @@ async function showImpact(ctx: RequestContext, root: ImpactRoot): Promise<ShownI
   const counts = { totals: totalsOf(paths, agg), byInsurer: byInsurerOf(paths, agg), byPartner: byPartnerOf(paths, agg), byCategory: byCategoryOf(paths, agg) };
   const shown = discloseImpact(counts, ctx.audience, ctx.disclosure);
   const ids = insurerIdsOf(paths);
-  const rows = await ctx.loaders.portfolioCoverage.loadMany(ids);
-  const coverage = new Map<string, PortfolioCoverageRow>();
-  for (const r of rows) {
-    if (r instanceof Error) throw r;
-    if (r) coverage.set(r.insurerId, r);
-  }
+  const coverage = await loadPortfolioCoverage(ctx, paths);
   const totals = coveredTotals(shown.totals, paths, coverage);
   const insuredCounted = totals.insurersWithPortfolio > 0 || ids.length === 0;
   return {
     totals,
     byInsurer: coveredInsurers(shown.byInsurer, coverage),
-    byPartner: coveredPartners(shown.byPartner, insuredCounted),
+    byPartner: coveredPartners(shown.byPartner, paths, coverage, insuredCounted),
     byCategory: coveredCategories(paths.breachId, shown.byCategory, insuredCounted),
   };
 }

@@ -141,22 +141,22 @@ export class InsurerImpact {
 }
 
 /** One partner's share of a breach impact. */
-@ObjectType({ description: 'Impact through one partner: the operator whose system was hit, or a care network the affected contracts go through.' })
+@ObjectType({ description: 'Impact through one partner: the operator whose system was hit, a care network the affected contracts go through, or another intermediary (a broker) the data flow goes via.' })
 export class PartnerImpact {
-  @Field(() => PartnerRole, { description: 'Operator or care network.' })
+  @Field(() => PartnerRole, { description: 'Operator, care network, or another intermediary (a broker).' })
   role!: PartnerRole;
 
-  @Field(() => Int, { nullable: true, description: 'Distinct people on affected contracts through this partner; null when suppressed.' })
+  @Field(() => Int, { nullable: true, description: 'Distinct people on affected contracts through this partner; null when suppressed, or unknown: none of the insurers behind its paths has a portfolio loaded, or its paths name no insurer (never a 0 that means "not known").' })
   people!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Affected contracts through this partner; null when suppressed.' })
+  @Field(() => Int, { nullable: true, description: 'Affected contracts through this partner; null as `people`.' })
   contracts!: number | null;
 
   @Field(() => Boolean, { description: 'True when disclosure control withholds `people` and `contracts` here (both null then, never a silent 0): a count of 1 to DISCLOSURE_MIN_CELL-1, or a cell withheld so that the others cannot give it back. Always false for an insurer (its own figures).' })
   suppressed!: boolean;
 
-  @Field(() => Int, { description: 'Distinct insurers reached through this partner (from the paths, including insurers with no contract in the graph).' })
-  insurers!: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct insurers reached through this partner (from the paths, including insurers with no contract in the graph); null when its insured paths name no insurer at all (a broker whose clients’ insurers the record does not name): unknown, not 0.' })
+  insurers!: number | null;
 }
 
 /** One data category's share of a breach impact. */

@@ -1,4 +1,4 @@
-import { coveredCategories, coveredInsurers, coveredPartners, coveredTotals } from './coverage';
+import { combinedCoverage, countCoverage, coveredCategories, coveredInsurers, coveredPartners, coveredTotals } from './coverage';
 import type { ImpactPathRow, ImpactPathsRow } from './impact.rows';
 import { coverageOf, type PortfolioCoverageRow } from './portfolio-coverage';
 
@@ -42,6 +42,38 @@ describe('coverage of impact counts', () => {
     const cat = (subjects: string[]) => ({ categoryId: 'c', subjects, people: 0, contracts: 0, populations: 1, professionalPopulationIds: [], suppressed: false });
     expect(coveredCategories('b1', [cat(['PROFESSIONAL']), cat(['INSURED'])], true).map((c) => [c.people, c.breachId])).toEqual([[null, 'b1'], [0, 'b1']]);
     expect(coveredCategories('b1', [cat(['INSURED'])], false)[0].people).toBeNull();
-    expect(coveredPartners([{ people: 0, contracts: 0, suppressed: false }], false)).toEqual([{ people: null, contracts: null, suppressed: false }]);
+    const operator = { partnerId: 'op-1', role: 'OPERATOR' as const, people: 0, contracts: 0, insurers: 1, suppressed: false };
+    expect(coveredPartners([operator], answer([path({ operatorId: 'op-1' })]), coverage, false)).toEqual([{ ...operator, people: null, contracts: null }]);
+  });
+
+  it('partners: a broker whose clients’ insurers are not named reads unknown, not 0; a counted partner keeps its count', () => {
+    const broker = { partnerId: 'org-broker', role: 'INTERMEDIARY' as const, people: 0, contracts: 0, insurers: 0, suppressed: false };
+    const operator = { partnerId: 'op-1', role: 'OPERATOR' as const, people: 12, contracts: 8, insurers: 2, suppressed: false };
+    const idle = { partnerId: 'op-2', role: 'OPERATOR' as const, people: 0, contracts: 0, insurers: 1, suppressed: false };
+    const paths = answer([
+      path({ operatorId: 'op-1' }),
+      path({ operatorId: 'op-1', viaId: 'org-broker', viaRole: 'INTERMEDIARY', controllerId: null as unknown as string, populationId: 'pop-3' }),
+      // op-2's only insurer has no portfolio loaded: its 0 is not a count.
+      path({ operatorId: 'op-2', controllerId: 'ins-2', populationId: 'pop-2' }),
+    ]);
+    expect(coveredPartners([operator, broker, idle], paths, coverage, true)).toEqual([
+      operator,
+      { ...broker, people: null, contracts: null, insurers: null },
+      { ...idle, people: null, contracts: null },
+    ]);
+    // A 0 behind a loaded portfolio is a real 0.
+    const loadedZero = { ...idle, partnerId: 'op-3' };
+    expect(coveredPartners([loadedZero], answer([path({ operatorId: 'op-3' })]), coverage, true)).toEqual([loadedZero]);
+  });
+});
+
+describe('coverage across breaches', () => {
+  it('combinedCoverage: a lower bound when any breach is; sources and insurers without a portfolio taken together, once each', () => {
+    const a = countCoverage(answer([path({}), path({ controllerId: 'ins-2', populationId: 'pop-2' })]), coverage);
+    const b = countCoverage(answer([path({})]), coverage);
+    expect(b).toEqual({ sources: ['SYNTHETIC'], lowerBound: false, insurersWithPortfolioIds: ['ins-1'], insurersWithoutPortfolioIds: [] });
+    expect(combinedCoverage([b, b])).toEqual(b);
+    expect(combinedCoverage([a, b])).toEqual({ sources: ['SYNTHETIC'], lowerBound: true, insurersWithPortfolioIds: ['ins-1'], insurersWithoutPortfolioIds: ['ins-2'] });
+    expect(combinedCoverage([])).toEqual({ sources: [], lowerBound: false, insurersWithPortfolioIds: [], insurersWithoutPortfolioIds: [] });
   });
 });

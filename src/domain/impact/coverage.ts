@@ -34,19 +34,49 @@ function coverageFor(coverage: ReadonlyMap<string, PortfolioCoverageRow>, insure
 }
 
 /**
- * Totals with their sources (the origins of the loaded portfolios of the insurers reached) and
- * whether they are a lower bound: true when an insurer reached has no portfolio loaded, or an
- * insured path has no known controller (a broker's clients). When no insurer reached has a
- * portfolio loaded, insured people are not counted at all: people and contracts are null.
+ * What the loaded portfolios cover of a breach's insured paths: the origins of the loaded ones
+ * (SYNTHETIC: invented), which insurers reached have one and which have none, and whether counts
+ * over them are a lower bound: true when an insurer reached has no portfolio loaded, or an
+ * insured path has no known controller (a broker's clients). The one rule for a breach's
+ * totals and for the breaches of a cross-breach answer.
  */
-export function coveredTotals(totals: Disclosed<TotalsRoot>, paths: ImpactPathsRow, coverage: ReadonlyMap<string, PortfolioCoverageRow>): CoveredTotals {
+export interface CountCoverage {
+  sources: CountSource[];
+  lowerBound: boolean;
+  insurersWithPortfolioIds: string[];
+  insurersWithoutPortfolioIds: string[];
+}
+
+/** The coverage of one breach's answer (see {@link CountCoverage}). */
+export function countCoverage(paths: ImpactPathsRow, coverage: ReadonlyMap<string, PortfolioCoverageRow>): CountCoverage {
   const ids = insurerIdsOf(paths);
   const loaded = ids.filter((id) => coverageFor(coverage, id).status === 'PORTFOLIO_LOADED');
   const without = ids.filter((id) => !loaded.includes(id));
-  const controllerUnknown = paths.paths.some((p) => p.populationKind === 'INSURED') && insuredPaths(paths.paths).length < paths.paths.filter((p) => p.populationKind === 'INSURED').length;
+  const insured = paths.paths.filter((p) => p.populationKind === 'INSURED');
+  const controllerUnknown = insuredPaths(insured).length < insured.length;
   const sources = uniq(loaded.flatMap((id) => coverageFor(coverage, id).sources)).sort();
-  const counted = loaded.length > 0 || ids.length === 0 ? totals : { ...totals, ...unknown };
-  return { ...counted, breachId: paths.breachId, sources, lowerBound: without.length > 0 || controllerUnknown, insurersWithPortfolio: loaded.length, insurersWithoutPortfolioIds: without };
+  return { sources, lowerBound: without.length > 0 || controllerUnknown, insurersWithPortfolioIds: loaded, insurersWithoutPortfolioIds: without };
+}
+
+/** Several breaches' coverage taken together (a cross-breach answer): a lower bound when any is. */
+export function combinedCoverage(list: CountCoverage[]): CountCoverage {
+  const loaded = uniq(list.flatMap((c) => c.insurersWithPortfolioIds));
+  return {
+    sources: uniq(list.flatMap((c) => c.sources)).sort(),
+    lowerBound: list.some((c) => c.lowerBound),
+    insurersWithPortfolioIds: loaded,
+    insurersWithoutPortfolioIds: uniq(list.flatMap((c) => c.insurersWithoutPortfolioIds)).filter((id) => !loaded.includes(id)),
+  };
+}
+
+/**
+ * Totals with their coverage (see {@link countCoverage}). When no insurer reached has a
+ * portfolio loaded, insured people are not counted at all: people and contracts are null.
+ */
+export function coveredTotals(totals: Disclosed<TotalsRoot>, paths: ImpactPathsRow, coverage: ReadonlyMap<string, PortfolioCoverageRow>): CoveredTotals {
+  const c = countCoverage(paths, coverage);
+  const counted = c.insurersWithPortfolioIds.length > 0 || insurerIdsOf(paths).length === 0 ? totals : { ...totals, ...unknown };
+  return { ...counted, breachId: paths.breachId, sources: c.sources, lowerBound: c.lowerBound, insurersWithPortfolio: c.insurersWithPortfolioIds.length, insurersWithoutPortfolioIds: c.insurersWithoutPortfolioIds };
 }
 
 /** Each insurer's share with its coverage; an insurer with no portfolio loaded reads null (unknown), after the counted ones. */
@@ -68,7 +98,34 @@ export function coveredCategories(breachId: string, rows: Array<Disclosed<Catego
   return rows.map((r) => (insuredCounted && r.subjects.includes('INSURED') ? { ...r, breachId } : { ...r, ...unknown, breachId }));
 }
 
-/** Partners' shares: unknown (null) when no insurer reached has a portfolio loaded, as the totals. */
-export function coveredPartners<P extends { people: number | null; contracts: number | null; suppressed: boolean }>(rows: P[], insuredCounted: boolean): P[] {
-  return insuredCounted ? rows : rows.map((r) => ({ ...r, ...unknown }));
+/** A partner's share as counted: which partner, in which role, how many people, contracts and insurers. */
+interface PartnerShare {
+  partnerId: string;
+  role: 'OPERATOR' | 'CARE_NETWORK' | 'INTERMEDIARY';
+  people: number | null;
+  contracts: number | null;
+  insurers: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * Partners' shares, with what the loaded portfolios cannot see. Unknown (people and contracts
+ * null) when no insurer reached has a portfolio loaded, as the totals; and, partner by partner,
+ * when none of the insurers behind its insured paths has one: the broker Roederer's clients (the
+ * record names no insurer behind them) counted 0 people, 0 contracts, 0 insurers, a 0 that meant
+ * "not known". `insurers` is then null too when its paths name no insurer at all. A partner's
+ * paths are those it runs (OPERATOR) or that go via it (CARE_NETWORK, INTERMEDIARY); a care network
+ * reached only through contracts' routes has counted people, and keeps them.
+ */
+export function coveredPartners<P extends PartnerShare>(rows: P[], paths: ImpactPathsRow, coverage: ReadonlyMap<string, PortfolioCoverageRow>, insuredCounted: boolean): P[] {
+  return rows.map((r) => {
+    const through = paths.paths.filter((p) => p.populationKind === 'INSURED' && (r.role === 'OPERATOR' ? p.operatorId === r.partnerId : p.viaId === r.partnerId));
+    const named = insuredPaths(through);
+    const insurers = through.length > 0 && named.length === 0 ? { insurers: null } : {};
+    if (!insuredCounted) return { ...r, ...unknown, ...insurers };
+    // A counted person or contract comes from a loaded portfolio: the count stands (a lower bound at worst).
+    if (r.suppressed || r.people !== 0 || through.length === 0) return r;
+    const anyLoaded = named.some((p) => coverageFor(coverage, p.controllerId).status === 'PORTFOLIO_LOADED');
+    return anyLoaded ? r : { ...r, ...unknown, ...insurers };
+  });
 }

@@ -1,6 +1,7 @@
 import type { DashboardCrossBreachQuery } from '../gql/graphql';
 import { CrossBreachBars } from './CrossBreachBars';
-import { DateFigure, Figure } from './Figure';
+import { SourcesFigure } from './Coverage';
+import { DateFigure, Figure, WordFigure } from './Figure';
 import { ExplorerLink } from './ExplorerLink';
 import { StaleNote } from './StaleNote';
 import { useT, type WordKey } from './i18n';
@@ -60,6 +61,30 @@ function Headline({ cross }: { cross: Cross }) {
 }
 
 /**
+ * What the cross-breach counts stand on, as each breach's totals say it (TotalsCoverage): a
+ * lower bound when an insurer reached has no portfolio loaded, the portfolios' origins, and
+ * those insurers by name; their people are unknown, so nobody reads them as 0.
+ */
+function CrossCoverage({ cross }: { cross: DashboardCrossBreachQuery['crossBreachImpact'] }) {
+  const { lang, t } = useT();
+  const without = cross.insurersWithoutPortfolio;
+  return (
+    <div className="coverage" data-testid="cross-coverage">
+      {cross.lowerBound ? (
+        <p className="lower-bound" role="note">
+          <WordFigure k="cross.lowerBound" value="true" text={t('lowerBound')} />{lang === 'fr' ? ' : ' : ': '}{t('lowerBoundNote')}
+        </p>
+      ) : null}
+      <p>
+        {t('countSources')} : <SourcesFigure k="cross.sources" sources={cross.sources} />. {t('insurersWithoutPortfolio')} :{' '}
+        <Figure k="cross.insurersWithoutPortfolio" value={without.length} />
+        {without.length > 0 ? ` (${without.map((o) => o.name).join(', ')})` : ''}
+      </p>
+    </div>
+  );
+}
+
+/**
  * The cross-breach counts of the chosen breaches (crossBreachImpact): each person and contract
  * counted once however many breaches reach them, beside the naive sum that counts them again;
  * each breach's own counts on its reference date; and the exact combinations (Venn cells: « only
@@ -84,6 +109,7 @@ export function CrossBreachCounts({ breachIds, token }: { breachIds: string[]; t
       </h3>
       {!cross.computed ? <p className="note" role="status">{t('crossNotComputed')}</p> : null}
       {cross.computed ? <StaleNote testId="stale-cross" freshness={cross.freshness} /> : null}
+      {cross.computed ? <CrossCoverage cross={cross} /> : null}
       <Headline cross={cross} />
       <div className="side-by-side even">
         <section>

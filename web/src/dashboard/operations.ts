@@ -100,6 +100,9 @@ export const CrossBreachDocument = graphql(`
   query DashboardCrossBreach($breachIds: [ID!]!) {
     crossBreachImpact(breachIds: $breachIds) {
       computed
+      lowerBound
+      sources
+      insurersWithoutPortfolio { id name }
       freshness { current staleSince }
       referenceDates { breach { id name } referenceDate }
       distinct { people contracts suppressed }
