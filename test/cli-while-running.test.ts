@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { buildDist } from './build-dist';
+import { childEnv, runCli as runCliWith } from './cli-child';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,13 +24,6 @@ let server: ChildProcess | undefined;
 let serverExited: Promise<number | null>;
 let url: string;
 let output = '';
-
-/** What the child processes get: the machine's basics and the test's configuration, nothing of this process's (no NEO4J_URI). */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const basics: NodeJS.ProcessEnv = {};
-  for (const name of ['PATH', 'HOME', 'LANG', 'JAVA_HOME', 'TMPDIR', 'MAVEN_OPTS']) if (process.env[name] !== undefined) basics[name] = process.env[name];
-  return { ...basics, ...extra };
-}
 
 beforeAll(async () => {
   // What `npm run seed`, `npm run import` and `npm start` run: the compiled entry points.
@@ -70,16 +64,8 @@ afterAll(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 }, SERVER_START_MS);
 
-/** Runs a compiled CLI to its end, as its npm script does. */
-function runCli(script: string, args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join('dist', 'cli', script), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
-    child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
-    child.once('close', (code) => resolve({ code, out }));
-  });
-}
+/** Runs a compiled CLI to its end, as its npm script does, on this test's configuration. */
+const runCli = (script: string, args: string[]) => runCliWith(script, args, env);
 
 /** The contract numbers of org-mgp that the Almerys breach reaches, asked of the running server over HTTP. */
 async function mgpContractsReached(): Promise<string[]> {
@@ -107,6 +93,9 @@ test('npm run seed, then npm run import, while the server runs: both succeed thr
   expect(seed.code).toBe(0);
   expect(seed.out).toContain('the store is in use by a running server: using its embedded Neo4j');
   expect(seed.out).toMatch(/loaded \S+ from \S+case-2024\.json/);
+  // Progress as it goes (#14 §1): the start with the number of steps, and the last step.
+  expect(seed.stdout).toMatch(/^loading the seeds: \d+ steps…$/m);
+  expect(seed.stdout).toMatch(/^seeds: (\d+)\/\1 steps done, last impact summaries \(\d+ s\)$/m);
   expect(await mgpContractsReached()).toEqual([]);
 
   // A copy: the import writes its .rejects.csv beside the input, never into seeds/.

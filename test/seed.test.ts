@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { cypher } from '../src/db/cypher-files';
 import { Executor } from '../src/db/executor';
-import { loadSeeds, SEED_FILES } from '../src/domain/seed/load-seeds';
+import { loadSeeds, readSeedFile, SEED_FILES, SeedProgress, seedSteps } from '../src/domain/seed/load-seeds';
 import { TEST_PSEUDONYM_KEY, testExecutor } from './harness';
 
 /** Seeds load idempotently, and a bad seed file loads nothing. */
@@ -33,6 +33,25 @@ test('loading the seeds twice gives the same graph', async () => {
   await loadSeeds(executor, TEST_PSEUDONYM_KEY);
   const after = await fingerprint(datasets);
   expect(after).toEqual(before);
+});
+
+test('a seed load reports its start with the number of steps, then every step in order: each statement, each commit, the summaries', async () => {
+  const heard: SeedProgress[] = [];
+  await loadSeeds(executor, TEST_PSEUDONYM_KEY, SEED_FILES, (p) => heard.push(p));
+  const statements = SEED_FILES.map((f) => seedSteps(readSeedFile(f), TEST_PSEUDONYM_KEY).map((s) => s.query.name));
+  const total = statements.reduce((n, s) => n + s.length + 1, 0) + 1;
+  expect(heard[0]).toEqual({ done: 0, total, step: null, milestone: false });
+  // No retry on a quiet test database: each step once, numbered 1 to total.
+  expect(heard.map((p) => p.done)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
+  expect(heard.every((p) => p.total === total)).toBe(true);
+  expect(heard.slice(1).map((p) => p.step)).toEqual([
+    ...statements[0].map((q) => `case-2024: ${q}`),
+    'case-2024 committed (seeds/case-2024.json)',
+    ...statements[1].map((q) => `synthetic-portfolio: ${q}`),
+    'synthetic-portfolio committed (seeds/synthetic-portfolio.json)',
+    'impact summaries',
+  ]);
+  expect(heard.filter((p) => p.milestone).map((p) => p.done)).toEqual([statements[0].length + 1, total - 1, total]);
 });
 
 function tempSeed(content: object): string {

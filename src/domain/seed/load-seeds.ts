@@ -149,21 +149,60 @@ export function seedSteps(seed: SeedFile, pseudonymKey: Buffer): Step[] {
   ];
 }
 
+/** How far a seed load has got, as {@link loadSeeds} tells its `onProgress`. */
+export interface SeedProgress {
+  /** Steps finished so far: 0 when the load starts, `total` when it has finished. */
+  done: number;
+  /** Every step of the load: each dataset's statements and its commit, then the impact summaries. */
+  total: number;
+  /**
+   * What was just finished, in words ("case-2024: seed/merge-organizations", "case-2024
+   * committed (seeds/case-2024.json)", "impact summaries"); null when the load starts.
+   */
+  step: string | null;
+  /** The step ended a transaction (a dataset committed, the summaries written): worth saying at once. */
+  milestone: boolean;
+}
+
 /**
  * Validates every seed file first (so a bad file loads nothing), then loads each dataset in its
  * own transaction. Loading twice gives the same graph: nodes are merged by id, the dataset's
- * relationships are rewritten and what it no longer lists is pruned.
+ * relationships are rewritten and what it no longer lists is pruned. `onProgress` hears the start
+ * (with the number of steps), then each step as it ends: each statement, each commit, the
+ * summaries (a cold Neo4j plans every statement for the first time: a first start spends a
+ * minute here). Should the driver retry a dataset's transaction, its steps are told again with
+ * the same numbers.
  */
-export async function loadSeeds(executor: Executor, pseudonymKey: Buffer, files: string[] = SEED_FILES): Promise<{ dataset: string; file: string }[]> {
+export async function loadSeeds(
+  executor: Executor,
+  pseudonymKey: Buffer,
+  files: string[] = SEED_FILES,
+  onProgress: (progress: SeedProgress) => void = () => undefined,
+): Promise<{ dataset: string; file: string }[]> {
   let known: KnownIds = emptyKnownIds();
   const seeds = files.map((file) => {
     const seed = readSeedFile(file);
     known = validateSeed(path.relative(process.cwd(), file), seed, known);
-    return { file, seed };
+    return { file, seed, steps: seedSteps(seed, pseudonymKey) };
   });
+  // Each dataset's statements and its commit, then the summaries.
+  const total = seeds.reduce((n, s) => n + s.steps.length + 1, 0) + 1;
+  onProgress({ done: 0, total, step: null, milestone: false });
   // Sized by the seed files, not by a caller: no request timeout (see Executor.admin).
   const admin = executor.admin();
-  for (const { seed } of seeds) await admin.writeAll(seedSteps(seed, pseudonymKey));
+  let done = 0;
+  for (const { file, seed, steps } of seeds) {
+    const base = done;
+    await admin.writeTransaction(steps.map((s) => s.query.name).join('+'), async (run) => {
+      for (const [i, step] of steps.entries()) {
+        await run(step.query, step.params);
+        onProgress({ done: base + i + 1, total, step: `${seed.dataset}: ${step.query.name}`, milestone: false });
+      }
+    });
+    done = base + steps.length + 1;
+    onProgress({ done, total, step: `${seed.dataset} committed (${path.relative(process.cwd(), file)})`, milestone: true });
+  }
   await afterWrite(admin, { catalogue: true });
+  onProgress({ done: total, total, step: 'impact summaries', milestone: true });
   return seeds.map(({ file, seed }) => ({ dataset: seed.dataset, file }));
 }
