@@ -12,7 +12,7 @@ import { prepareDatabase } from './domain/seed/prepare-database';
 import { recoverSummaries } from './domain/summary-recovery';
 import { isAppError } from './errors/app-error';
 import { startApp } from './api/server/app';
-import { assertPortFree } from './api/server/port-check';
+import { assertPortFree } from './config/port-check';
 import { createLogger } from './config/logger';
 import { LiveCountBudget } from './api/live-count-budget';
 import { mintToken } from './auth/mint-token';
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const secrets = resolveSecrets(config);
   if (earlyTracing) logger.info({ traces: earlyTracing.url, service: config.tracing.serviceName }, 'OpenTelemetry traces on, sent over OTLP/HTTP');
   if (secrets.generatedFile) logger.warn({ file: secrets.generatedFile }, 'development secrets (token key, pseudonym key, embedded database password) kept in this file (mode 600); set AUTH_JWT_SECRET and PSEUDONYM_KEY (or PSEUDONYM_KEY_FILE) in production');
-  // Before Neo4j: a taken port must fail in a second, not after a minute of database start-up.
+  // Before Neo4j: a taken port or a HOST that does not resolve must fail in a second, not after a
+  // minute of database start-up (the embedded Neo4j's Bolt port is checked as it starts).
   await assertPortFree(config.host, config.port);
   // Advertised in the store's run file: CLIs run meanwhile use this server's Neo4j (src/db/run-file.ts).
   const db = await openDatabase(config, logger, { advertise: true });

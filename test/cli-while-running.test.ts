@@ -104,6 +104,8 @@ test('npm run seed, then npm run import, while the server runs: both succeed thr
   const imported = await runCli('import-cli.js', ['--insurer', 'org-mgp', file]);
   expect(imported.out).not.toMatch(/lock/i);
   expect(imported.code).toBe(0);
+  // Logged at warn: the import CLI raises its level to warn, and README says every CLI says so.
+  expect(imported.out).toContain('the store is in use by a running server: using its embedded Neo4j');
   expect(imported.out).toContain('imported 4 of 4 rows for org-mgp');
   // SYN-MGP-000003 starts after the breach's reference date: not reached (as in test/import.test.ts).
   expect(await mgpContractsReached()).toEqual(['SYN-MGP-000001', 'SYN-MGP-000002']);

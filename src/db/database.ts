@@ -50,7 +50,9 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
   }
   if (joined) {
     uri = joined.uri;
-    logger.info({ uri, dataDir: e.dataDir, serverPid: joined.serverPid }, 'NEO4J_URI unset and the store is in use by a running server: using its embedded Neo4j');
+    // At warn: the import CLI raises its level to warn, and a person running it should still
+    // learn that its work goes through the running server's Neo4j.
+    logger.warn({ uri, dataDir: e.dataDir, serverPid: joined.serverPid }, 'NEO4J_URI unset and the store is in use by a running server: using its embedded Neo4j');
   } else if (uri === undefined) {
     logger.info({ dataDir: e.dataDir, port: e.boltPort }, 'NEO4J_URI unset: starting the embedded Neo4j');
     embedded = await startEmbeddedNeo4j({

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { buildLauncher, ensureLauncherBuilt, parseMavenLine } from './embedded';
+import { buildLauncher, ensureLauncherBuilt, parseMavenLine, startEmbeddedNeo4j } from './embedded';
 
 /** Without Java on PATH, the embedded Neo4j fails with one clear error saying what to install. */
 test('missing Java gives NEO4J_LAUNCHER_UNAVAILABLE naming Java, Maven and NEO4J_URI', async () => {
@@ -73,4 +74,33 @@ describe('the launcher build reports its progress (issue #14 §1: the first star
     }
     expect(messages.some((m) => m.includes('built in'))).toBe(false);
   });
+});
+
+/**
+ * Issue #14 §1, "ports checked before Neo4j starts": a Bolt port already taken is PORT_IN_USE
+ * naming NEO4J_BOLT_PORT, at once, before the launcher is built or a JVM started (it was a Java
+ * PortBindException after ~100 s). No Java runs here: the data directory is never even created.
+ */
+test('a Bolt port already taken is PORT_IN_USE naming NEO4J_BOLT_PORT, before anything is built or started', async () => {
+  const holder = net.createServer();
+  await new Promise<void>((resolve) => holder.listen({ host: '127.0.0.1', port: 0 }, () => resolve()));
+  const port = (holder.address() as net.AddressInfo).port;
+  const dataDir = path.join(os.tmpdir(), `bolt-port-check-${process.pid}-${port}`);
+  // Java and Maven unreachable: were the check after the launcher build, this would be NEO4J_LAUNCHER_UNAVAILABLE.
+  const saved = process.env.PATH;
+  process.env.PATH = '/nonexistent';
+  try {
+    const error = await startEmbeddedNeo4j({ boltPort: port, dataDir, heap: '256m', pageCache: '16m', password: 'a-password-of-sixteen-or-more' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'PORT_IN_USE', extensions: { variable: 'NEO4J_BOLT_PORT', port } });
+    expect((error as Error).message).toBe(
+      `port ${port} on 127.0.0.1 (NEO4J_BOLT_PORT, the embedded Neo4j’s Bolt port) is already in use by another process; stop it, or set NEO4J_BOLT_PORT to a free port (NEO4J_BOLT_PORT=0 picks one), or set NEO4J_URI to use a Neo4j that is already running.`,
+    );
+    expect(fs.existsSync(dataDir)).toBe(false);
+  } finally {
+    process.env.PATH = saved;
+    await new Promise<void>((resolve) => holder.close(() => resolve()));
+  }
 });

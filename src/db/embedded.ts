@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../errors/app-error';
 import { fromRoot } from '../config/paths';
 import { makePrivateDir } from '../config/private-dir';
+import { assertPortFree, PortUse } from '../config/port-check';
 import { classArchiveJavaArgs, ensureClassArchive } from './class-archive';
 import { JavaRun, runJava } from './run-java';
 import { WarmUpOutcome, warmUpOutcomeOf } from './page-cache-warm-up';
@@ -14,6 +15,16 @@ const JAR = path.join(LAUNCHER_DIR, 'target', 'neo4j-launcher.jar');
 const LIB = path.join(LAUNCHER_DIR, 'target', 'lib');
 /** The launcher JVM's class archive (see ./class-archive), in target/ so that a clean build drops it. */
 export const CLASS_ARCHIVE = path.join(LAUNCHER_DIR, 'target', 'launcher-classes.jsa');
+
+/** The host the launcher binds Bolt on (Launcher.java): the loopback only. */
+const BOLT_HOST = '127.0.0.1';
+
+/** The embedded Neo4j's Bolt port, as the start-up check names it (NEO4J_BOLT_PORT). */
+export const BOLT_PORT: PortUse = {
+  portVariable: 'NEO4J_BOLT_PORT',
+  what: ', the embedded Neo4j’s Bolt port',
+  otherwise: ', or set NEO4J_URI to use a Neo4j that is already running',
+};
 
 /** Options of {@link startEmbeddedNeo4j}; sizes use Neo4j/JVM syntax (512m, 2g). */
 export interface EmbeddedOptions {
@@ -261,12 +272,16 @@ export async function runLauncherTool(args: string[], opts: { dataDir: string; h
  * Starts Neo4j Community in a child JVM with Bolt on 127.0.0.1 and resolves once it prints its
  * ready line. The JVM stops by itself if this process dies (it watches its stdin). Authentication
  * is on (user neo4j, `opts.password`), Cypher cannot read files, the JVM gets a minimal
- * environment, and the store directory is created 0700.
+ * environment, and the store directory is created 0700. A Bolt port already taken (unless 0) is
+ * PORT_IN_USE before anything is built or started.
  */
 export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   if (typeof opts.password !== 'string' || opts.password.length < 16 || /[\r\n]/.test(opts.password)) {
     throw new AppError('CONFIG_INVALID', 'The embedded Neo4j password must be at least 16 characters on one line.', { variable: 'NEO4J_PASSWORD' });
   }
+  // Before the launcher build and the JVM: a taken port fails in a second with one plain line
+  // (PORT_IN_USE naming NEO4J_BOLT_PORT), not after a minute of start-up and a Java stack trace.
+  if (opts.boltPort !== 0) await assertPortFree(BOLT_HOST, opts.boltPort, BOLT_PORT);
   await ensureLauncherBuilt(opts.onProgress ?? opts.onLine);
   makePrivateDir(opts.dataDir);
   const child = spawn(

@@ -65,7 +65,7 @@ export function readRunFile(dataDir: string): RunFile | undefined {
 }
 
 /** True when a process with this id exists (signal 0 checks without sending anything). */
-function alive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -101,7 +101,7 @@ function listening(uri: string, timeoutMs: number): Promise<boolean> {
 export async function findRunningServer(dataDir: string, timeoutMs = 5_000): Promise<RunFile | undefined> {
   const run = readRunFile(dataDir);
   if (!run) return undefined;
-  if (!alive(run.neo4jPid)) {
+  if (!processAlive(run.neo4jPid)) {
     fs.rmSync(runFilePath(dataDir), { force: true });
     return undefined;
   }

@@ -59,7 +59,7 @@ export const ERROR_CODES = {
   },
   PORT_IN_USE: {
     status: null,
-    message: 'The HTTP port (PORT on HOST) is already taken by another process; stop it or choose another PORT (startup only, checked before Neo4j starts).',
+    message: 'A port the start needs is already taken by another process: the HTTP port (PORT on HOST), or the embedded Neo4j’s Bolt port (NEO4J_BOLT_PORT on 127.0.0.1, when NEO4J_URI is unset); the message names which. Stop the other process or choose another port (startup and CLIs only, checked before Neo4j starts).',
   },
   BULK_LOAD_NEEDS_EMBEDDED: {
     status: null,

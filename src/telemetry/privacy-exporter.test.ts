@@ -3,9 +3,10 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import { PrivacyExporter, REDACTED, redactText } from './privacy-exporter';
 
 /** The last filter before spans leave the process: client text with a digit run never reaches the collector. */
-test('a run of six digits, spaced or not, redacts the whole string; other text is kept', () => {
+test('a run of six digits, spaced, split by underscores or not, redacts the whole string; other text is kept', () => {
   expect(redactText('query N185057800604812')).toBe(REDACTED);
   expect(redactText('1 85 05 78 006 048 12')).toBe(REDACTED);
+  expect(redactText('query N1_85_05_78_006_084_91')).toBe(REDACTED);
   expect(redactText('String cannot represent a non string value: 185057800604812')).toBe(REDACTED);
   for (const kept of ['query TracedMemberExposure', 'POST', '/graphql', '127.0.0.1', '2026-12-03', 'cypher impact/contract-page', 'v1 2 3 4 5']) expect(redactText(kept)).toBe(kept);
 });

@@ -1,23 +1,19 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { ReadableSpan, SpanExporter, TimedEvent } from '@opentelemetry/sdk-trace-base';
+import { couldCarryNir } from '../identity/nir-shaped';
 
 /** What a redacted value or span name reads. */
 export const REDACTED = '(redacted)';
 
 /**
- * Six digits in a row, single spaces allowed between them (a NIR is often written spaced): too
- * close to a NIR (or a phone or card number) to send to a collector. The request log's rule
- * (api/server/request-record.ts), widened to spaced digits. Nothing of the project is imported:
- * this module loads before `graphql`, which identity/nir would load (see early-tracing.ts).
- */
-const DIGIT_RUN = /\d(?: ?\d){5}/;
-
-/**
- * A string as a span may carry it: unchanged, or {@link REDACTED} whole when it holds a run of six
- * digits. Whole, not masked in place: what is left of a value next to a NIR says too much of it.
+ * A string as a span may carry it: unchanged, or {@link REDACTED} whole when it could carry a NIR
+ * (identity/nir-shaped: a run of six digits, spaced, split by underscores or not; the request
+ * log's rule too). Whole, not masked in place: what is left of a value next to a NIR says too
+ * much of it. identity/nir-shaped imports nothing: this module loads before `graphql`, which
+ * identity/nir would load (see early-tracing.ts).
  */
 export function redactText(text: string): string {
-  return DIGIT_RUN.test(text) ? REDACTED : text;
+  return couldCarryNir(text) ? REDACTED : text;
 }
 
 function redactAttributes(attributes: Attributes | undefined): Attributes | undefined {

@@ -94,23 +94,29 @@ export interface ApiProcess {
   waitForLine(pattern: RegExp): Promise<string>;
   /** SIGKILL; resolves once it has exited. */
   kill(): Promise<void>;
+  /** Resolves with its exit code (null when a signal ended it) once it has exited. */
+  readonly exited: Promise<number | null>;
 }
 
 /**
  * Starts `node dist/main.js` against `store` (NEO4J_URI: the API does not own the store, so
  * killing it leaves Neo4j up, as with a separate server) with `env` added, and resolves once it
- * prints its ready line. Secrets go in its environment as an operator would set them.
+ * prints its ready line. Secrets go in its environment as an operator would set them. With
+ * `'embedded'`, NEO4J_URI is unset: the API starts (and stops) its own Neo4j on NEO4J_DATA_DIR,
+ * which `env` must name, on any free Bolt port.
  */
-export async function startApiProcess(main: string, store: FaultStore, env: Record<string, string>): Promise<ApiProcess> {
+export async function startApiProcess(main: string, store: FaultStore | 'embedded', env: Record<string, string>): Promise<ApiProcess> {
+  const neo4j: Record<string, string | undefined> =
+    store === 'embedded'
+      ? { JAVA_HOME: process.env.JAVA_HOME, NEO4J_BOLT_PORT: '0', NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m' }
+      : { NEO4J_URI: store.uri, NEO4J_USER: store.auth.user, NEO4J_PASSWORD: store.auth.password };
   const child = spawn(process.execPath, [main], {
     cwd: fromRoot(),
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'development',
-      NEO4J_URI: store.uri,
-      NEO4J_USER: store.auth.user,
-      NEO4J_PASSWORD: store.auth.password,
+      ...neo4j,
       PORT: '0',
       HOST: '127.0.0.1',
       SEED_ON_START: 'false',
@@ -139,11 +145,12 @@ export async function startApiProcess(main: string, store: FaultStore, env: Reco
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const api: ApiProcess = {
     process: child,
     url: '',
     lines,
+    exited,
     waitForLine(pattern) {
       const seen = lines.find((l) => pattern.test(l));
       if (seen) return Promise.resolve(seen);

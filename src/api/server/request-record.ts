@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Principal } from '../../auth/principal';
 import type { RoundTripCounter } from '../../db/executor';
+import { couldCarryNir } from '../../identity/nir-shaped';
 import type { RequestContext } from '../context';
 
 /**
@@ -56,18 +57,18 @@ export function requestIdOf(header: string | string[] | undefined): string {
 
 /** A GraphQL name, at most 64 characters. */
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
-/** Six digits in a row: too close to a NIR (or a phone or card number) to write in a log. */
-const DIGIT_RUN = /\d{6}/;
 
 /**
  * The operation name as logs and metrics show it: the name when it is a plain GraphQL name of at
- * most 64 characters without a run of six digits, `(anonymous)` when there is none, `(redacted)`
- * otherwise. The name is the client's free text: a careless client could put a NIR in it
- * (`query N185057800604812 {…}` is valid GraphQL), and logs must never hold one.
+ * most 64 characters that could not carry a NIR ({@link couldCarryNir}: no run of six digits,
+ * whether split by underscores or not), `(anonymous)` when there is none, `(redacted)` otherwise.
+ * The name is the client's free text: a careless client could put a NIR in it
+ * (`query N185057800604812 {…}` or `query N1_85_05_78_006_084_91 {…}` is valid GraphQL), and
+ * logs must never hold one.
  */
 export function operationLabel(name: unknown): string {
   if (name === null || name === undefined || name === '') return '(anonymous)';
-  return typeof name === 'string' && NAME.test(name) && !DIGIT_RUN.test(name) ? name : '(redacted)';
+  return typeof name === 'string' && NAME.test(name) && !couldCarryNir(name) ? name : '(redacted)';
 }
 
 /**
