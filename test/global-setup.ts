@@ -8,6 +8,7 @@ import { startEmbeddedNeo4j } from '../src/db/embedded';
 import { Executor } from '../src/db/executor';
 import { applySchema } from '../src/db/schema';
 import { loadSeeds } from '../src/domain/seed/load-seeds';
+import { buildDist } from './build-dist';
 import { TEST_PSEUDONYM_KEY } from './harness';
 
 /**
@@ -15,6 +16,10 @@ import { TEST_PSEUDONYM_KEY } from './harness';
  * the seeds, then hands the address to the test workers through the environment.
  */
 export default async function globalSetup(): Promise<void> {
+  // dist/ built once, before any worker: the files that spawn the compiled entry points then find
+  // it up to date (tsc -b does nothing), rather than two compilers writing dist/ at once and one
+  // test starting a half-written file.
+  buildDist();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breach-impact-test-'));
   const started = Date.now();
   const password = crypto.randomBytes(32).toString('base64url');
