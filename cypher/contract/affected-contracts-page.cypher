@@ -19,7 +19,8 @@ CALL {
   WHERE size(wanted) > 0
   MATCH (c:Contract)
   WHERE c.insurerId = $tenant AND c.id > coalesce($after, '')
-    AND ($search IS NULL OR toLower(c.number) STARTS WITH toLower($search))
+    AND ($search IS NULL OR // @include reach/contract-number-search
+    )
   WITH c
   ORDER BY c.insurerId, c.id
   CALL {

@@ -3,12 +3,12 @@
 // `affectedContracts` is given a search (without one, the count is read from the maintained
 // summaries). The same contracts as contract/affected-contracts-page with the same $search and
 // $paths, every page together: the same walk of the (insurerId, id) index, the same filter on the
-// number, the contract rule cypher/reach/contract-reached included, never copied.
+// number (reach/contract-number-search), the contract rule cypher/reach/contract-reached included, never copied.
 // $paths as the page statement takes them (flowId, operatorId, basis, populationCutOff).
 // A live count: its cost grows with the contracts the search matches (all of the insurer's for a
 // prefix every number shares).
 MATCH (c:Contract)
-WHERE c.insurerId = $tenant AND toLower(c.number) STARTS WITH toLower($search)
+WHERE c.insurerId = $tenant AND // @include reach/contract-number-search
 CALL {
   WITH c
   UNWIND $paths AS p

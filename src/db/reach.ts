@@ -26,6 +26,8 @@ export const REACH_FRAGMENTS = Object.freeze({
   tenantPath: 'reach/tenant-path',
   /** An insurer's count covers its own contracts ($tenant null: every insurer's). */
   tenantContract: 'reach/tenant-contract',
+  /** An insurer's contract search: the number starts with $search, case-insensitively (a page and its count alike). */
+  contractNumberSearch: 'reach/contract-number-search',
   /** The date a breach's events give it, and which step gave it. */
   referenceDate: 'reach/reference-date',
   /** The population-level paths from taken systems with exposed categories (a breach's, or a what-if's). */

@@ -241,7 +241,7 @@ export function insurerFigures(totals: Array<{ breachId: string; impact: any }>,
 export const EXPOSURE_STATUS_FR: Record<string, string> = { EXPOSED: 'exposée', CLAIMED: 'revendiquée', NOT_EXPOSED: 'non exposée' };
 
 /** French words of a confidence (H, M, L; null: unknown). */
-export const CONFIDENCE_PHRASE_FR: Record<string, string> = { H: 'confiance élevée', M: 'confiance moyenne', L: 'confiance faible', unknown: 'confiance inconnue' };
+export const CONFIDENCE_PHRASE_FR: Record<string, string> = Object.fromEntries(Object.entries(CONFIDENCE_FR).map(([level, word]) => [level, `confiance ${word}`]));
 
 /** What one row of the insurer's contracts must show of an API node: the badge, and each exposure with its words and caveat. */
 export interface ContractRowFacts {

@@ -1,12 +1,11 @@
-import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import { formatNumber } from './format';
 import { useT } from './i18n';
+import { useEChart } from './use-echart';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, TooltipComponent]);
 
 /** Width of a bar's label, in pixels: a longer one wraps onto more lines. */
 const LABEL_WIDTH = 230;
@@ -29,15 +28,12 @@ export interface CrossBar {
  */
 export function CrossBreachBars({ bars, label }: { bars: CrossBar[]; label: string }) {
   const { lang } = useT();
-  const ref = useRef<HTMLDivElement>(null);
   const drawn = bars.filter((b): b is { label: string; people: number } => b.people !== null);
   // Redrawn when the bars' content changes, not on every render (a new array each time).
   const key = JSON.stringify(drawn);
-  useEffect(() => {
-    if (!ref.current) return;
+  const ref = useEChart(() => {
     const drawn = JSON.parse(key) as Array<{ label: string; people: number }>;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.setOption({
+    return {
       animation: false,
       // Room for the labels set by hand (containLabel mismeasures wrapped labels, which then
       // overlapped): each label wraps within LABEL_WIDTH, one line every LINE_HEIGHT pixels.
@@ -53,12 +49,6 @@ export function CrossBreachBars({ bars, label }: { bars: CrossBar[]; label: stri
           label: { show: true, position: 'right', formatter: (p: { value: unknown }) => formatNumber(lang, Number(p.value)) },
         },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
     };
   }, [key, lang]);
   return <div ref={ref} className="cross-bars" data-testid="cross-bars" role="img" aria-label={label} style={{ height: 50 + BAR_HEIGHT * drawn.length }} />;

@@ -1,12 +1,11 @@
-import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { SankeyChart } from 'echarts/charts';
 import { TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import { formatNumber } from './format';
 import { useT } from './i18n';
+import { useEChart } from './use-echart';
 
-echarts.use([SankeyChart, TooltipComponent, CanvasRenderer]);
+echarts.use([SankeyChart, TooltipComponent]);
 
 /** A path of a breach's impact, as the Sankey needs it. */
 export interface SankeyPath {
@@ -91,11 +90,8 @@ export function sankeyData(breach: string, paths: SankeyPath[], weights: Map<str
 /** The ECharts Sankey of {@link sankeyData}, drawn on a canvas (no outside resource). */
 export function Sankey({ data }: { data: SankeyData }) {
   const { lang } = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.setOption({
+  const ref = useEChart(
+    () => ({
       animation: false,
       tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatNumber(lang, Math.round(Number(v))) },
       series: [
@@ -111,13 +107,8 @@ export function Sankey({ data }: { data: SankeyData }) {
           label: { fontSize: 11 },
         },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [data, lang]);
+    }),
+    [data, lang],
+  );
   return <div ref={ref} className="sankey" data-testid="sankey" style={{ height: 460 }} />;
 }

@@ -1,12 +1,11 @@
-import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import { formatDate } from './format';
 import { useT } from './i18n';
+import { useEChart } from './use-echart';
 
-echarts.use([ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([ScatterChart, GridComponent, TooltipComponent]);
 
 /** One dated event of a breach's timeline, as the catalogue gives it. */
 export interface TimelineEvent {
@@ -26,7 +25,6 @@ export interface TimelineEvent {
  */
 export function TimelineChart({ breachId, events, label }: { breachId: string; events: readonly TimelineEvent[]; label: string }) {
   const { lang, v } = useT();
-  const ref = useRef<HTMLDivElement>(null);
   const dated = events
     .filter((e): e is TimelineEvent & { date: string } => typeof e.date === 'string' && e.date !== '')
     .map((e) => ({ id: e.id, kind: v(e.kind), date: e.date, description: e.description ?? '', confidence: e.confidence ?? null }))
@@ -35,11 +33,10 @@ export function TimelineChart({ breachId, events, label }: { breachId: string; e
   const kinds = [...new Set(dated.map((e) => e.kind))];
   // Redrawn when the events or the language change, not on every render (new arrays each time).
   const key = JSON.stringify({ dated, kinds });
-  useEffect(() => {
-    if (!ref.current || dated.length === 0) return;
+  const ref = useEChart(() => {
+    if (dated.length === 0) return null;
     const { dated: points, kinds: rows } = JSON.parse(key) as { dated: typeof dated; kinds: string[] };
-    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.setOption({
+    return {
       animation: false,
       grid: { left: 10, right: 30, top: 10, bottom: 10, containLabel: true },
       tooltip: {
@@ -64,12 +61,6 @@ export function TimelineChart({ breachId, events, label }: { breachId: string; e
           data: points.map((e) => [`${e.date}T00:00:00Z`, e.kind]),
         },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
     };
   }, [key, lang]);
   if (dated.length === 0) return null;
